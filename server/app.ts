@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import fastifyCompress from '@fastify/compress';
+import fastifyHelmet from '@fastify/helmet';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import packageJson from '../package.json' with { type: 'json' };
+import { registerAboutRoutes } from './features/about/routes.ts';
+import type { AppContext } from './platform/context.ts';
+import { registerApiDocs } from './platform/http/api-app.ts';
+import { registerHealthRoutes } from './platform/http/health.ts';
+import { registerMetrics } from './platform/http/metrics.ts';
+import { registerProblemHandlers } from './platform/http/problem.ts';
+import { registerWebApp } from './platform/http/web-app.ts';
+
+const defaultWebRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
+const INCOMING_REQUEST_ID = /^[\w.-]{1,64}$/;
+
+export interface BuildOptions {
+  /** Where the built web app is; tests point it elsewhere. */
+  webRoot?: string;
+}
+
+/** Builds the HTTP server from the platform and every feature; tests build it the same way. */
+export async function buildApp(
+  context: AppContext,
+  options: BuildOptions = {},
+): Promise<FastifyInstance> {
+  const { config } = context;
+  const app = Fastify({
+    // Fastify's logger type is pino's own interface; ours is the same pino, one major newer.
+    loggerInstance: context.log as FastifyBaseLogger,
+    trustProxy: config.TRUST_PROXY,
+    // A request id from a trusted proxy is kept so that its logs and ours line up.
+    genReqId(request) {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && INCOMING_REQUEST_ID.test(incoming)
+        ? incoming
+        : randomUUID();
+    },
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const secure = config.publicUrl.startsWith('https:');
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(secure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    // Over plain HTTP (a local trial) HSTS would only confuse browsers.
+    strictTransportSecurity: secure,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCompress, { threshold: 1_024 });
+
+  registerProblemHandlers(app);
+  const api = await registerApiDocs(app, packageJson.version);
+  registerHealthRoutes(app, context);
+  if (config.METRICS_ENABLED) registerMetrics(app);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerAboutRoutes(api, context);
+
+  await registerWebApp(app, options.webRoot ?? defaultWebRoot);
+  return app;
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+function configErrorOf(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected the settings to be refused');
+}
+
+describe('settings from the environment', () => {
+  it('starts with defaults on an empty environment: port 3000, embedded database in ./data', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.DATA_DIR).toBe('./data');
+    expect(config.databaseKind).toBe('embedded');
+    expect(config.REDIS_URL).toBeUndefined();
+    expect(config.publicUrl).toBe('http://localhost:3000');
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/restorativ' });
+    expect(config.databaseKind).toBe('postgresql');
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT', 'abc'],
+    [{ PORT: '70000' }, 'PORT', '70000'],
+    [{ DATABASE_URL: 'mysql://db/x' }, 'DATABASE_URL', 'mysql://db/x'],
+    [{ DATABASE_URL: 'nonsense' }, 'DATABASE_URL', 'nonsense'],
+    [{ REDIS_URL: 'http://cache' }, 'REDIS_URL', 'http://cache'],
+    [{ NODE_ENV: 'prod' }, 'NODE_ENV', 'prod'],
+    [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY', 'maybe'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'loud'],
+  ])('refuses %o with one line naming the setting and the value given', (env, name, value) => {
+    const message = configErrorOf(env);
+    expect(message).toContain(name);
+    expect(message).toContain(`"${value}"`);
+    expect(message).not.toContain('\n');
+  });
+
+  it('says what a valid value looks like', () => {
+    expect(configErrorOf({ PORT: 'abc' })).toBe(
+      'Setting PORT must be a whole number from 0 to 65535 (got "abc").',
+    );
+  });
+
+  it('treats an empty DATABASE_URL as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '' }).databaseKind).toBe('embedded');
+  });
+
+  it('takes PUBLIC_URL as the address people reach, without a trailing slash', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://rj.example.org/' }).publicUrl).toBe(
+      'https://rj.example.org',
+    );
+  });
+});

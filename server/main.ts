@@ -1,0 +1,67 @@
+import type { AddressInfo } from 'node:net';
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { createLogger } from './platform/logger.ts';
+import { closeRuntime, openRuntime } from './platform/runtime.ts';
+import { StartupError } from './platform/startup-error.ts';
+
+// The process entry: read the settings, open and migrate the database, listen, and shut down
+// cleanly on SIGTERM or SIGINT.
+
+function stopStarting(message: string): never {
+  console.error(`Restorativ cannot start: ${message}`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL);
+  const context = await openRuntime(config, log);
+  const app = await buildApp(context);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    context.lifecycle.shuttingDown = true;
+    const deadline = setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS);
+    deadline.unref();
+    try {
+      // Stop accepting, let in-flight requests finish, close sockets; then the rest.
+      await app.close();
+      await closeRuntime(context);
+      process.exitCode = 0;
+    } catch (error) {
+      log.error({ err: error }, 'shutdown failed');
+      process.exitCode = 1;
+    }
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  await app.listen({ port: config.PORT, host: config.HOST });
+  context.jobs.start();
+  const { port } = app.server.address() as AddressInfo;
+  const url = config.PUBLIC_URL ?? config.publicUrl.replace(/:\d+$/, `:${port}`);
+  console.log(`Restorativ is running at ${url}`);
+  console.log(
+    config.databaseKind === 'embedded'
+      ? `Data is kept in the embedded database in ${config.DATA_DIR}. Press Ctrl+C to stop.`
+      : 'Data is kept in PostgreSQL (DATABASE_URL). Press Ctrl+C to stop.',
+  );
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof StartupError) stopStarting(error.message);
+  if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    stopStarting(
+      'Setting PORT: the port is already in use by another program. Choose another PORT.',
+    );
+  }
+  console.error('Restorativ cannot start: an unexpected error occurred.', error);
+  process.exit(1);
+});

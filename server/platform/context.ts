@@ -1,0 +1,16 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import type { EventBus } from './bus/index.ts';
+import type { DatabaseHandle } from './db/connection.ts';
+import type { JobQueue } from './jobs/queue.ts';
+
+/** What a running server holds, handed to every feature when the app is built. */
+export interface AppContext {
+  config: Config;
+  log: Logger;
+  database: DatabaseHandle;
+  bus: EventBus;
+  jobs: JobQueue;
+  /** Set once shutdown begins, so /ready tells the load balancer to stop sending requests. */
+  lifecycle: { shuttingDown: boolean };
+}

@@ -1,0 +1,21 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Database } from '../db/connection.ts';
+import { instanceSettings } from './schema.ts';
+
+const INSTALLED_AT = 'installed_at';
+
+/** Notes when this installation first started; later starts leave it unchanged. */
+export async function recordInstallation(db: Database): Promise<void> {
+  await db
+    .insert(instanceSettings)
+    .values({ key: INSTALLED_AT, value: sql`to_jsonb(now())` })
+    .onConflictDoNothing();
+}
+
+export async function installedAt(db: Database): Promise<string | undefined> {
+  const [row] = await db
+    .select({ value: instanceSettings.value })
+    .from(instanceSettings)
+    .where(eq(instanceSettings.key, INSTALLED_AT));
+  return typeof row?.value === 'string' ? row.value : undefined;
+}

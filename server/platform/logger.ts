@@ -1,0 +1,27 @@
+import pino, { type Logger } from 'pino';
+
+// Structured logs that never carry secrets, tokens or confidential text: credentials are
+// redacted by path, and request URLs are logged without their query string, where one-time
+// tokens travel.
+const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.token',
+  '*.secret',
+  '*.totp',
+  '*.code',
+];
+
+export function createLogger(level: string): Logger {
+  return pino({
+    level,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    serializers: {
+      req(request: { method: string; url: string; id: string }) {
+        return { method: request.method, url: request.url.split('?')[0], id: request.id };
+      },
+    },
+  });
+}

@@ -1,0 +1,41 @@
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import { openEventBus } from './bus/index.ts';
+import type { AppContext } from './context.ts';
+import { type DatabaseTarget, openDatabase } from './db/connection.ts';
+import { recordInstallation } from './instance/service.ts';
+import { JobQueue } from './jobs/queue.ts';
+
+export function databaseTargetOf(config: Config, purpose: string): DatabaseTarget {
+  return config.DATABASE_URL
+    ? { kind: 'postgresql', url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }
+    : { kind: 'embedded', dataDir: config.DATA_DIR, purpose };
+}
+
+/** Opens the database (migrated), the event bus and the job queue: everything a server holds. */
+export async function openRuntime(
+  config: Config,
+  log: Logger,
+  target: DatabaseTarget = databaseTargetOf(config, 'server'),
+): Promise<AppContext> {
+  const database = await openDatabase(target);
+  try {
+    await database.migrate();
+    await recordInstallation(database.db);
+    const bus = await openEventBus(config.REDIS_URL, log);
+    const jobs = new JobQueue(database.db, log.child({ component: 'jobs' }), {
+      pollIntervalMs: config.JOBS_POLL_INTERVAL_MS,
+    });
+    return { config, log, database, bus, jobs, lifecycle: { shuttingDown: false } };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/** Closes in the reverse order of opening; the database last, once nothing uses it. */
+export async function closeRuntime(context: AppContext): Promise<void> {
+  await context.jobs.stop();
+  await context.bus.close();
+  await context.database.close();
+}
