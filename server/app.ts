@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import fastifyCompress from '@fastify/compress';
 import fastifyHelmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -11,8 +10,8 @@ import { registerHealthRoutes } from './platform/http/health.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
 import { registerProblemHandlers } from './platform/http/problem.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
+import { builtWebRoot } from './platform/paths.ts';
 
-const defaultWebRoot = fileURLToPath(new URL('../dist/web', import.meta.url));
 const INCOMING_REQUEST_ID = /^[\w.-]{1,64}$/;
 
 export interface BuildOptions {
@@ -77,6 +76,6 @@ export async function buildApp(
 
   registerAboutRoutes(api, context);
 
-  await registerWebApp(app, options.webRoot ?? defaultWebRoot);
+  await registerWebApp(app, options.webRoot ?? builtWebRoot);
   return app;
 }

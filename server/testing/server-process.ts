@@ -1,7 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-export const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
+import { repositoryRoot } from '../platform/paths.ts';
 
 export interface ServerProcess {
   child: ChildProcess;

@@ -10,8 +10,12 @@ export async function createRedisBus(url: string, log: Logger): Promise<EventBus
   const options = { lazyConnect: true, maxRetriesPerRequest: 3 };
   const publisher = new Redis(url, options);
   const subscriber = new Redis(url, options);
+  let lastError: Error | undefined;
   for (const connection of [publisher, subscriber]) {
-    connection.on('error', (error) => log.warn({ err: error }, 'redis connection error'));
+    connection.on('error', (error: Error) => {
+      lastError = error;
+      log.warn({ err: error }, 'redis connection error');
+    });
   }
   try {
     await Promise.all([publisher.connect(), subscriber.connect()]);
@@ -19,7 +23,7 @@ export async function createRedisBus(url: string, log: Logger): Promise<EventBus
     publisher.disconnect();
     subscriber.disconnect();
     const { hostname, port } = new URL(url);
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = (lastError ?? (error as Error)).message;
     throw new StartupError(
       `Setting REDIS_URL: cannot connect to Redis at ${hostname}:${port || '6379'} (${reason}).`,
     );

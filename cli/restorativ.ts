@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../server/config.ts';
+import { StartupError } from '../server/platform/startup-error.ts';
+import { backupCommand, restoreCommand } from './commands/backup.ts';
+import { doctorCommand } from './commands/doctor.ts';
+import { migrateCommand } from './commands/migrate.ts';
+
+// The admin command line. Each command reads the same settings as the server.
+
+const usage = `Usage: restorativ <command> [options]
+
+Commands:
+  migrate                 Bring the database schema up to date.
+  doctor                  Check the settings, database, Redis and mail, and say what is wrong.
+  backup [--out FILE]     Save the embedded database to a file (the server must be stopped).
+  restore FILE [--force]  Replace the embedded database with a backup (the server must be stopped).
+  help                    Show this help.
+
+Settings come from the environment, as for the server (see the README).`;
+
+async function run(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (!command || command === 'help' || values.help) {
+    console.log(usage);
+    return command || values.help ? 0 : 2;
+  }
+  if (command === 'doctor') return doctorCommand(process.env);
+  const config = loadConfig();
+  switch (command) {
+    case 'migrate':
+      return migrateCommand(config);
+    case 'backup':
+      return backupCommand(config, values.out);
+    case 'restore':
+      return restoreCommand(config, rest[0], values.force);
+    default:
+      console.error(`Unknown command "${command}".\n\n${usage}`);
+      return 2;
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError || error instanceof StartupError) {
+      console.error(error.message);
+      process.exitCode = 2;
+      return;
+    }
+    if ((error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
+      console.error(`${(error as Error).message}\n\n${usage}`);
+      process.exitCode = 2;
+      return;
+    }
+    console.error('restorativ: an unexpected error occurred.', error);
+    process.exitCode = 1;
+  },
+);
