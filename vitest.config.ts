@@ -7,6 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          globalSetup: ['server/testing/global-setup.ts'],
           include: [
             'server/**/*.test.ts',
             'shared/**/*.test.ts',

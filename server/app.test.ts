@@ -30,7 +30,7 @@ describe('the HTTP platform', () => {
     expect(response.json()).toMatchObject({
       product: 'Restorativ',
       languages: ['en', 'es'],
-      installedAt: expect.any(String),
+      installedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
     });
   });
 

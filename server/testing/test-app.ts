@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import type { AppContext } from '../platform/context.ts';
@@ -43,7 +44,10 @@ export async function startTestApp(): Promise<TestApp> {
   const config = testConfig({ DATABASE_URL: database.url });
   const target: DatabaseTarget = database.url
     ? { kind: 'postgresql', url: database.url, poolSize: 5 }
-    : { kind: 'embedded-in-memory' };
+    : {
+        kind: 'embedded-in-memory',
+        template: new Blob([readFileSync(inject('embeddedTemplate'))]),
+      };
   const context = await openRuntime(config, createLogger(config.LOG_LEVEL), target);
   const app = await buildApp(context, { webRoot: fakeWebRoot() });
   return {

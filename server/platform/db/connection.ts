@@ -30,7 +30,7 @@ export interface DatabaseHandle {
 export type DatabaseTarget =
   | { kind: 'postgresql'; url: string; poolSize: number }
   | { kind: 'embedded'; dataDir: string; purpose: string }
-  | { kind: 'embedded-in-memory' };
+  | { kind: 'embedded-in-memory'; template?: Blob };
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 // Any fixed number shared by every Restorativ process: only one of them migrates at a time.
@@ -65,7 +65,7 @@ async function openPglite(
       throw error;
     }
   } else {
-    client = await PGlite.create();
+    client = await PGlite.create(target.template ? { loadDataDir: target.template } : {});
   }
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   return {

@@ -17,5 +17,6 @@ export async function installedAt(db: Database): Promise<string | undefined> {
     .select({ value: instanceSettings.value })
     .from(instanceSettings)
     .where(eq(instanceSettings.key, INSTALLED_AT));
-  return typeof row?.value === 'string' ? row.value : undefined;
+  // Stored by the database as its own text form of the time; given out as ISO 8601.
+  return typeof row?.value === 'string' ? new Date(row.value).toISOString() : undefined;
 }
