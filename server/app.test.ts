@@ -104,6 +104,12 @@ describe('the HTTP platform', () => {
     expect(response.body).toContain('<title>Restorativ</title>');
   });
 
+  it('answers a missing asset with 404, so an old page after a redeploy notices', async () => {
+    const response = await test.app.inject('/assets/page-0ld.js');
+    expect(response.statusCode).toBe(404);
+    expect((await test.app.inject('/favicon-missing.svg')).statusCode).toBe(404);
+  });
+
   it('sends a strict Content-Security-Policy and no framing', async () => {
     const response = await test.app.inject('/');
     const csp = String(response.headers['content-security-policy']);
@@ -112,6 +118,7 @@ describe('the HTTP platform', () => {
     expect(csp).toContain("object-src 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
   });
 

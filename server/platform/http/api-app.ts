@@ -40,6 +40,20 @@ export async function registerApiDocs(app: FastifyInstance, version: string): Pr
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The API explorer is a developer's page whose own scripts set inline styles; only its pages
+  // admit them.
+  const relaxStyles = (csp: string) =>
+    csp.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'");
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: relaxStyles,
+    uiHooks: {
+      onRequest: async (_request, reply) => {
+        const csp = reply.getHeader('content-security-policy');
+        if (typeof csp === 'string') reply.header('content-security-policy', relaxStyles(csp));
+      },
+    },
+  });
   return app.withTypeProvider<ZodTypeProvider>();
 }

@@ -8,6 +8,8 @@ import { notFoundProblem, sendProblem } from './problem.ts';
 // path gets index.html, and the client's router decides what to show (its own 404 page included).
 
 const API_PATHS = /^\/(api|health|ready|metrics)(\/|$|\?)/;
+// A missing file (an old asset after a redeploy, say) is a 404, not the app's index page.
+const FILE_PATHS = /^\/(assets\/|[^?]*\.[a-z0-9]+($|\?))/i;
 
 export async function registerWebApp(app: FastifyInstance, webRoot: string): Promise<void> {
   const built = existsSync(join(webRoot, 'index.html'));
@@ -27,7 +29,9 @@ export async function registerWebApp(app: FastifyInstance, webRoot: string): Pro
   }
   app.setNotFoundHandler(async (request, reply) => {
     const wantsPage =
-      (request.method === 'GET' || request.method === 'HEAD') && !API_PATHS.test(request.url);
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !API_PATHS.test(request.url) &&
+      !FILE_PATHS.test(request.url);
     if (!wantsPage) return sendProblem(reply, notFoundProblem(request));
     if (!built) {
       return reply

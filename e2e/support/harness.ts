@@ -1,0 +1,31 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from './browser.ts';
+import { type RunningServer, startServer } from './server.ts';
+
+export interface Harness {
+  readonly url: string;
+  readonly browser: Browser;
+}
+
+/** One real server and one browser for the test file; both are stopped after its last test. */
+export function setUpServerAndBrowser(): Harness {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await Promise.all([browser?.close(), server?.stop()]);
+  });
+  return {
+    get url() {
+      if (!server) throw new Error('the server has not started');
+      return server.url;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser has not started');
+      return browser;
+    },
+  };
+}

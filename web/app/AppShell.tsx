@@ -1,0 +1,54 @@
+import { useEffect, useRef } from 'react';
+import { RouterProvider as AriaRouterProvider } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Outlet, ScrollRestoration, useHref, useLocation, useNavigate } from 'react-router';
+import { Layout, mainId, type NavItem } from '../ui/Layout.tsx';
+
+function useNav(): NavItem[] {
+  const { t } = useTranslation();
+  return [
+    { to: '/', label: t('layout.nav.home') },
+    { to: '/privacy', label: t('layout.nav.privacy') },
+  ];
+}
+
+/**
+ * After a client-side navigation, move focus to the new page's heading so a screen reader
+ * announces it (a full page load starts at the top on its own, so the first render is left alone).
+ */
+function useFocusHeadingOnNavigate(): void {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    const main = document.getElementById(mainId);
+    const heading = main?.querySelector<HTMLElement>('h1');
+    (heading ?? main)?.focus();
+  }, [pathname]);
+}
+
+/** The root route: the layout around every page. */
+export function AppShell() {
+  const navigate = useNavigate();
+  useFocusHeadingOnNavigate();
+  return (
+    // Lets React Aria links and menus with an href navigate inside the app.
+    <AriaRouterProvider navigate={navigate} useHref={useHref}>
+      <Layout nav={useNav()}>
+        <Outlet />
+      </Layout>
+      <ScrollRestoration />
+    </AriaRouterProvider>
+  );
+}
+
+/** Shown while the first page's code arrives; the text appears only if that takes a while. */
+export function LoadingShell() {
+  const { t } = useTranslation();
+  return (
+    <Layout nav={useNav()}>
+      <p className="page-loading">{t('app.loading')}</p>
+    </Layout>
+  );
+}

@@ -1,0 +1,37 @@
+import { createBrowserRouter } from 'react-router';
+import { AppShell, LoadingShell } from './AppShell.tsx';
+import { NotFound } from './NotFound.tsx';
+import { RootError, RouteError } from './RouteError.tsx';
+
+/** Pages are lazy: each one's code is fetched the first time it is visited. */
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      id: 'root',
+      Component: AppShell,
+      HydrateFallback: LoadingShell,
+      ErrorBoundary: RootError,
+      children: [
+        {
+          // Pathless: catches the errors of every page and shows them inside the layout.
+          ErrorBoundary: RouteError,
+          children: [
+            {
+              index: true,
+              lazy: async () => ({
+                Component: (await import('../features/home/HomePage.tsx')).HomePage,
+              }),
+            },
+            {
+              path: 'privacy',
+              lazy: async () => ({
+                Component: (await import('../features/privacy/PrivacyPage.tsx')).PrivacyPage,
+              }),
+            },
+            { path: '*', Component: NotFound },
+          ],
+        },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,139 @@
+import type { Catalogue } from './en.ts';
+
+// Spanish catalogue: neutral Latin American Spanish, addressing the reader as «usted».
+export const es: Catalogue = {
+  app: {
+    name: 'Restorativ',
+    loading: 'Cargando…',
+  },
+  layout: {
+    skipLink: 'Saltar al contenido principal',
+    homeLinkLabel: 'Restorativ, página de inicio',
+    navLabel: 'Principal',
+    nav: {
+      home: 'Inicio',
+      privacy: 'Privacidad',
+    },
+    footer: {
+      about:
+        'Restorativ es software de código abierto para la justicia restaurativa entre la policía y las comunidades a las que sirve.',
+      privacy: 'Privacidad',
+    },
+  },
+  language: {
+    label: 'Idioma',
+    changed: 'La página ahora está en español.',
+  },
+  ui: {
+    close: 'Cerrar',
+    notifications: 'Notificaciones',
+    dismiss: 'Cerrar',
+  },
+  home: {
+    title: 'Inicio',
+    heading: 'Un lugar seguro para hablar, escuchar y reparar el daño',
+    lead: 'Restorativ reúne a residentes y agentes de policía, con el apoyo de una persona facilitadora capacitada, para hablar de un daño que ocurrió y acordar cómo repararlo.',
+    residents: {
+      heading: 'Si recibió una invitación',
+      intro:
+        'Es posible que le hayan enviado un enlace a un círculo o a un diálogo. Esto es lo que significa.',
+      circleHeading: '¿Qué es un círculo restaurativo?',
+      circleBody:
+        'Un grupo pequeño se reúne, en persona o en línea, con una persona facilitadora capacitada que cuida el círculo. Se pasa un objeto de la palabra: solo habla quien lo tiene, para que todas las personas sean escuchadas sin interrupciones. Siempre puede pasar su turno.',
+      dialogueHeading: '¿Qué es un diálogo?',
+      dialogueBody:
+        'Un diálogo es una conversación en línea sobre un solo tema, por ejemplo, las paradas de tráfico en su barrio. Puede compartir una inquietud, leer las respuestas de agentes y decir si está de acuerdo con frases breves. Después, la persona facilitadora reúne los puntos en los que coinciden residentes y agentes.',
+      promisesHeading: 'Con lo que puede contar',
+      promises: {
+        voluntary: 'Participar es su decisión. Puede decir que no.',
+        phone: 'Entra desde su teléfono con el enlace que recibió. Sin cuenta y sin contraseña.',
+        language: 'Puede usar el idioma que prefiera.',
+        name: 'Usted elige el nombre que verán los demás. No tiene que ser su nombre real.',
+        stepOut: 'Puede retirarse discretamente en cualquier momento.',
+        recording: 'No se graba nada sin el acuerdo de todas las personas participantes.',
+      },
+    },
+    organisations: {
+      heading: 'Para agencias y organizaciones comunitarias',
+      intro:
+        'Una agencia de policía y sus aliados en la comunidad pueden llevar todo su trabajo restaurativo en un solo lugar y ver si la confianza se está reconstruyendo.',
+      circles: {
+        title: 'Círculos',
+        body: 'Círculos de diálogo facilitados, en una sola reunión o en una serie.',
+      },
+      conferences: {
+        title: 'Conferencias restaurativas',
+        body: 'Un proceso cuidadoso después de un hecho que causó daño: desde la derivación y la preparación hasta un acuerdo y su seguimiento.',
+      },
+      dialogues: {
+        title: 'Diálogos',
+        body: 'Conversaciones en línea moderadas que encuentran puntos en común entre residentes y agentes.',
+      },
+      training: {
+        title: 'Capacitación',
+        body: 'Cursos para agentes sobre desescalada, escucha activa y justicia procedimental.',
+      },
+      trust: {
+        title: 'Medición de la confianza',
+        body: 'Encuestas breves y tendencias a lo largo del tiempo. Nunca se muestran resultados de grupos muy pequeños.',
+      },
+      register: {
+        title: 'Registro público de rendición de cuentas',
+        body: 'Cada compromiso, con quién es responsable, para cuándo y en qué punto está, a la vista de cualquiera.',
+      },
+      hosting:
+        'Restorativ es de código abierto. Su organización lo aloja en su propio servidor, así que la información se queda con ustedes.',
+    },
+    privacyLink: 'Cómo se trata su información',
+  },
+  privacy: {
+    title: 'Privacidad',
+    heading: 'Su privacidad',
+    lead: 'En palabras sencillas: qué se guarda sobre usted, quién puede verlo y durante cuánto tiempo.',
+    stored: {
+      heading: 'Qué se guarda sobre usted',
+      body: 'Si participa como residente, no necesita una cuenta. Solo se guardan el nombre que usted elija mostrar y su idioma preferido. Ese nombre no tiene que ser su nombre real.',
+    },
+    confidential: {
+      heading: 'Declaraciones y notas confidenciales',
+      body: 'Las declaraciones y notas de un caso son confidenciales. Se guardan cifradas y solo pueden verlas las personas del equipo del caso.',
+    },
+    recording: {
+      heading: 'Grabaciones',
+      body: 'No se graba nada sin el acuerdo de todas las personas participantes. Si todas aceptan conservar una transcripción, esta se borra después de un plazo que fija el programa.',
+    },
+    surveys: {
+      heading: 'Encuestas',
+      body: 'Las respuestas a las encuestas solo se muestran combinadas con las de otras personas, y nunca para un grupo más pequeño que un tamaño mínimo establecido, para que nadie pueda ser identificado.',
+    },
+    audit: {
+      heading: 'Un registro de quién vio qué',
+      body: 'Cada vez que alguien lee o cambia material confidencial, queda anotado en un registro de auditoría. Las anotaciones solo se añaden, nunca se modifican, y se conservan al menos 365 días.',
+    },
+    public: {
+      heading: 'Qué es público',
+      body: 'Los compromisos del registro público de rendición de cuentas son públicos intencionalmente, para que cualquiera pueda comprobar si se cumplen.',
+    },
+    location: {
+      heading: 'Dónde se guarda su información',
+      body: 'Su información se guarda en el servidor de la organización que lleva el programa. No hay rastreadores de terceros ni publicidad.',
+    },
+    rights: {
+      heading: 'Cómo pedir su información o que se borre',
+      body: 'Para recibir una copia de su información, o pedir que se borre, comuníquese con la persona coordinadora del programa en el que participa.',
+    },
+  },
+  notFound: {
+    title: 'Página no encontrada',
+    heading: 'No encontramos esa página',
+    body: 'Puede que el enlace sea antiguo o tenga un error. Usted no hizo nada mal.',
+    homeLink: 'Ir a la página de inicio',
+  },
+  error: {
+    title: 'Algo salió mal',
+    heading: 'Algo salió mal por nuestra parte',
+    body: 'No se perdió nada de lo que escribió. Si se cortó la conexión, vuelva a intentarlo cuando se restablezca.',
+    retry: 'Intentar de nuevo',
+    homeLink: 'Ir a la página de inicio',
+  },
+};
