@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../server/platform/db/connection.ts';
 import { lockDataDir } from '../server/platform/db/data-dir-lock.ts';
 import { instanceSettings } from '../server/platform/instance/schema.ts';
@@ -17,6 +17,10 @@ function restorativ(args: string[], env: Record<string, string | undefined> = {}
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
+
+// Each test runs the command line as separate processes, each opening the embedded database
+// from disk; on a busy two-core machine a test can take a minute.
+vi.setConfig({ testTimeout: 120_000 });
 
 const freshDir = (label: string) => mkdtempSync(join(tmpdir(), `restorativ-cli-${label}-`));
 

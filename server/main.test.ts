@@ -1,11 +1,13 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './platform/db/test-database.ts';
 import { type ServerProcess, spawnServer } from './testing/server-process.ts';
 
-// The server as an operator runs it: a real process, started and stopped with signals.
+// The server as an operator runs it: a real process, started and stopped with signals. Starting
+// one creates its database on disk, which can take most of a minute on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 const started: ServerProcess[] = [];
 const databases: TestDatabase[] = [];
 
