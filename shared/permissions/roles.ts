@@ -1,0 +1,24 @@
+// Who someone is in an organisation or a program. One person may hold several roles, each in
+// one organisation, or in one program of it.
+export const roles = [
+  'org_admin',
+  'coordinator',
+  'facilitator',
+  'officer',
+  'oversight_reviewer',
+  'resident',
+  'youth',
+  'guardian',
+] as const;
+export type Role = (typeof roles)[number];
+
+/** Staff sign in with a password and a second factor; the others join by link. */
+export const staffRoles: ReadonlySet<Role> = new Set([
+  'org_admin',
+  'coordinator',
+  'facilitator',
+  'officer',
+  'oversight_reviewer',
+]);
+
+export const isStaffRole = (role: Role): boolean => staffRoles.has(role);

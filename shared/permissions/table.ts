@@ -1,0 +1,67 @@
+import type { Role } from './roles.ts';
+
+/**
+ * Where a role's permission reaches:
+ * - organisation: the role held at the level of the organisation that owns the target;
+ * - program: the role held in the target's program, or at the level of an organisation that
+ *   runs that program;
+ * - self: the target is the person acting.
+ */
+export type Scope = 'organisation' | 'program' | 'self';
+
+const everyone = {
+  org_admin: 'self',
+  coordinator: 'self',
+  facilitator: 'self',
+  officer: 'self',
+  oversight_reviewer: 'self',
+  resident: 'self',
+  youth: 'self',
+  guardian: 'self',
+} as const satisfies Record<Role, Scope>;
+
+// The one table of who may do what. Services ask `decide` (decide.ts) before acting; a role that
+// is not listed for an action is refused. Tests walk every route against this table.
+export const permissionTable = {
+  'organisation.read': {
+    org_admin: 'organisation',
+    coordinator: 'organisation',
+    facilitator: 'organisation',
+    officer: 'organisation',
+    oversight_reviewer: 'organisation',
+  },
+  'organisation.update': { org_admin: 'organisation' },
+  'organisation.add_partner': { org_admin: 'organisation' },
+  'program.create': { org_admin: 'organisation' },
+  'program.read': {
+    org_admin: 'program',
+    coordinator: 'program',
+    facilitator: 'program',
+    officer: 'program',
+    oversight_reviewer: 'program',
+    resident: 'program',
+    youth: 'program',
+    guardian: 'program',
+  },
+  'program.update': { org_admin: 'program', coordinator: 'program' },
+  'person.list': { org_admin: 'organisation', coordinator: 'program' },
+  'person.disable': { org_admin: 'organisation' },
+  'membership.grant': { org_admin: 'organisation', coordinator: 'program' },
+  'membership.revoke': { org_admin: 'organisation', coordinator: 'program' },
+  'officer.verify': { org_admin: 'organisation' },
+  'invitation.create': { org_admin: 'organisation', coordinator: 'program' },
+  'invitation.list': { org_admin: 'organisation', coordinator: 'program' },
+  'invitation.revoke': { org_admin: 'organisation', coordinator: 'program' },
+  'audit.read': { org_admin: 'organisation' },
+  'profile.read': everyone,
+  'profile.update': everyone,
+  'session.list': everyone,
+  'session.end': everyone,
+} as const satisfies Record<string, Partial<Record<Role, Scope>>>;
+
+export type Action = keyof typeof permissionTable;
+export const actions = Object.keys(permissionTable) as Action[];
+
+export function scopeOf(action: Action, role: Role): Scope | undefined {
+  return (permissionTable[action] as Partial<Record<Role, Scope>>)[role];
+}
