@@ -122,13 +122,8 @@ describe('the HTTP platform', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
   });
 
-  it('keeps a request id from the caller, or makes one', async () => {
-    const kept = await test.app.inject({ url: '/health', headers: { 'x-request-id': 'lb-42' } });
-    expect(kept.headers['x-request-id']).toBe('lb-42');
-    const made = await test.app.inject({
-      url: '/health',
-      headers: { 'x-request-id': 'not valid; drop table' },
-    });
+  it('makes its own request id, ignoring one that a client sends when not behind a proxy', async () => {
+    const made = await test.app.inject({ url: '/health', headers: { 'x-request-id': 'lb-42' } });
     expect(made.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 

@@ -29,10 +29,13 @@ export async function buildApp(
     // Fastify's logger type is pino's own interface; ours is the same pino, one major newer.
     loggerInstance: context.log as FastifyBaseLogger,
     trustProxy: config.TRUST_PROXY,
-    // A request id from a trusted proxy is kept so that its logs and ours line up.
+    // A request id from a trusted proxy is kept so that its logs and ours line up; from anyone
+    // else it is ignored, so a client cannot make its requests look like another's in the logs.
     genReqId(request) {
       const incoming = request.headers['x-request-id'];
-      return typeof incoming === 'string' && INCOMING_REQUEST_ID.test(incoming)
+      return config.TRUST_PROXY &&
+        typeof incoming === 'string' &&
+        INCOMING_REQUEST_ID.test(incoming)
         ? incoming
         : randomUUID();
     },

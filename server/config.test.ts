@@ -42,6 +42,12 @@ describe('settings from the environment', () => {
     expect(message).not.toContain('\n');
   });
 
+  it('never echoes a password from a URL it refuses', () => {
+    const message = configErrorOf({ DATABASE_URL: 'mysql://admin:hunter2@db/restorativ' });
+    expect(message).not.toContain('hunter2');
+    expect(message).toContain('mysql://admin:***@db/restorativ');
+  });
+
   it('says what a valid value looks like', () => {
     expect(configErrorOf({ PORT: 'abc' })).toBe(
       'Setting PORT must be a whole number from 0 to 65535 (got "abc").',

@@ -68,13 +68,21 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** Setting values are echoed in errors; a password in a URL must not reach the logs. */
+function withoutPassword(value: string): string {
+  const url = URL.parse(value);
+  if (!url?.password) return value;
+  url.password = '***';
+  return url.toString();
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = settingsSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = String(issue?.path[0] ?? 'environment');
     const given = env[variable];
-    const shown = given === undefined ? 'it is not set' : `got "${given}"`;
+    const shown = given === undefined ? 'it is not set' : `got "${withoutPassword(given)}"`;
     throw new ConfigError(`Setting ${variable} ${issue?.message ?? 'is invalid'} (${shown}).`);
   }
   const settings = parsed.data;

@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.PORT, host: config.HOST });
   context.jobs.start();
   const { port } = app.server.address() as AddressInfo;
-  const url = config.PUBLIC_URL ?? config.publicUrl.replace(/:\d+$/, `:${port}`);
+  const url = config.PUBLIC_URL ? config.publicUrl : config.publicUrl.replace(/:\d+$/, `:${port}`);
   console.log(`Restorativ is running at ${url}`);
   console.log(
     config.databaseKind === 'embedded'

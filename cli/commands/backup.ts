@@ -8,9 +8,9 @@ import { lockDataDir } from '../../server/platform/db/data-dir-lock.ts';
 // Backup and restore of the embedded database, as PGlite's own data-directory archive.
 // On PostgreSQL, operators use pg_dump and pg_restore (docs/operators.md).
 
-function postgresAdvice(action: 'back up' | 'restore'): number {
+function postgresAdvice(action: 'back it up' | 'restore it'): number {
   console.error(
-    `This installation uses PostgreSQL (DATABASE_URL). To ${action} it, use PostgreSQL's own ` +
+    `This installation uses PostgreSQL (DATABASE_URL). To ${action}, use PostgreSQL's own ` +
       'tools: pg_dump --format=custom and pg_restore. See docs/operators.md.',
   );
   return 2;
@@ -24,7 +24,7 @@ function timestamp(): string {
 }
 
 export async function backupCommand(config: Config, out: string | undefined): Promise<number> {
-  if (config.databaseKind === 'postgresql') return postgresAdvice('back up');
+  if (config.databaseKind === 'postgresql') return postgresAdvice('back it up');
   if (!existsSync(embeddedDataPath(config.DATA_DIR))) {
     console.error(`There is no embedded database in ${resolve(config.DATA_DIR)} to back up.`);
     return 2;
@@ -52,7 +52,7 @@ export async function restoreCommand(
   file: string | undefined,
   force: boolean,
 ): Promise<number> {
-  if (config.databaseKind === 'postgresql') return postgresAdvice('restore');
+  if (config.databaseKind === 'postgresql') return postgresAdvice('restore it');
   if (!file) {
     console.error('Name the backup file to restore: restorativ restore FILE');
     return 2;

@@ -40,7 +40,7 @@ async function checkDatabase(config: Config): Promise<Finding> {
       const { known, applied } = await migrationStatus(database.db);
       const where =
         config.databaseKind === 'embedded'
-          ? `the embedded database in ${resolve(config.DATA_DIR)}`
+          ? `The embedded database in ${resolve(config.DATA_DIR)}`
           : 'PostgreSQL (DATABASE_URL)';
       if (applied < known) {
         return {
