@@ -17,10 +17,11 @@ async function pairOfBuses(): Promise<[EventBus, EventBus]> {
   return [sender, receiver];
 }
 
-function nextMessage(bus: EventBus, channel: string): Promise<unknown> {
-  return new Promise((resolve) => {
-    void bus.subscribe(channel, resolve);
-  });
+/** Subscribes; once the subscription is active, resolves with the promise of the next message. */
+async function listen(bus: EventBus, channel: string): Promise<{ next: Promise<unknown> }> {
+  const next = Promise.withResolvers<unknown>();
+  await bus.subscribe(channel, next.resolve);
+  return { next: next.promise };
 }
 
 afterEach(async () => {
@@ -60,21 +61,20 @@ describe(`the event bus (${redisUrl ? 'Redis' : 'in-process'})`, () => {
     await receiver.subscribe(other, (message) => stray.push(message));
     const unsubscribe = await receiver.subscribe(mine, (message) => stray.push(message));
     await unsubscribe();
-    const marker = nextMessage(receiver, mine);
+    const marker = await listen(receiver, mine);
     await sender.publish(mine, 'after');
-    expect(await marker).toBe('after');
+    expect(await marker.next).toBe('after');
     expect(stray).toEqual([]);
   });
 
   it('gives every subscriber its own copy of the message', async () => {
     const [sender, receiver] = await pairOfBuses();
     const room = channel('copies');
-    const first = nextMessage(receiver, room);
-    const second = nextMessage(receiver, room);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    const first = await listen(receiver, room);
+    const second = await listen(receiver, room);
     const message = { text: 'hello' };
     await sender.publish(room, message);
-    const [a, b] = await Promise.all([first, second]);
+    const [a, b] = await Promise.all([first.next, second.next]);
     expect(a).toEqual(message);
     expect(a).not.toBe(message);
     expect(a).not.toBe(b);
