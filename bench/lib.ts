@@ -2,6 +2,7 @@
 // process and timing it until `GET /ready` answers 200, stopping it with SIGTERM, and making
 // sure no child process or temporary directory outlives the harness, even on failure.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -87,7 +88,7 @@ export function removeTempDir(dir: string): void {
 // ---------------------------------------------------------------------------------------------
 // Processes
 
-/** The environment the brief prescribes; nothing else leaks in from the caller's environment. */
+/** A production-like environment; nothing else leaks in from the caller's environment. */
 export function serverEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const key of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TZ', 'DATABASE_URL']) {
@@ -100,6 +101,8 @@ export function serverEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
+    // Production refuses to start without its secrets; a benchmark's own will do.
+    AUTH_SECRET: randomBytes(32).toString('base64'),
     ...extra,
   };
 }

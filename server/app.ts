@@ -4,6 +4,10 @@ import fastifyHelmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
 import { registerAboutRoutes } from './features/about/routes.ts';
+import { membershipsOf } from './features/organisations/service.ts';
+import { registerSetupRoutes } from './features/setup/routes.ts';
+import { createActorResolver } from './platform/auth/actor.ts';
+import { registerAuthRoutes } from './platform/auth/routes.ts';
 import type { AppContext } from './platform/context.ts';
 import { registerApiDocs } from './platform/http/api-app.ts';
 import { registerHealthRoutes } from './platform/http/health.ts';
@@ -79,7 +83,12 @@ export async function buildApp(
   if (config.METRICS_ENABLED) registerMetrics(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  registerAuthRoutes(app, context.auth, config.publicUrl);
+  const actors = createActorResolver(context.auth, (personId) =>
+    membershipsOf(context.database.db, personId),
+  );
   registerAboutRoutes(api, context);
+  registerSetupRoutes(api, context);
 
   await registerWebApp(app, options.webRoot ?? builtWebRoot);
   return app;

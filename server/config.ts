@@ -52,6 +52,13 @@ export const settingsSchema = z.object({
   METRICS_ENABLED: flag.default(true),
   SHUTDOWN_TIMEOUT_MS: positiveMs.default(10_000),
   JOBS_POLL_INTERVAL_MS: positiveMs.default(1_000),
+  AUTH_SECRET: z.preprocess(
+    emptyAsUnset,
+    z
+      .string()
+      .min(32, 'must be at least 32 characters (make one with: openssl rand -base64 32)')
+      .optional(),
+  ),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -68,6 +75,8 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+const SECRET_SETTINGS = new Set(['AUTH_SECRET']);
+
 /** Setting values are echoed in errors; a password in a URL must not reach the logs. */
 function withoutPassword(value: string): string {
   const url = URL.parse(value);
@@ -82,10 +91,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const issue = parsed.error.issues[0];
     const variable = String(issue?.path[0] ?? 'environment');
     const given = env[variable];
-    const shown = given === undefined ? 'it is not set' : `got "${withoutPassword(given)}"`;
+    const shown =
+      given === undefined
+        ? 'it is not set'
+        : SECRET_SETTINGS.has(variable)
+          ? 'the value is not shown'
+          : `got "${withoutPassword(given)}"`;
     throw new ConfigError(`Setting ${variable} ${issue?.message ?? 'is invalid'} (${shown}).`);
   }
   const settings = parsed.data;
+  if (settings.NODE_ENV === 'production' && !settings.AUTH_SECRET) {
+    throw new ConfigError(
+      'Setting AUTH_SECRET is required in production: it signs sign-in sessions (make one with: openssl rand -base64 32).',
+    );
+  }
   const shownHost = ['0.0.0.0', '::', '127.0.0.1'].includes(settings.HOST)
     ? 'localhost'
     : settings.HOST;

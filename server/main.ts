@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
+import { SETUP_LINK_HOURS } from '../shared/setup/contract.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { prepareSetupLink } from './features/setup/service.ts';
 import { createLogger } from './platform/logger.ts';
 import { closeRuntime, openRuntime } from './platform/runtime.ts';
 import { StartupError } from './platform/startup-error.ts';
@@ -48,6 +50,13 @@ async function main(): Promise<void> {
   const { port } = app.server.address() as AddressInfo;
   const url = config.PUBLIC_URL ? config.publicUrl : config.publicUrl.replace(/:\d+$/, `:${port}`);
   console.log(`Restorativ is running at ${url}`);
+  const setupToken = await prepareSetupLink(context.database.db);
+  if (setupToken) {
+    console.log(
+      `\nRestorativ is not set up yet. To create your organisation and its first admin, open this\n` +
+        `one-time link within ${SETUP_LINK_HOURS} hours:\n\n  ${url}/setup#${setupToken}\n`,
+    );
+  }
   console.log(
     config.databaseKind === 'embedded'
       ? `Data is kept in the embedded database in ${config.DATA_DIR}. Press Ctrl+C to stop.`

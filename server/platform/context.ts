@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
+import type { Auth } from './auth/auth.ts';
 import type { EventBus } from './bus/index.ts';
 import type { DatabaseHandle } from './db/connection.ts';
 import type { JobQueue } from './jobs/queue.ts';
@@ -11,6 +12,7 @@ export interface AppContext {
   database: DatabaseHandle;
   bus: EventBus;
   jobs: JobQueue;
+  auth: Auth;
   /** Set once shutdown begins, so /ready tells the load balancer to stop sending requests. */
   lifecycle: { shuttingDown: boolean };
 }

@@ -1,10 +1,13 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
+import { createAuth } from './auth/auth.ts';
 import { openEventBus } from './bus/index.ts';
 import type { AppContext } from './context.ts';
 import { type DatabaseTarget, openDatabase } from './db/connection.ts';
+import { UnavailableError } from './errors.ts';
 import { recordInstallation } from './instance/service.ts';
 import { JobQueue } from './jobs/queue.ts';
+import { developmentSecret } from './secrets.ts';
 
 export function databaseTargetOf(config: Config, purpose: string): DatabaseTarget {
   return config.DATABASE_URL
@@ -26,7 +29,16 @@ export async function openRuntime(
     const jobs = new JobQueue(database.db, log.child({ component: 'jobs' }), {
       pollIntervalMs: config.JOBS_POLL_INTERVAL_MS,
     });
-    return { config, log, database, bus, jobs, lifecycle: { shuttingDown: false } };
+    const auth = createAuth({
+      config,
+      log: log.child({ component: 'auth' }),
+      db: database.db,
+      secret: config.AUTH_SECRET ?? developmentSecret(config.DATA_DIR, 'auth-secret'),
+      sendSignInLink: async () => {
+        throw new UnavailableError('Sign-in links cannot be sent: this server sends no email yet.');
+      },
+    });
+    return { config, log, database, bus, jobs, auth, lifecycle: { shuttingDown: false } };
   } catch (error) {
     await database.close();
     throw error;

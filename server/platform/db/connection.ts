@@ -10,11 +10,9 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { StartupError } from '../startup-error.ts';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
-import * as schema from './schema.ts';
 
-export type Schema = typeof schema;
 /** One type for both drivers: features never know which database they run on. */
-export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Database = PgDatabase<PgQueryResultHKT>;
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export interface DatabaseHandle {
@@ -67,13 +65,13 @@ async function openPglite(
   } else {
     client = await PGlite.create(target.template ? { loadDataDir: target.template } : {});
   }
-  const db = drizzlePglite({ client, schema }) as unknown as Database;
+  const db = drizzlePglite({ client }) as unknown as Database;
   return {
     db,
     kind: 'embedded',
     pglite: client,
     async migrate() {
-      await migratePglite(drizzlePglite({ client, schema }), { migrationsFolder });
+      await migratePglite(drizzlePglite({ client }), { migrationsFolder });
     },
     async ping() {
       await client.query('select 1');
@@ -106,7 +104,7 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
       `Setting DATABASE_URL: cannot connect to PostgreSQL at ${describePostgresUrl(url)} (${reason}).`,
     );
   }
-  const db = drizzleNodePg({ client: pool, schema }) as unknown as Database;
+  const db = drizzleNodePg({ client: pool }) as unknown as Database;
   return {
     db,
     kind: 'postgresql',
@@ -114,7 +112,7 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
       const client = await pool.connect();
       try {
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-        await migrateNodePg(drizzleNodePg({ client, schema }), { migrationsFolder });
+        await migrateNodePg(drizzleNodePg({ client }), { migrationsFolder });
       } finally {
         await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
         client.release();

@@ -1,0 +1,107 @@
+import { drizzleAdapter } from '@better-auth/drizzle-adapter';
+import { passkey } from '@better-auth/passkey';
+import { hash, verify } from '@node-rs/argon2';
+import { betterAuth } from 'better-auth';
+import { magicLink, twoFactor } from 'better-auth/plugins';
+import type { Logger } from 'pino';
+import type { Config } from '../../config.ts';
+import type { Database } from '../db/connection.ts';
+import {
+  authAccounts,
+  authSessions,
+  authVerifications,
+  passkeys,
+  people,
+  twoFactorSecrets,
+} from './schema.ts';
+
+// Sign-in is better-auth's: sessions in httpOnly SameSite cookies, email and password hashed
+// with Argon2id, magic links, passkeys and TOTP with backup codes. This file only configures it.
+
+const HOUR_SECONDS = 60 * 60;
+/** Argon2id with OWASP's recommended cost for interactive sign-in (19 MiB, 2 passes). */
+const ARGON2ID = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAGIC_LINK_MINUTES = 15;
+
+export interface SignInLink {
+  email: string;
+  url: string;
+}
+
+export interface AuthDependencies {
+  config: Config;
+  log: Logger;
+  db: Database;
+  secret: string;
+  /** Delivers a one-time sign-in link (by email); it must never be logged. */
+  sendSignInLink(link: SignInLink): Promise<void>;
+}
+
+export function createAuth({ config, log, db, secret, sendSignInLink }: AuthDependencies) {
+  const origin = new URL(config.publicUrl);
+  return betterAuth({
+    appName: 'Restorativ',
+    baseURL: config.publicUrl,
+    basePath: '/api/auth',
+    secret,
+    trustedOrigins: [origin.origin],
+    telemetry: { enabled: false },
+    // Its messages go into our structured log, never to the console on their own.
+    logger: { log: (level, message) => log[level](message) },
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: { people, authSessions, authAccounts, authVerifications, twoFactorSecrets, passkeys },
+    }),
+    user: {
+      modelName: 'people',
+      additionalFields: {
+        language: { type: 'string', required: false, defaultValue: 'en' },
+        disabledAt: { type: 'date', required: false, input: false },
+      },
+    },
+    session: {
+      modelName: 'authSessions',
+      // Staff sessions end after 12 hours whatever happens; activity does not extend them.
+      expiresIn: 12 * HOUR_SECONDS,
+      disableSessionRefresh: true,
+    },
+    account: { modelName: 'authAccounts' },
+    verification: { modelName: 'authVerifications' },
+    emailAndPassword: {
+      enabled: true,
+      // People join by invitation or first-run setup, never by signing themselves up.
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: 256,
+      password: {
+        hash: (password) => hash(password, ARGON2ID),
+        verify: ({ hash: stored, password }) => verify(stored, password),
+      },
+    },
+    plugins: [
+      twoFactor({
+        issuer: 'Restorativ',
+        schema: { twoFactor: { modelName: 'twoFactorSecrets' } },
+      }),
+      magicLink({
+        expiresIn: MAGIC_LINK_MINUTES * 60,
+        disableSignUp: true,
+        sendMagicLink: ({ email, url }) => sendSignInLink({ email, url }),
+      }),
+      passkey({
+        rpID: origin.hostname,
+        rpName: 'Restorativ',
+        origin: origin.origin,
+        schema: { passkey: { modelName: 'passkeys' } },
+      }),
+    ],
+    advanced: {
+      cookiePrefix: 'restorativ',
+      useSecureCookies: origin.protocol === 'https:',
+      database: { generateId: () => crypto.randomUUID() },
+    },
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
