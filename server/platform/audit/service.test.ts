@@ -244,6 +244,20 @@ describe('verifying the audit trail', () => {
     });
   });
 
+  it('reports a removed anchor, and refuses to append until it is put back', async () => {
+    const { database } = await freshDatabase();
+    await recordMany(database, 2);
+    await withAuditTriggersBypassed(database.db, (tx) => tx.delete(auditTrailAnchor));
+    expect(await verdictOf(database)).toMatchObject({
+      ok: false,
+      problem: {
+        kind: 'missing',
+        message: 'the record of where the trail starts and ends was removed',
+      },
+    });
+    await expect(recordAudit(database.db, statementRead())).rejects.toThrow(/no anchor row/);
+  });
+
   it('checks the trail a batch at a time and still finds a problem deep inside it', async () => {
     const { database } = await freshDatabase();
     await recordMany(database, 23);
