@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../server/config.ts';
 import { StartupError } from '../server/platform/startup-error.ts';
+import { auditCommand } from './commands/audit.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { migrateCommand } from './commands/migrate.ts';
@@ -15,6 +16,7 @@ Commands:
   doctor                  Check the settings, database, Redis and mail, and say what is wrong.
   backup [--out FILE]     Save the embedded database to a file (the server must be stopped).
   restore FILE [--force]  Replace the embedded database with a backup (the server must be stopped).
+  audit verify            Check that no audit event was altered, removed or reordered.
   help                    Show this help.
 
 Settings come from the environment, as for the server (see the README).`;
@@ -43,6 +45,8 @@ async function run(argv: string[]): Promise<number> {
       return backupCommand(config, values.out);
     case 'restore':
       return restoreCommand(config, rest[0], values.force);
+    case 'audit':
+      return auditCommand(config, rest);
     default:
       console.error(`Unknown command "${command}".\n\n${usage}`);
       return 2;

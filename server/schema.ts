@@ -1,5 +1,6 @@
 // Every table of the platform and of every feature, from which drizzle-kit writes migrations.
 export * from './features/organisations/schema.ts';
+export * from './platform/audit/schema.ts';
 export * from './platform/auth/schema.ts';
 export * from './platform/instance/schema.ts';
 export * from './platform/jobs/schema.ts';
