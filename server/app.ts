@@ -5,6 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
 import { registerAboutRoutes } from './features/about/routes.ts';
 import { membershipsOf } from './features/organisations/service.ts';
+import { registerProfileRoutes } from './features/profile/routes.ts';
 import { registerSetupRoutes } from './features/setup/routes.ts';
 import { createActorResolver } from './platform/auth/actor.ts';
 import { registerAuthRoutes } from './platform/auth/routes.ts';
@@ -89,6 +90,7 @@ export async function buildApp(
   );
   registerAboutRoutes(api, context);
   registerSetupRoutes(api, context);
+  registerProfileRoutes(api, context, actors);
 
   await registerWebApp(app, options.webRoot ?? builtWebRoot);
   return app;

@@ -85,6 +85,21 @@ describe('first-run setup', () => {
     const cookie = String(signedIn.headers['set-cookie']);
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
+
+    expect((await test.app.inject('/api/me')).statusCode).toBe(401);
+    const me = await test.app.inject({
+      url: '/api/me',
+      headers: { cookie: cookie.split(';')[0] ?? '' },
+    });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({
+      name: 'Rosa Méndez',
+      email: 'rosa@eastside-agency.example',
+      language: 'es',
+      roles: [
+        { organisationName: 'Eastside Police Department', role: 'org_admin', programId: null },
+      ],
+    });
   });
 
   it('lets restorativ init create the admin, who then chooses a password by link', async () => {
