@@ -171,3 +171,34 @@ describe('restorativ migrate', () => {
     expect(result.err).toContain('Usage: restorativ');
   });
 });
+
+describe('restorativ init', () => {
+  it('creates the first organisation and its admin once, and prints a link to choose a password', () => {
+    const dataDir = freshDir('init');
+    const args = ['init', '--org', 'Eastside Police Department', '--kind', 'police_agency'];
+    const result = restorativ([...args, '--admin-email', 'Rosa@Eastside.example'], {
+      DATA_DIR: dataDir,
+    });
+    expect(result.code).toBe(0);
+    expect(result.out).toContain(
+      'Created Eastside Police Department and its admin, rosa@eastside.example.',
+    );
+    expect(result.out).toMatch(/http:\/\/localhost:3000\/setup#[\w-]{43}/);
+
+    const again = restorativ([...args, '--admin-email', 'other@eastside.example'], {
+      DATA_DIR: dataDir,
+    });
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('Restorativ is already set up');
+  });
+
+  it('names what is missing or wrong, and creates nothing', () => {
+    const result = restorativ(['init', '--org', 'E', '--kind', 'militia'], {
+      DATA_DIR: freshDir('init-bad'),
+    });
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--org: Give the organisation a name of at least 2 characters.');
+    expect(result.err).toContain('--kind must be one of police_agency');
+    expect(result.err).toContain('--admin-email must be an email address');
+  });
+});

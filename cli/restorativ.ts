@@ -5,6 +5,7 @@ import { StartupError } from '../server/platform/startup-error.ts';
 import { auditCommand } from './commands/audit.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { doctorCommand } from './commands/doctor.ts';
+import { initCommand } from './commands/init.ts';
 import { migrateCommand } from './commands/migrate.ts';
 
 // The admin command line. Each command reads the same settings as the server.
@@ -12,6 +13,8 @@ import { migrateCommand } from './commands/migrate.ts';
 const usage = `Usage: restorativ <command> [options]
 
 Commands:
+  init --org NAME --kind KIND --admin-email EMAIL [--admin-name NAME]
+                          Create the first organisation and its admin; prints a link to set a password.
   migrate                 Bring the database schema up to date.
   doctor                  Check the settings, database, Redis and mail, and say what is wrong.
   backup [--out FILE]     Save the embedded database to a file (the server must be stopped).
@@ -27,6 +30,10 @@ async function run(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       out: { type: 'string' },
+      org: { type: 'string' },
+      kind: { type: 'string' },
+      'admin-email': { type: 'string' },
+      'admin-name': { type: 'string' },
       force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -39,6 +46,8 @@ async function run(argv: string[]): Promise<number> {
   if (command === 'doctor') return doctorCommand(process.env);
   const config = loadConfig();
   switch (command) {
+    case 'init':
+      return initCommand(config, values);
     case 'migrate':
       return migrateCommand(config);
     case 'backup':
