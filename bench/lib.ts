@@ -1,7 +1,9 @@
 // Shared pieces of the benchmark harness: the Benchmark/Figures shapes, spawning a server
+
 // process and timing it until `GET /ready` answers 200, stopping it with SIGTERM, and making
 // sure no child process or temporary directory outlives the harness, even on failure.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -87,6 +89,9 @@ export function removeTempDir(dir: string): void {
 // ---------------------------------------------------------------------------------------------
 // Processes
 
+// Production refuses to start without a key; a benchmark's data is thrown away, so any will do.
+const BENCH_ENCRYPTION_KEY = randomBytes(32).toString('base64');
+
 /** The environment the brief prescribes; nothing else leaks in from the caller's environment. */
 export function serverEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -100,6 +105,7 @@ export function serverEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv
     HOST: '127.0.0.1',
     LOG_LEVEL: 'warn',
     NODE_ENV: 'production',
+    ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY,
     ...extra,
   };
 }

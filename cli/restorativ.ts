@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../server/config.ts';
 import { StartupError } from '../server/platform/startup-error.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { doctorCommand } from './commands/doctor.ts';
+import { keygenCommand } from './commands/keygen.ts';
 import { migrateCommand } from './commands/migrate.ts';
 
 // The admin command line. Each command reads the same settings as the server.
@@ -15,6 +16,7 @@ Commands:
   doctor                  Check the settings, database, Redis and mail, and say what is wrong.
   backup [--out FILE]     Save the embedded database to a file (the server must be stopped).
   restore FILE [--force]  Replace the embedded database with a backup (the server must be stopped).
+  keygen                  Print a new random key for ENCRYPTION_KEY.
   help                    Show this help.
 
 Settings come from the environment, as for the server (see the README).`;
@@ -35,6 +37,7 @@ async function run(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   if (command === 'doctor') return doctorCommand(process.env);
+  if (command === 'keygen') return keygenCommand();
   const config = loadConfig();
   switch (command) {
     case 'migrate':

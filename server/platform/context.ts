@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import type { EventBus } from './bus/index.ts';
+import type { FieldCipher } from './crypto/field-cipher.ts';
 import type { DatabaseHandle } from './db/connection.ts';
 import type { JobQueue } from './jobs/queue.ts';
 
@@ -11,6 +12,8 @@ export interface AppContext {
   database: DatabaseHandle;
   bus: EventBus;
   jobs: JobQueue;
+  /** Seals and opens confidential text fields (docs/decisions/010-field-encryption.md). */
+  cipher: FieldCipher;
   /** Set once shutdown begins, so /ready tells the load balancer to stop sending requests. */
   lifecycle: { shuttingDown: boolean };
 }

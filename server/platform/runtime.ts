@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { openEventBus } from './bus/index.ts';
 import type { AppContext } from './context.ts';
+import { createFieldCipher } from './crypto/field-cipher.ts';
+import { encryptionKeysOf } from './crypto/keys.ts';
 import { type DatabaseTarget, openDatabase } from './db/connection.ts';
 import { recordInstallation } from './instance/service.ts';
 import { JobQueue } from './jobs/queue.ts';
@@ -20,13 +22,15 @@ export async function openRuntime(
 ): Promise<AppContext> {
   const database = await openDatabase(target);
   try {
+    // After the database: a process that is refused its data directory says only that.
+    const cipher = createFieldCipher(encryptionKeysOf(config, log));
     await database.migrate();
     await recordInstallation(database.db);
     const bus = await openEventBus(config.REDIS_URL, log);
     const jobs = new JobQueue(database.db, log.child({ component: 'jobs' }), {
       pollIntervalMs: config.JOBS_POLL_INTERVAL_MS,
     });
-    return { config, log, database, bus, jobs, lifecycle: { shuttingDown: false } };
+    return { config, log, database, bus, jobs, cipher, lifecycle: { shuttingDown: false } };
   } catch (error) {
     await database.close();
     throw error;

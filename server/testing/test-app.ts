@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import type { AppContext } from '../platform/context.ts';
+import { generateEncryptionKey } from '../platform/crypto/keys.ts';
 import type { DatabaseTarget } from '../platform/db/connection.ts';
 import { createTestDatabase } from '../platform/db/test-database.ts';
 import { createLogger } from '../platform/logger.ts';
@@ -17,6 +18,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+// One generated key per test process: tests never write a development key file.
+const testEncryptionKey = generateEncryptionKey();
+
 /** Settings as a test server uses them, on the database and Redis that the test run was given. */
 export function testConfig(overrides: Record<string, string | undefined> = {}): Config {
   return loadConfig({
@@ -24,6 +28,7 @@ export function testConfig(overrides: Record<string, string | undefined> = {}): 
     LOG_LEVEL: 'silent',
     REDIS_URL: process.env.REDIS_URL,
     DATABASE_URL: process.env.DATABASE_URL,
+    ENCRYPTION_KEY: testEncryptionKey,
     ...overrides,
   });
 }
