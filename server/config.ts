@@ -62,8 +62,12 @@ const previousKeys = z.string().transform((value, context): PreviousKey[] => {
   return keys;
 });
 
+const smtpUrl = z
+  .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })
+  .refine((value) => URL.parse(value)?.hostname, 'must name a host');
+
 // Settings whose values are secrets: an error about them never repeats the value.
-const SECRET_SETTINGS = new Set(['ENCRYPTION_KEY', 'ENCRYPTION_PREVIOUS_KEYS']);
+const SECRET_SETTINGS = new Set(['ENCRYPTION_KEY', 'ENCRYPTION_PREVIOUS_KEYS', 'SMTP_URL']);
 
 export const settingsSchema = z.object({
   NODE_ENV: z
@@ -95,6 +99,11 @@ export const settingsSchema = z.object({
   ENCRYPTION_KEY: z.preprocess(emptyAsUnset, encryptionKey.optional()),
   ENCRYPTION_KEY_ID: keyId.default('k1'),
   ENCRYPTION_PREVIOUS_KEYS: z.preprocess(emptyAsUnset, previousKeys.default([])),
+  SMTP_URL: z.preprocess(emptyAsUnset, smtpUrl.optional()),
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^\r\n]*@[^\r\n]*$/, 'must be an address, like Restorativ <no-reply@example.org>')
+    .default('Restorativ <no-reply@localhost>'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

@@ -7,6 +7,7 @@ import { encryptionKeysOf } from './crypto/keys.ts';
 import { type DatabaseTarget, openDatabase } from './db/connection.ts';
 import { recordInstallation } from './instance/service.ts';
 import { JobQueue } from './jobs/queue.ts';
+import { createMailService } from './mail/service.ts';
 
 export function databaseTargetOf(config: Config, purpose: string): DatabaseTarget {
   return config.DATABASE_URL
@@ -30,7 +31,23 @@ export async function openRuntime(
     const jobs = new JobQueue(database.db, log.child({ component: 'jobs' }), {
       pollIntervalMs: config.JOBS_POLL_INTERVAL_MS,
     });
-    return { config, log, database, bus, jobs, cipher, lifecycle: { shuttingDown: false } };
+    const mail = createMailService({
+      config,
+      db: database.db,
+      jobs,
+      cipher,
+      log: log.child({ component: 'mail' }),
+    });
+    return {
+      config,
+      log,
+      database,
+      bus,
+      jobs,
+      cipher,
+      mail,
+      lifecycle: { shuttingDown: false },
+    };
   } catch (error) {
     await database.close();
     throw error;

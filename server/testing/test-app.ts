@@ -41,12 +41,14 @@ export function fakeWebRoot(): string {
 }
 
 /**
- * Builds the whole app in process on a fresh database: in-memory PGlite, or a new PostgreSQL
+ * Builds the whole app in process, on the given settings, on a fresh database: in-memory PGlite, or a new PostgreSQL
  * database when DATABASE_URL is set. Requests go through `app.inject` or a real listener.
  */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Record<string, string | undefined> = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = testConfig({ DATABASE_URL: database.url });
+  const config = testConfig({ ...overrides, DATABASE_URL: database.url });
   const target: DatabaseTarget = database.url
     ? { kind: 'postgresql', url: database.url, poolSize: 5 }
     : {
