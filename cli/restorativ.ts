@@ -6,6 +6,7 @@ import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { keygenCommand } from './commands/keygen.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { outboxCommand } from './commands/outbox.ts';
 
 // The admin command line. Each command reads the same settings as the server.
 
@@ -16,6 +17,7 @@ Commands:
   doctor                  Check the settings, database, Redis and mail, and say what is wrong.
   backup [--out FILE]     Save the embedded database to a file (the server must be stopped).
   restore FILE [--force]  Replace the embedded database with a backup (the server must be stopped).
+  outbox [--show ID]      List the latest emails, or show one in full with its links.
   keygen                  Print a new random key for ENCRYPTION_KEY.
   help                    Show this help.
 
@@ -27,6 +29,7 @@ async function run(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       out: { type: 'string' },
+      show: { type: 'string' },
       force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -46,6 +49,8 @@ async function run(argv: string[]): Promise<number> {
       return backupCommand(config, values.out);
     case 'restore':
       return restoreCommand(config, rest[0], values.force);
+    case 'outbox':
+      return outboxCommand(config, values.show);
     default:
       console.error(`Unknown command "${command}".\n\n${usage}`);
       return 2;

@@ -10,6 +10,7 @@ import { registerHealthRoutes } from './platform/http/health.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
 import { registerProblemHandlers } from './platform/http/problem.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
+import { registerDevOutboxRoutes } from './platform/mail/dev-routes.ts';
 import { builtWebRoot } from './platform/paths.ts';
 
 const INCOMING_REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -77,6 +78,7 @@ export async function buildApp(
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerAboutRoutes(api, context);
+  if (config.NODE_ENV !== 'production') registerDevOutboxRoutes(api, context);
 
   await registerWebApp(app, options.webRoot ?? builtWebRoot);
   return app;
