@@ -1,4 +1,5 @@
 // Shared pieces of the benchmark harness: the Benchmark/Figures shapes, spawning a server
+
 // process and timing it until `GET /ready` answers 200, stopping it with SIGTERM, and making
 // sure no child process or temporary directory outlives the harness, even on failure.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -88,6 +89,9 @@ export function removeTempDir(dir: string): void {
 // ---------------------------------------------------------------------------------------------
 // Processes
 
+// Production refuses to start without a key; a benchmark's data is thrown away, so any will do.
+const BENCH_ENCRYPTION_KEY = randomBytes(32).toString('base64');
+
 /** A production-like environment; nothing else leaks in from the caller's environment. */
 export function serverEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -103,6 +107,7 @@ export function serverEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv
     NODE_ENV: 'production',
     // Production refuses to start without its secrets; a benchmark's own will do.
     AUTH_SECRET: randomBytes(32).toString('base64'),
+    ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY,
     ...extra,
   };
 }

@@ -6,7 +6,9 @@ import { auditCommand } from './commands/audit.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { initCommand } from './commands/init.ts';
+import { keygenCommand } from './commands/keygen.ts';
 import { migrateCommand } from './commands/migrate.ts';
+import { outboxCommand } from './commands/outbox.ts';
 
 // The admin command line. Each command reads the same settings as the server.
 
@@ -20,6 +22,8 @@ Commands:
   backup [--out FILE]     Save the embedded database to a file (the server must be stopped).
   restore FILE [--force]  Replace the embedded database with a backup (the server must be stopped).
   audit verify            Check that no audit event was altered, removed or reordered.
+  outbox [--show ID]      List the latest emails, or show one in full with its links.
+  keygen                  Print a new random key for ENCRYPTION_KEY.
   help                    Show this help.
 
 Settings come from the environment, as for the server (see the README).`;
@@ -34,6 +38,7 @@ async function run(argv: string[]): Promise<number> {
       kind: { type: 'string' },
       'admin-email': { type: 'string' },
       'admin-name': { type: 'string' },
+      show: { type: 'string' },
       force: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -44,6 +49,7 @@ async function run(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   if (command === 'doctor') return doctorCommand(process.env);
+  if (command === 'keygen') return keygenCommand();
   const config = loadConfig();
   switch (command) {
     case 'init':
@@ -56,6 +62,8 @@ async function run(argv: string[]): Promise<number> {
       return restoreCommand(config, rest[0], values.force);
     case 'audit':
       return auditCommand(config, rest);
+    case 'outbox':
+      return outboxCommand(config, values.show);
     default:
       console.error(`Unknown command "${command}".\n\n${usage}`);
       return 2;

@@ -15,6 +15,7 @@ import { registerHealthRoutes } from './platform/http/health.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
 import { registerProblemHandlers } from './platform/http/problem.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
+import { registerDevOutboxRoutes } from './platform/mail/dev-routes.ts';
 import { builtWebRoot } from './platform/paths.ts';
 
 const INCOMING_REQUEST_ID = /^[\w.-]{1,64}$/;
@@ -91,6 +92,7 @@ export async function buildApp(
   registerAboutRoutes(api, context);
   registerSetupRoutes(api, context);
   registerProfileRoutes(api, context, actors);
+  if (config.NODE_ENV !== 'production') registerDevOutboxRoutes(api, context);
 
   await registerWebApp(app, options.webRoot ?? builtWebRoot);
   return app;

@@ -54,6 +54,16 @@ describe('settings from the environment', () => {
     );
   });
 
+  it('requires AUTH_SECRET in production, and never shows a secret it refuses', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(configErrorOf({ NODE_ENV: 'production', ENCRYPTION_KEY: key })).toBe(
+      'Setting AUTH_SECRET is required in production: it signs sign-in sessions (make one with: openssl rand -base64 32) (it is not set).',
+    );
+    const short = configErrorOf({ AUTH_SECRET: 'hunter2-hunter2' });
+    expect(short).toContain('AUTH_SECRET must be at least 32 characters');
+    expect(short).not.toContain('hunter2');
+  });
+
   it('treats an empty DATABASE_URL as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseKind).toBe('embedded');
   });

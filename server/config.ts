@@ -25,6 +25,55 @@ const flag = z
 
 const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value);
 
+const MAKE_A_KEY = 'make one with: restorativ keygen';
+
+/** True for the standard base64 of exactly 32 bytes, the size of an AES-256 key. */
+function isBase64Key(value: string): boolean {
+  return /^[A-Za-z0-9+/]{43}=$/.test(value) && Buffer.from(value, 'base64').length === 32;
+}
+
+const encryptionKey = z
+  .string()
+  .refine(isBase64Key, `must be the base64 of exactly 32 random bytes; ${MAKE_A_KEY}`);
+
+// A key id travels inside every sealed value ("v1.<id>.…"), so it is short and has no dot.
+const keyId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,16}$/, 'must be 1 to 16 letters, digits, - or _ (no dots)');
+
+export interface PreviousKey {
+  id: string;
+  key: string;
+}
+
+const previousKeys = z.string().transform((value, context): PreviousKey[] => {
+  const keys: PreviousKey[] = [];
+  for (const entry of value.split(',').map((part) => part.trim())) {
+    const [id = '', key = ''] = entry.split(/:(.*)/s);
+    if (!keyId.safeParse(id).success || !isBase64Key(key)) {
+      context.addIssue({
+        code: 'custom',
+        message: 'must be a comma-separated list of id:key, each key the base64 of 32 bytes',
+      });
+      return z.NEVER;
+    }
+    keys.push({ id, key });
+  }
+  return keys;
+});
+
+const smtpUrl = z
+  .url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })
+  .refine((value) => URL.parse(value)?.hostname, 'must name a host');
+
+// Settings whose values are secrets: an error about them never repeats the value.
+const SECRET_SETTINGS = new Set([
+  'AUTH_SECRET',
+  'ENCRYPTION_KEY',
+  'ENCRYPTION_PREVIOUS_KEYS',
+  'SMTP_URL',
+]);
+
 export const settingsSchema = z.object({
   NODE_ENV: z
     .enum(['development', 'production', 'test'], {
@@ -59,6 +108,14 @@ export const settingsSchema = z.object({
       .min(32, 'must be at least 32 characters (make one with: openssl rand -base64 32)')
       .optional(),
   ),
+  ENCRYPTION_KEY: z.preprocess(emptyAsUnset, encryptionKey.optional()),
+  ENCRYPTION_KEY_ID: keyId.default('k1'),
+  ENCRYPTION_PREVIOUS_KEYS: z.preprocess(emptyAsUnset, previousKeys.default([])),
+  SMTP_URL: z.preprocess(emptyAsUnset, smtpUrl.optional()),
+  MAIL_FROM: z
+    .string()
+    .regex(/^[^\r\n]*@[^\r\n]*$/, 'must be an address, like Restorativ <no-reply@example.org>')
+    .default('Restorativ <no-reply@localhost>'),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -75,8 +132,6 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const SECRET_SETTINGS = new Set(['AUTH_SECRET']);
-
 /** Setting values are echoed in errors; a password in a URL must not reach the logs. */
 function withoutPassword(value: string): string {
   const url = URL.parse(value);
@@ -85,25 +140,39 @@ function withoutPassword(value: string): string {
   return url.toString();
 }
 
+function refuse(env: NodeJS.ProcessEnv, variable: string, message: string): never {
+  const given = env[variable];
+  const shown =
+    given === undefined
+      ? 'it is not set'
+      : SECRET_SETTINGS.has(variable)
+        ? `got a value of ${given.length} characters, not shown`
+        : `got "${withoutPassword(given)}"`;
+  throw new ConfigError(`Setting ${variable} ${message} (${shown}).`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = settingsSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const variable = String(issue?.path[0] ?? 'environment');
-    const given = env[variable];
-    const shown =
-      given === undefined
-        ? 'it is not set'
-        : SECRET_SETTINGS.has(variable)
-          ? 'the value is not shown'
-          : `got "${withoutPassword(given)}"`;
-    throw new ConfigError(`Setting ${variable} ${issue?.message ?? 'is invalid'} (${shown}).`);
+    refuse(env, String(issue?.path[0] ?? 'environment'), issue?.message ?? 'is invalid');
   }
   const settings = parsed.data;
+  // Outside production a development key stands in (see platform/crypto/keys.ts); in production
+  // confidential text must be sealed with a key the operator keeps.
+  if (settings.NODE_ENV === 'production' && !settings.ENCRYPTION_KEY) {
+    refuse(env, 'ENCRYPTION_KEY', `is required in production; ${MAKE_A_KEY}`);
+  }
   if (settings.NODE_ENV === 'production' && !settings.AUTH_SECRET) {
-    throw new ConfigError(
-      'Setting AUTH_SECRET is required in production: it signs sign-in sessions (make one with: openssl rand -base64 32).',
+    refuse(
+      env,
+      'AUTH_SECRET',
+      'is required in production: it signs sign-in sessions (make one with: openssl rand -base64 32)',
     );
+  }
+  const previousIds = settings.ENCRYPTION_PREVIOUS_KEYS.map((previous) => previous.id);
+  if (new Set([settings.ENCRYPTION_KEY_ID, ...previousIds]).size !== previousIds.length + 1) {
+    refuse(env, 'ENCRYPTION_PREVIOUS_KEYS', 'must not repeat a key id, nor ENCRYPTION_KEY_ID');
   }
   const shownHost = ['0.0.0.0', '::', '127.0.0.1'].includes(settings.HOST)
     ? 'localhost'

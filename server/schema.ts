@@ -4,3 +4,4 @@ export * from './platform/audit/schema.ts';
 export * from './platform/auth/schema.ts';
 export * from './platform/instance/schema.ts';
 export * from './platform/jobs/schema.ts';
+export * from './platform/mail/schema.ts';

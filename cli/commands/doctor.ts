@@ -6,6 +6,11 @@ import { openEventBus } from '../../server/platform/bus/index.ts';
 import { embeddedDataPath, openDatabase } from '../../server/platform/db/connection.ts';
 import { DataDirInUseError } from '../../server/platform/db/data-dir-lock.ts';
 import { migrationStatus } from '../../server/platform/db/migration-status.ts';
+import {
+  createSmtpTransport,
+  describeSmtpServer,
+  explainSmtpError,
+} from '../../server/platform/mail/transport.ts';
 import { builtWebRoot, repositoryRoot } from '../../server/platform/paths.ts';
 import { databaseTargetOf } from '../../server/platform/runtime.ts';
 
@@ -88,12 +93,45 @@ async function checkRedis(config: Config): Promise<Finding> {
   }
 }
 
-function checkMail(): Finding {
+function checkEncryption(config: Config): Finding {
+  const area = 'Encryption';
+  if (!config.ENCRYPTION_KEY) {
+    return {
+      area,
+      verdict: 'warning',
+      message: `ENCRYPTION_KEY is not set, so confidential fields are sealed with a development key kept in ${resolve(config.DATA_DIR)}. Set ENCRYPTION_KEY before real use (make one with: restorativ keygen).`,
+    };
+  }
+  const older = config.ENCRYPTION_PREVIOUS_KEYS.length;
   return {
-    area: 'Mail',
+    area,
     verdict: 'ok',
-    message: 'This version sends no email yet, so there is nothing to configure.',
+    message: `Confidential fields are sealed with key "${config.ENCRYPTION_KEY_ID}"${older ? `; ${older} older key(s) can still open older values` : ''}.`,
   };
+}
+
+async function checkMail(config: Config): Promise<Finding> {
+  const area = 'Mail';
+  if (!config.SMTP_URL) {
+    return {
+      area,
+      verdict: 'ok',
+      message: 'Email is kept in the outbox, not sent (set SMTP_URL).',
+    };
+  }
+  const transport = createSmtpTransport(config.SMTP_URL);
+  try {
+    await transport.verify();
+    return {
+      area,
+      verdict: 'ok',
+      message: `The mail server at ${describeSmtpServer(config.SMTP_URL)} accepts us; email goes out from ${config.MAIL_FROM}.`,
+    };
+  } catch (error) {
+    return { area, verdict: 'problem', message: explainSmtpError(error, config.SMTP_URL) };
+  } finally {
+    transport.close();
+  }
 }
 
 function checkWebApp(): Finding {
@@ -134,8 +172,13 @@ export async function doctorCommand(env: NodeJS.ProcessEnv): Promise<number> {
     report(findings);
     return 1;
   }
-  findings.push(await checkDatabase(config), await checkRedis(config), checkMail(), checkWebApp());
-  findings.push(checkPublicAddress(config));
+  findings.push(
+    await checkDatabase(config),
+    await checkRedis(config),
+    await checkMail(config),
+    checkWebApp(),
+  );
+  findings.push(checkEncryption(config), checkPublicAddress(config));
   report(findings);
   return findings.some((finding) => finding.verdict === 'problem') ? 1 : 0;
 }

@@ -1,12 +1,15 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { createAuth } from './auth/auth.ts';
+import { signInLinkSender } from './auth/sign-in-link.ts';
 import { openEventBus } from './bus/index.ts';
 import type { AppContext } from './context.ts';
+import { createFieldCipher } from './crypto/field-cipher.ts';
+import { encryptionKeysOf } from './crypto/keys.ts';
 import { type DatabaseTarget, openDatabase } from './db/connection.ts';
-import { UnavailableError } from './errors.ts';
 import { recordInstallation } from './instance/service.ts';
 import { JobQueue } from './jobs/queue.ts';
+import { createMailService } from './mail/service.ts';
 import { developmentSecret } from './secrets.ts';
 
 export function databaseTargetOf(config: Config, purpose: string): DatabaseTarget {
@@ -23,22 +26,39 @@ export async function openRuntime(
 ): Promise<AppContext> {
   const database = await openDatabase(target);
   try {
+    // After the database: a process that is refused its data directory says only that.
+    const cipher = createFieldCipher(encryptionKeysOf(config, log));
     await database.migrate();
     await recordInstallation(database.db);
     const bus = await openEventBus(config.REDIS_URL, log);
     const jobs = new JobQueue(database.db, log.child({ component: 'jobs' }), {
       pollIntervalMs: config.JOBS_POLL_INTERVAL_MS,
     });
+    const mail = createMailService({
+      config,
+      db: database.db,
+      jobs,
+      cipher,
+      log: log.child({ component: 'mail' }),
+    });
     const auth = createAuth({
       config,
       log: log.child({ component: 'auth' }),
       db: database.db,
       secret: config.AUTH_SECRET ?? developmentSecret(config.DATA_DIR, 'auth-secret'),
-      sendSignInLink: async () => {
-        throw new UnavailableError('Sign-in links cannot be sent: this server sends no email yet.');
-      },
+      sendSignInLink: signInLinkSender(database.db, mail, config.publicUrl),
     });
-    return { config, log, database, bus, jobs, auth, lifecycle: { shuttingDown: false } };
+    return {
+      config,
+      log,
+      database,
+      bus,
+      jobs,
+      cipher,
+      mail,
+      auth,
+      lifecycle: { shuttingDown: false },
+    };
   } catch (error) {
     await database.close();
     throw error;

@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import type { AppContext } from '../platform/context.ts';
+import { generateEncryptionKey } from '../platform/crypto/keys.ts';
 import type { DatabaseTarget } from '../platform/db/connection.ts';
 import { createTestDatabase } from '../platform/db/test-database.ts';
 import { createLogger } from '../platform/logger.ts';
@@ -18,6 +19,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+// One generated key per test process: tests never write a development key file.
+const testEncryptionKey = generateEncryptionKey();
+
 /** Settings as a test server uses them, on the database and Redis that the test run was given. */
 export function testConfig(overrides: Record<string, string | undefined> = {}): Config {
   return loadConfig({
@@ -26,6 +30,7 @@ export function testConfig(overrides: Record<string, string | undefined> = {}): 
     REDIS_URL: process.env.REDIS_URL,
     DATABASE_URL: process.env.DATABASE_URL,
     AUTH_SECRET: randomBytes(32).toString('base64'),
+    ENCRYPTION_KEY: testEncryptionKey,
     ...overrides,
   });
 }
@@ -38,12 +43,14 @@ export function fakeWebRoot(): string {
 }
 
 /**
- * Builds the whole app in process on a fresh database: in-memory PGlite, or a new PostgreSQL
+ * Builds the whole app in process, on the given settings, on a fresh database: in-memory PGlite, or a new PostgreSQL
  * database when DATABASE_URL is set. Requests go through `app.inject` or a real listener.
  */
-export async function startTestApp(): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Record<string, string | undefined> = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = testConfig({ DATABASE_URL: database.url });
+  const config = testConfig({ ...overrides, DATABASE_URL: database.url });
   const target: DatabaseTarget = database.url
     ? { kind: 'postgresql', url: database.url, poolSize: 5 }
     : {

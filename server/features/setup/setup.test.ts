@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { latestOutboxMessages, readOutboxMessage } from '../../platform/mail/outbox.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { initialise, prepareSetupLink } from './service.ts';
 
@@ -100,6 +101,45 @@ describe('first-run setup', () => {
         { organisationName: 'Eastside Police Department', role: 'org_admin', programId: null },
       ],
     });
+  });
+
+  it('emails a sign-in link in the person’s language, which signs them in', async () => {
+    const requested = await test.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/magic-link',
+      headers: { origin: test.context.config.publicUrl },
+      payload: { email: admin.email, callbackURL: '/me' },
+    });
+    expect(requested.statusCode).toBe(200);
+    const { db } = test.context.database;
+    const [latest] = await latestOutboxMessages(db, 1);
+    expect(latest).toMatchObject({
+      toAddress: admin.email,
+      template: 'magic-link',
+      language: 'es',
+    });
+    const message = await readOutboxMessage(db, test.context.cipher, latest?.id ?? -1);
+    const link = /https?:\/\/\S+magic-link\/verify\S+/.exec(message?.textBody ?? '')?.[0];
+    expect(link).toBeDefined();
+
+    const followed = await test.app.inject(
+      new URL(link ?? '').pathname + new URL(link ?? '').search,
+    );
+    expect(followed.statusCode).toBe(302);
+    const cookie = String(followed.headers['set-cookie']).split(';')[0] ?? '';
+    const me = await test.app.inject({ url: '/api/me', headers: { cookie } });
+    expect(me.json().email).toBe(admin.email);
+
+    const unknown = await test.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/magic-link',
+      headers: { origin: test.context.config.publicUrl },
+      payload: { email: 'nobody@example.org' },
+    });
+    expect(unknown.statusCode).toBe(200);
+    expect((await latestOutboxMessages(db, 5)).map((m) => m.toAddress)).not.toContain(
+      'nobody@example.org',
+    );
   });
 
   it('lets restorativ init create the admin, who then chooses a password by link', async () => {

@@ -28,6 +28,8 @@ export interface EnqueueOptions {
   /** While a job with this key is queued or running, enqueueing another with it does nothing. */
   uniqueKey?: string;
   maxAttempts?: number;
+  /** Enqueue inside the caller's transaction: the job exists only if the caller's work does. */
+  tx?: Transaction;
 }
 
 export interface JobQueueOptions {
@@ -93,7 +95,7 @@ export class JobQueue {
     const runAt = options.runAt ?? new Date();
     const maxAttempts = options.maxAttempts ?? definition.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
     const rows = await queryRows<{ id: number }>(
-      this.db,
+      options.tx ?? this.db,
       sql`insert into jobs (name, payload, run_at, max_attempts, unique_key)
           values (${name}, ${JSON.stringify(payload)}::jsonb, ${runAt.toISOString()}::timestamptz,
                   ${maxAttempts}, ${options.uniqueKey ?? null})

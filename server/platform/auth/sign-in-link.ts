@@ -1,0 +1,30 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '../db/connection.ts';
+import type { MailService } from '../mail/service.ts';
+import { MAGIC_LINK_MINUTES, type SignInLink } from './auth.ts';
+import { people } from './schema.ts';
+
+/**
+ * Emails a one-time sign-in link in the language the person chose. Only people who may sign in
+ * get one: anyone can type any address, and Restorativ must not email strangers. The request is
+ * answered the same either way, so no one learns who has an account.
+ */
+export function signInLinkSender(db: Database, mail: MailService, publicUrl: string) {
+  return async ({ email, url }: SignInLink): Promise<void> => {
+    const [person] = await db
+      .select({ language: people.language, disabledAt: people.disabledAt })
+      .from(people)
+      .where(eq(people.email, email.toLowerCase()));
+    if (!person || person.disabledAt) return;
+    await mail.send({
+      to: email,
+      template: 'magic-link',
+      language: person?.language === 'es' ? 'es' : 'en',
+      data: {
+        link: url,
+        validMinutes: MAGIC_LINK_MINUTES,
+        preferencesUrl: `${publicUrl}/preferences/email`,
+      },
+    });
+  };
+}

@@ -1,0 +1,34 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+
+export const outboxStatuses = ['queued', 'sent', 'failed', 'kept'] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];
+
+// Every email, written here before it is sent (docs/decisions/011-mail-through-an-outbox.md).
+// 'kept' is a message that stays here because no mail server is configured (SMTP_URL).
+// The bodies and the preferences link carry sign-in and invitation links, so they are sealed
+// (docs/decisions/010-field-encryption.md); the context of each is "outbox.<column>:<id>".
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    htmlBody: text('html_body').notNull(),
+    preferencesUrl: text('preferences_url').notNull(),
+    template: text('template').notNull(),
+    language: text('language').notNull(),
+    status: text('status').$type<OutboxStatus>().notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (table) => [
+    check('outbox_status_known', sql`${table.status} in ('queued', 'sent', 'failed', 'kept')`),
+    check('outbox_attempts_not_negative', sql`${table.attempts} >= 0`),
+    check('outbox_sent_has_time', sql`(${table.status} = 'sent') = (${table.sentAt} is not null)`),
+    index('outbox_latest').on(table.createdAt.desc()),
+  ],
+);
