@@ -14,6 +14,7 @@ import {
   people,
   twoFactorSecrets,
 } from './schema.ts';
+import { signInGuard } from './sign-in-guard.ts';
 
 // Sign-in is better-auth's: sessions in httpOnly SameSite cookies, email and password hashed
 // with Argon2id, magic links, passkeys and TOTP with backup codes. This file only configures it.
@@ -40,7 +41,17 @@ export interface AuthDependencies {
 
 export function createAuth({ config, log, db, secret, sendSignInLink }: AuthDependencies) {
   const origin = new URL(config.publicUrl);
+  const guard = signInGuard(db, log);
   return betterAuth({
+    hooks: { before: guard.before, after: guard.after },
+    databaseHooks: {
+      session: {
+        create: {
+          before: async (session) => guard.beforeSessionCreate(session),
+          after: async (session, context) => guard.afterSessionCreate(session, context?.path),
+        },
+      },
+    },
     appName: 'Restorativ',
     baseURL: config.publicUrl,
     basePath: '/api/auth',
