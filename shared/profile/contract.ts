@@ -8,6 +8,8 @@ export const profileResponse = z.object({
   name: z.string(),
   email: z.string(),
   language: z.enum(supportedLanguages),
+  /** 'required': a staff member who must set up a second factor before anything else. */
+  secondFactor: z.enum(['enabled', 'required', 'not-required']),
   roles: z.array(
     z.object({
       organisationId: z.string(),

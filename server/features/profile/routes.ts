@@ -18,6 +18,7 @@ export function registerProfileRoutes(
         response: { 200: profileResponse },
       },
     },
-    async (request) => profileOf(context.database.db, await actors.require(request)),
+    async (request) =>
+      profileOf(context.database.db, await actors.require(request, { withoutSecondFactor: true })),
   );
 }

@@ -18,6 +18,7 @@ export async function profileOf(db: Database, person: SignedIn): Promise<Profile
     name: person.name,
     email: person.email,
     language: person.language === 'es' ? 'es' : 'en',
+    secondFactor: person.secondFactor,
     roles: person.memberships.map((m) => ({
       organisationId: m.organisationId,
       organisationName: nameOf.get(m.organisationId) ?? '',

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor, Membership } from '../../../shared/permissions/decide.ts';
-import { UnauthenticatedError } from '../errors.ts';
+import { isStaffRole } from '../../../shared/permissions/roles.ts';
+import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
 import type { Auth } from './auth.ts';
 import { toFetchHeaders } from './routes.ts';
 
@@ -8,6 +9,8 @@ export interface SignedIn extends Actor {
   name: string;
   email: string;
   language: string;
+  /** Staff must have a second factor before they may do anything but set one up. */
+  secondFactor: 'enabled' | 'required' | 'not-required';
 }
 
 export type MembershipLoader = (personId: string) => Promise<Membership[]>;
@@ -15,8 +18,12 @@ export type MembershipLoader = (personId: string) => Promise<Membership[]>;
 export interface ActorResolver {
   /** Who is making this request, from their session cookie; null when no one is signed in. */
   current(request: FastifyRequest): Promise<SignedIn | null>;
-  /** As `current`, but refuses with 401 when no one (or a disabled person) is signed in. */
-  require(request: FastifyRequest): Promise<SignedIn>;
+  /**
+   * As `current`, but refuses with 401 when no one (or a disabled person) is signed in, and with
+   * 403 a staff member who has not set up a second factor yet, unless the route is one that
+   * they need to set it up.
+   */
+  require(request: FastifyRequest, options?: { withoutSecondFactor?: boolean }): Promise<SignedIn>;
 }
 
 export function createActorResolver(auth: Auth, loadMemberships: MembershipLoader): ActorResolver {
@@ -24,20 +31,28 @@ export function createActorResolver(auth: Auth, loadMemberships: MembershipLoade
     const session = await auth.api.getSession({ headers: toFetchHeaders(request) });
     if (!session) return null;
     const { user } = session;
+    const memberships = await loadMemberships(user.id);
+    const isStaff = memberships.some((membership) => isStaffRole(membership.role));
     return {
       personId: user.id,
       name: user.name,
       email: user.email,
       language: user.language ?? 'en',
       disabled: Boolean(user.disabledAt),
-      memberships: await loadMemberships(user.id),
+      memberships,
+      secondFactor: user.twoFactorEnabled ? 'enabled' : isStaff ? 'required' : 'not-required',
     };
   };
   return {
     current,
-    async require(request) {
+    async require(request, options = {}) {
       const person = await current(request);
       if (!person || person.disabled) throw new UnauthenticatedError('Please sign in to continue.');
+      if (person.secondFactor === 'required' && !options.withoutSecondFactor) {
+        throw new ForbiddenError(
+          'Set up your second factor (an authenticator app) before you continue: staff accounts need one.',
+        );
+      }
       return person;
     },
   };
