@@ -53,3 +53,19 @@ export async function grantMembership(
 ): Promise<void> {
   await tx.insert(memberships).values({ id: crypto.randomUUID(), ...membership });
 }
+
+/** Whether the person holds any role in the organisation now. */
+export async function isMemberOf(db: Database, personId: string, organisationId: string) {
+  const [row] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.personId, personId),
+        eq(memberships.organisationId, organisationId),
+        isNull(memberships.revokedAt),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}

@@ -1,0 +1,44 @@
+import { eq } from 'drizzle-orm';
+import { recordAudit } from '../../platform/audit/service.ts';
+import type { SignedIn } from '../../platform/auth/actor.ts';
+import type { Auth } from '../../platform/auth/auth.ts';
+import { people } from '../../platform/auth/schema.ts';
+import type { Database } from '../../platform/db/connection.ts';
+import { ConflictError, NotFoundError } from '../../platform/errors.ts';
+import { authorize } from '../../platform/permissions/authorize.ts';
+import { isMemberOf } from './service.ts';
+
+/**
+ * An organisation admin disables someone in their organisation: the person can no longer sign
+ * in, and every session they have ends at once.
+ */
+export async function disablePerson(
+  db: Database,
+  auth: Auth,
+  actor: SignedIn,
+  organisationId: string,
+  personId: string,
+): Promise<void> {
+  await authorize(db, actor, 'person.disable', {
+    type: 'person',
+    id: personId,
+    organisationId,
+  });
+  if (!(await isMemberOf(db, personId, organisationId))) {
+    throw new NotFoundError('There is no such person in this organisation.');
+  }
+  if (personId === actor.personId) {
+    throw new ConflictError('You cannot disable your own account; ask another admin.');
+  }
+  await db.update(people).set({ disabledAt: new Date() }).where(eq(people.id, personId));
+  await (await auth.$context).internalAdapter.deleteUserSessions(personId);
+  await recordAudit(db, {
+    actorKind: 'person',
+    actorId: actor.personId,
+    organisationId,
+    action: 'person.disabled',
+    targetType: 'person',
+    targetId: personId,
+    outcome: 'succeeded',
+  });
+}
