@@ -87,7 +87,7 @@ export async function buildApp(
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerAuthRoutes(app, context.auth, config.publicUrl);
-  const actors = createActorResolver(context.auth, (personId) =>
+  const actors = createActorResolver(context.auth, context.database.db, (personId) =>
     membershipsOf(context.database.db, personId),
   );
   registerAboutRoutes(api, context);

@@ -1,9 +1,12 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { Actor, Membership } from '../../../shared/permissions/decide.ts';
 import { isStaffRole } from '../../../shared/permissions/roles.ts';
+import type { Database } from '../db/connection.ts';
 import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
 import type { Auth } from './auth.ts';
 import { toFetchHeaders } from './routes.ts';
+import { authSessions } from './schema.ts';
 
 export interface SignedIn extends Actor {
   name: string;
@@ -26,13 +29,35 @@ export interface ActorResolver {
   require(request: FastifyRequest, options?: { withoutSecondFactor?: boolean }): Promise<SignedIn>;
 }
 
-export function createActorResolver(auth: Auth, loadMemberships: MembershipLoader): ActorResolver {
+/** A staff session with no request for this long is closed; they sign in again. */
+export const STAFF_IDLE_MINUTES = 30;
+// Activity is written at most this often, so that reads do not each cost a write.
+const ACTIVITY_WRITE_EVERY_MS = 60_000;
+
+export function createActorResolver(
+  auth: Auth,
+  db: Database,
+  loadMemberships: MembershipLoader,
+): ActorResolver {
   const current = async (request: FastifyRequest): Promise<SignedIn | null> => {
     const session = await auth.api.getSession({ headers: toFetchHeaders(request) });
     if (!session) return null;
     const { user } = session;
     const memberships = await loadMemberships(user.id);
     const isStaff = memberships.some((membership) => isStaffRole(membership.role));
+    const idleMs = Date.now() - new Date(session.session.updatedAt).getTime();
+    if (isStaff && idleMs > STAFF_IDLE_MINUTES * 60_000) {
+      await (await auth.$context).internalAdapter.deleteSession(session.session.token);
+      throw new UnauthenticatedError(
+        `You were signed out after ${STAFF_IDLE_MINUTES} minutes without activity. Please sign in again.`,
+      );
+    }
+    if (idleMs > ACTIVITY_WRITE_EVERY_MS) {
+      await db
+        .update(authSessions)
+        .set({ updatedAt: new Date() })
+        .where(eq(authSessions.id, session.session.id));
+    }
     return {
       personId: user.id,
       name: user.name,
