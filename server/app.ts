@@ -12,6 +12,7 @@ import { createActorResolver } from './platform/auth/actor.ts';
 import { registerAuthRoutes } from './platform/auth/routes.ts';
 import type { AppContext } from './platform/context.ts';
 import { registerApiDocs } from './platform/http/api-app.ts';
+import { registerCsrfProtection } from './platform/http/csrf.ts';
 import { registerHealthRoutes } from './platform/http/health.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
 import { registerProblemHandlers } from './platform/http/problem.ts';
@@ -81,6 +82,7 @@ export async function buildApp(
   await app.register(fastifyCompress, { threshold: 1_024 });
 
   registerProblemHandlers(app);
+  registerCsrfProtection(app, config);
   const api = await registerApiDocs(app, packageJson.version);
   registerHealthRoutes(app, context);
   if (config.METRICS_ENABLED) registerMetrics(app);

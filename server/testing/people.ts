@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Role } from '../../shared/permissions/roles.ts';
+import { isStaffRole, type Role } from '../../shared/permissions/roles.ts';
 import { memberships } from '../features/organisations/schema.ts';
 import { createOrganisation, grantMembership } from '../features/organisations/service.ts';
 import { people } from '../platform/auth/schema.ts';
@@ -54,7 +54,9 @@ export async function addSignedInPerson(
     payload: { email, password },
   });
   if (signedIn.statusCode !== 200) throw new Error(`sign-in failed: ${signedIn.body}`);
-  await db.update(people).set({ twoFactorEnabled: true }).where(eq(people.id, person.id));
+  if (isStaffRole(membership.role)) {
+    await db.update(people).set({ twoFactorEnabled: true }).where(eq(people.id, person.id));
+  }
   const cookie = String(signedIn.headers['set-cookie']).split(';')[0] ?? '';
   return { personId: person.id, email, password, cookie };
 }

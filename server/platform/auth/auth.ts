@@ -4,8 +4,10 @@ import { hash, verify } from '@node-rs/argon2';
 import { betterAuth } from 'better-auth';
 import { magicLink, twoFactor } from 'better-auth/plugins';
 import type { Logger } from 'pino';
+import { MIN_PASSWORD_LENGTH } from '../../../shared/setup/contract.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../db/connection.ts';
+import { isTrustedOrigin } from '../http/origins.ts';
 import {
   authAccounts,
   authSessions,
@@ -22,8 +24,15 @@ import { signInGuard } from './sign-in-guard.ts';
 const HOUR_SECONDS = 60 * 60;
 /** Argon2id with OWASP's recommended cost for interactive sign-in (19 MiB, 2 passes). */
 const ARGON2ID = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
-export const MIN_PASSWORD_LENGTH = 12;
 export const MAGIC_LINK_MINUTES = 15;
+
+/** The origins better-auth checks a browser's request against: the same rule as every route's. */
+function trustedOriginsFor(config: Config, request: Request | undefined): string[] {
+  const asked = request?.headers.get('origin');
+  const trusted = [new URL(config.publicUrl).origin];
+  if (asked && isTrustedOrigin(config, asked)) trusted.push(asked);
+  return trusted;
+}
 
 export interface SignInLink {
   email: string;
@@ -56,7 +65,7 @@ export function createAuth({ config, log, db, secret, sendSignInLink }: AuthDepe
     baseURL: config.publicUrl,
     basePath: '/api/auth',
     secret,
-    trustedOrigins: [origin.origin],
+    trustedOrigins: (request) => trustedOriginsFor(config, request),
     telemetry: { enabled: false },
     // Its messages go into our structured log, never to the console on their own.
     logger: { log: (level, message) => log[level](message) },

@@ -29,11 +29,31 @@ async function forward(
   );
   reply.status(response.status);
   for (const [name, value] of response.headers) {
-    if (name !== 'set-cookie') reply.header(name, value);
+    // The body may be rewritten below, so its length is Fastify's to set.
+    if (name !== 'set-cookie' && name !== 'content-length') reply.header(name, value);
   }
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) reply.header('set-cookie', cookies);
-  return reply.send(response.body ? Buffer.from(await response.arrayBuffer()) : null);
+  if (!response.body) return reply.send(null);
+  if (!response.headers.get('content-type')?.includes('application/json')) {
+    return reply.send(Buffer.from(await response.arrayBuffer()));
+  }
+  return reply.send(JSON.stringify(withoutSessionTokens(await response.json())));
+}
+
+/**
+ * The session lives in an httpOnly cookie so that no script can read it; better-auth also puts
+ * the token in some JSON answers, where any script on the page could. It is taken out.
+ */
+function withoutSessionTokens(body: unknown): unknown {
+  if (Array.isArray(body)) return body.map(withoutSessionTokens);
+  if (typeof body !== 'object' || body === null) return body;
+  const { token: _token, ...rest } = body as Record<string, unknown>;
+  if (typeof rest.session === 'object' && rest.session !== null) {
+    const { token: _sessionToken, ...session } = rest.session as Record<string, unknown>;
+    rest.session = session;
+  }
+  return rest;
 }
 
 export function registerAuthRoutes(app: FastifyInstance, auth: Auth, publicUrl: string): void {
