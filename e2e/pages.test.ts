@@ -23,6 +23,25 @@ const pages = [
     es: { heading: 'Su privacidad', title: 'Privacidad · Restorativ' },
   },
   {
+    name: 'sign-in',
+    path: '/sign-in',
+    en: { heading: 'Sign in', title: 'Sign in · Restorativ' },
+    es: { heading: 'Iniciar sesión', title: 'Iniciar sesión · Restorativ' },
+  },
+  {
+    // A setup link without its token (say, cut short when copied): the same as an expired one.
+    name: 'setup-without-token',
+    path: '/setup',
+    en: {
+      heading: 'This setup link has expired or was already used',
+      title: 'Setup link not valid · Restorativ',
+    },
+    es: {
+      heading: 'Este enlace de configuración venció o ya se usó',
+      title: 'Enlace de configuración no válido · Restorativ',
+    },
+  },
+  {
     name: 'not-found',
     path: '/circles/this-does-not-exist',
     en: { heading: 'We can’t find that page', title: 'Page not found · Restorativ' },
@@ -84,6 +103,16 @@ describe('narrow phones', () => {
             () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
           );
           expect(overflow).toBe(0);
+          // The header stays tidy: its links fit on one row under the name.
+          const rows = await page.evaluate(
+            () =>
+              new Set(
+                [...document.querySelectorAll('header nav a')].map(
+                  (link) => link.getBoundingClientRect().top,
+                ),
+              ).size,
+          );
+          expect(rows).toBe(1);
           await screenshot(page, `${target.name}-${lang}-320`);
           expect(errors).toEqual([]);
         } finally {

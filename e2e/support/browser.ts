@@ -35,8 +35,41 @@ export async function openPage(
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    if (message.type() !== 'error') return;
+    // A failed request is logged without its address; add it so a test can tell which one.
+    const { url } = message.location();
+    const failedLoad = message.text().startsWith('Failed to load resource') && url;
+    errors.push(`console: ${message.text()}${failedLoad ? ` [${url}]` : ''}`);
   });
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   return { page, errors, close: () => context.close() };
+}
+
+/** A response a test provokes on purpose: its status, or "network-error" for an aborted request. */
+export interface ExpectedResponse {
+  status: number | 'network-error';
+  path: string;
+}
+
+const FAILED_LOAD =
+  /^console: Failed to load resource: (?:the server responded with a status of (\d+) \(.*\)|net::ERR_FAILED) \[(.+)\]$/;
+
+/**
+ * The errors left once the ones a test expects are taken out. Chromium logs every response with
+ * a 4xx status to the console, e.g. "Failed to load resource: the server responded with a status
+ * of 401 (Unauthorized)", and every aborted request as "net::ERR_FAILED". Only that message,
+ * for that status and that path, is removed: any other error (a script error, a CSP violation,
+ * a request failing that should not) still counts.
+ */
+export function withoutExpectedResponses(
+  errors: readonly string[],
+  expected: readonly ExpectedResponse[],
+): string[] {
+  return errors.filter((error) => {
+    const match = FAILED_LOAD.exec(error);
+    if (!match?.[2]) return true;
+    const status = match[1] === undefined ? 'network-error' : Number(match[1]);
+    const path = new URL(match[2]).pathname;
+    return !expected.some((response) => response.status === status && response.path === path);
+  });
 }

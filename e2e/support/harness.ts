@@ -6,6 +6,8 @@ import { type RunningServer, startServer } from './server.ts';
 export interface Harness {
   readonly url: string;
   readonly browser: Browser;
+  /** The server's one-time first-run link (`<url>/setup#<token>`), as it printed it. */
+  setupLink(): Promise<string>;
 }
 
 /** One real server and one browser for the test file; both are stopped after its last test. */
@@ -26,6 +28,10 @@ export function setUpServerAndBrowser(): Harness {
     get browser() {
       if (!browser) throw new Error('the browser has not started');
       return browser;
+    },
+    setupLink() {
+      if (!server) throw new Error('the server has not started');
+      return server.setupLink();
     },
   };
 }

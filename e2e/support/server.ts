@@ -7,7 +7,30 @@ import { spawnServer } from '../../server/testing/server-process.ts';
 export interface RunningServer {
   /** Base URL with the real port, e.g. http://localhost:43127 */
   url: string;
+  /** Everything the server printed so far, stdout and stderr together. */
+  output(): string;
+  /**
+   * The one-time first-run link the server prints on an empty database,
+   * e.g. http://localhost:43127/setup#<token>. Waits a little for it: it is printed just after
+   * the server starts listening.
+   */
+  setupLink(): Promise<string>;
   stop(): Promise<void>;
+}
+
+const SETUP_LINK = /(https?:\/\/\S+?\/setup#[\w-]+)/;
+
+/** Polls the printed text until the setup link shows up, or fails after `timeoutMs`. */
+async function waitForSetupLink(output: () => string, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const link = SETUP_LINK.exec(output())?.[1];
+    if (link) return link;
+    if (Date.now() > deadline) {
+      throw new Error(`the server printed no setup link within ${timeoutMs} ms:\n${output()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /**
@@ -31,6 +54,8 @@ export async function startServer(): Promise<RunningServer> {
     const url = await server.listening;
     return {
       url,
+      output: server.output,
+      setupLink: () => waitForSetupLink(server.output),
       async stop() {
         await server.stop();
         await cleanUp();

@@ -1,14 +1,30 @@
+import { skipToken, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { RouterProvider as AriaRouterProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration, useHref, useLocation, useNavigate } from 'react-router';
 import { Layout, mainId, type NavItem } from '../ui/Layout.tsx';
+import { meQueryKey } from './session.ts';
+
+/**
+ * Whether someone signed in during this visit. It only reads what the account page already
+ * fetched: asking the server on every page would cost residents a request they never need.
+ */
+function useKnownSignedIn(): boolean {
+  const { data } = useQuery({ queryKey: meQueryKey, queryFn: skipToken });
+  return data !== undefined;
+}
 
 function useNav(): NavItem[] {
   const { t } = useTranslation();
+  const signedIn = useKnownSignedIn();
   return [
     { to: '/', label: t('layout.nav.home') },
     { to: '/privacy', label: t('layout.nav.privacy') },
+    // Staff need it; residents join by links. Someone already signed in sees their account.
+    signedIn
+      ? { to: '/me', label: t('layout.nav.account') }
+      : { to: '/sign-in', label: t('layout.nav.signIn') },
   ];
 }
 

@@ -28,6 +28,24 @@ export function createAppRouter() {
                 Component: (await import('../features/privacy/PrivacyPage.tsx')).PrivacyPage,
               }),
             },
+            {
+              path: 'setup',
+              lazy: async () => ({
+                Component: (await import('../features/setup/SetupPage.tsx')).SetupPage,
+              }),
+            },
+            {
+              path: 'sign-in',
+              lazy: async () => ({
+                Component: (await import('../features/sign-in/SignInPage.tsx')).SignInPage,
+              }),
+            },
+            {
+              path: 'me',
+              lazy: async () => ({
+                Component: (await import('../features/profile/ProfilePage.tsx')).ProfilePage,
+              }),
+            },
             { path: '*', Component: NotFound },
           ],
         },

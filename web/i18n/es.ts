@@ -13,6 +13,9 @@ export const es: Catalogue = {
     nav: {
       home: 'Inicio',
       privacy: 'Privacidad',
+      // Short, so that the three links fit on one row of a 320px phone.
+      signIn: 'Entrar',
+      account: 'Su cuenta',
     },
     footer: {
       about:
@@ -28,6 +31,22 @@ export const es: Catalogue = {
     close: 'Cerrar',
     notifications: 'Notificaciones',
     dismiss: 'Cerrar',
+    busy: 'Un momento, por favor…',
+    password: {
+      show: 'Mostrar',
+      hide: 'Ocultar',
+      showLabel: 'Mostrar contraseña',
+      hideLabel: 'Ocultar contraseña',
+      nowShown: 'Su contraseña está visible.',
+      nowHidden: 'Su contraseña está oculta.',
+    },
+  },
+  forms: {
+    errorSummary: 'Algunas respuestas necesitan un cambio',
+    network:
+      'No pudimos comunicarnos con Restorativ. Revise su conexión e inténtelo de nuevo. No se perdió nada de lo que escribió.',
+    failed:
+      'Algo salió mal por nuestra parte. No se perdió nada de lo que escribió. Inténtelo de nuevo en un momento.',
   },
   home: {
     title: 'Inicio',
@@ -122,6 +141,131 @@ export const es: Catalogue = {
       heading: 'Cómo pedir su información o que se borre',
       body: 'Para recibir una copia de su información, o pedir que se borre, comuníquese con la persona coordinadora del programa en el que participa.',
     },
+  },
+  setup: {
+    title: 'Configurar Restorativ',
+    checking: 'Comprobando su enlace de configuración…',
+    form: {
+      heading: 'Configure Restorativ para su organización',
+      lead: 'Le damos la bienvenida. Usted es la primera persona aquí: cree su organización y su propia cuenta como administrador o administradora. Solo toma unos minutos.',
+      linkNote:
+        'Este enlace de configuración funciona una sola vez. Después, iniciará sesión con su correo electrónico y su contraseña.',
+      organisationLegend: 'Su organización',
+      organisationName: 'Nombre de la organización',
+      organisationNameHelp:
+        'Tal como la conoce la gente, por ejemplo, «Departamento de Policía de Riverside».',
+      kind: '¿Qué tipo de organización es?',
+      kinds: {
+        police_agency: 'Agencia de policía',
+        community_organisation: 'Organización comunitaria',
+        oversight_board: 'Junta de supervisión',
+        school: 'Escuela',
+      },
+      adminLegend: 'Su cuenta',
+      adminHelp: 'Usted administrará la organización.',
+      name: 'Su nombre',
+      nameHelp: 'El nombre que verán las demás personas.',
+      email: 'Correo electrónico',
+      emailHelp: 'Lo usará para iniciar sesión.',
+      password: 'Elija una contraseña',
+      passwordHelp:
+        'Al menos {{min}} caracteres. Unas cuantas palabras sin relación entre sí son fáciles de recordar y difíciles de adivinar.',
+      submit: 'Crear la organización',
+    },
+    errors: {
+      organisationNameShort:
+        'Escriba un nombre de al menos {{min}} caracteres para la organización.',
+      organisationNameLong: 'El nombre de la organización debe tener menos de {{max}} caracteres.',
+      kind: 'Elija qué tipo de organización es.',
+      nameMissing: 'Escriba su nombre.',
+      nameLong: 'Su nombre debe tener menos de {{max}} caracteres.',
+      email: 'Escriba un correo electrónico como nombre@ejemplo.org.',
+      emailLong: 'El correo electrónico debe tener menos de {{max}} caracteres.',
+      passwordShort: 'Elija una contraseña de al menos {{min}} caracteres.',
+      passwordLong: 'La contraseña debe tener menos de {{max}} caracteres.',
+    },
+    done: {
+      title: 'Su organización está lista',
+      heading: 'Su organización está lista',
+      body: '{{organisation}} ya está configurada en Restorativ, y usted es quien la administra.',
+      next: 'Inicie sesión con {{email}} y la contraseña que acaba de elegir.',
+      signIn: 'Iniciar sesión',
+    },
+    choosePassword: {
+      heading: 'Elija su contraseña',
+      lead: 'Restorativ ya está configurado para {{organisation}}. Elija la contraseña con la que iniciará sesión como {{email}}.',
+      password: 'Contraseña nueva',
+      submit: 'Guardar mi contraseña',
+      doneTitle: 'Su contraseña está guardada',
+      doneHeading: 'Su contraseña está guardada',
+      doneBody: 'Ya puede iniciar sesión en {{organisation}} con {{email}} y su contraseña nueva.',
+    },
+    invalid: {
+      title: 'Enlace de configuración no válido',
+      heading: 'Este enlace de configuración venció o ya se usó',
+      body: 'Un enlace de configuración funciona una sola vez y solo durante {{hours}} horas. Usted no hizo nada mal.',
+      newLink:
+        'Para recibir un enlace nuevo, vuelva a iniciar Restorativ: el enlace nuevo aparece donde se inicia, en su ventana o en su registro. Si otra persona instaló Restorativ, pídale uno.',
+      signInHint:
+        '¿Ya terminó la configuración? Inicie sesión con el correo electrónico y la contraseña que eligió.',
+      signIn: 'Iniciar sesión',
+    },
+    conflict: {
+      title: 'Restorativ ya está configurado',
+      heading: 'Restorativ se acaba de configurar',
+      body: 'Alguien terminó de configurar Restorativ hace un momento, en otra ventana o en otro dispositivo, así que su formulario no se envió.',
+      next: 'Si fue usted, inicie sesión. Si no, pida a esa persona que le envíe una invitación.',
+      signIn: 'Iniciar sesión',
+    },
+    unreachable: {
+      heading: 'No pudimos comprobar su enlace de configuración',
+      retry: 'Intentar de nuevo',
+    },
+  },
+  signIn: {
+    title: 'Iniciar sesión',
+    heading: 'Iniciar sesión',
+    lead: 'Para el personal de las organizaciones que usan Restorativ.',
+    residentNote:
+      '¿Le invitaron a un círculo o a un diálogo? No necesita iniciar sesión: abra el enlace que recibió.',
+    email: 'Correo electrónico',
+    password: 'Contraseña',
+    forgot: '¿Olvidó su contraseña? Pida ayuda a quien administra su organización.',
+    submit: 'Iniciar sesión',
+    errors: {
+      emailMissing: 'Escriba su correo electrónico.',
+      passwordMissing: 'Escriba su contraseña.',
+      mismatch:
+        'El correo electrónico y la contraseña no coinciden. Revíselos e inténtelo de nuevo.',
+      tooMany: 'Hubo demasiados intentos en poco tiempo. Espere un minuto y vuelva a intentarlo.',
+      secondStep:
+        'Su cuenta pide un segundo paso para iniciar sesión, y esta página todavía no lo ofrece. Pida ayuda a quien administra su organización.',
+    },
+  },
+  profile: {
+    title: 'Su cuenta',
+    heading: 'Su cuenta',
+    loading: 'Cargando su cuenta…',
+    loadFailed: 'No pudimos cargar su cuenta.',
+    retry: 'Intentar de nuevo',
+    signedInAs: 'Ha iniciado sesión como {{name}}.',
+    email: 'Correo electrónico: {{email}}',
+    rolesHeading: 'Sus funciones',
+    noRoles:
+      'Todavía no tiene ninguna función. Quien administra su organización puede asignarle una.',
+    signOut: 'Cerrar sesión',
+    signedOut: 'Cerró la sesión.',
+    signOutFailed: 'No pudimos cerrar su sesión. Revise su conexión e inténtelo de nuevo.',
+  },
+  roles: {
+    org_admin: 'Persona administradora de la organización',
+    coordinator: 'Persona coordinadora',
+    facilitator: 'Persona facilitadora',
+    officer: 'Agente de policía',
+    oversight_reviewer: 'Persona revisora de supervisión',
+    resident: 'Residente',
+    youth: 'Joven',
+    guardian: 'Madre, padre o tutor',
   },
   notFound: {
     title: 'Página no encontrada',

@@ -3,12 +3,20 @@ import {
   type ButtonProps as AriaButtonProps,
   composeRenderProps,
 } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
 import './button.css';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'quiet';
 
-export interface ButtonProps extends AriaButtonProps {
+export interface ButtonProps extends Omit<AriaButtonProps, 'isPending'> {
   variant?: ButtonVariant;
+  /**
+   * Waiting for the server: the button shows a turning ring and "Please wait" is announced.
+   * It stays focusable and pressable, so the caller must ignore presses while busy.
+   * (React Aria's own `isPending` leaves behind announcements that point at a button that is
+   * gone once the page moves on, which axe rightly reports.)
+   */
+  isBusy?: boolean;
 }
 
 /** The class names that make an element look like a button, e.g. a link that acts as one. */
@@ -17,13 +25,21 @@ export function buttonClassName(variant: ButtonVariant = 'primary'): string {
 }
 
 /** A button with a 44px tap target, a visible focus ring and press feedback (RAC Button). */
-export function Button({ variant = 'primary', className, ...props }: ButtonProps) {
+export function Button({ variant = 'primary', className, isBusy = false, ...props }: ButtonProps) {
+  const { t } = useTranslation();
+  const classes = isBusy ? `${buttonClassName(variant)} button--busy` : buttonClassName(variant);
   return (
-    <AriaButton
-      {...props}
-      className={composeRenderProps(className, (extra) =>
-        extra ? `${buttonClassName(variant)} ${extra}` : buttonClassName(variant),
-      )}
-    />
+    <>
+      <AriaButton
+        {...props}
+        aria-busy={isBusy || undefined}
+        className={composeRenderProps(className, (extra) =>
+          extra ? `${classes} ${extra}` : classes,
+        )}
+      />
+      <span className="visually-hidden" aria-live="polite">
+        {isBusy ? t('ui.busy') : ''}
+      </span>
+    </>
   );
 }

@@ -1,0 +1,112 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useNavigate } from 'react-router';
+import type { ProfileResponse } from '../../../shared/profile/contract.ts';
+import { ApiError } from '../../app/api.ts';
+import { meQueryKey } from '../../app/session.ts';
+import { Button } from '../../ui/Button.tsx';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
+import { showToast } from '../../ui/Toast.tsx';
+import { signOut } from '../sign-in/api.ts';
+import { fetchProfile } from './api.ts';
+import '../../app/status-page.css';
+import './profile.css';
+
+function Roles({ roles }: { roles: ProfileResponse['roles'] }) {
+  const { t } = useTranslation();
+  if (roles.length === 0) return <p>{t('profile.noRoles')}</p>;
+  return (
+    <ul className="profile__roles">
+      {roles.map((role) => (
+        <li
+          key={`${role.organisationId}-${role.programId ?? ''}-${role.role}`}
+          className="profile__role"
+        >
+          <span className="profile__role-name">{t(`roles.${role.role}`)}</span>
+          <span className="profile__role-where">{role.organisationName}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function SignOut() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: signOut,
+    onSuccess: async () => {
+      // Leave first: forgetting the profile while this page still shows would fetch it again.
+      await navigate('/');
+      queryClient.removeQueries({ queryKey: meQueryKey });
+      showToast({ title: t('profile.signedOut') });
+    },
+  });
+  return (
+    <div className="profile__sign-out">
+      {mutation.isError ? (
+        <ErrorSummary message={t('profile.signOutFailed')} attempt={mutation.submittedAt} />
+      ) : null}
+      <Button
+        variant="secondary"
+        isBusy={mutation.isPending}
+        onPress={() => {
+          if (!mutation.isPending) mutation.mutate();
+        }}
+      >
+        {t('profile.signOut')}
+      </Button>
+    </div>
+  );
+}
+
+/** The person signed in: their name and roles, and a way to sign out. */
+export function ProfilePage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('profile.title'));
+  const profile = useQuery({
+    queryKey: meQueryKey,
+    queryFn: ({ signal }) => fetchProfile(signal),
+    // Not signed in (or the session ended) is an answer, not a hiccup: don't ask twice.
+    retry: (failures, error) => !(error instanceof ApiError) && failures < 1,
+  });
+
+  if (profile.isPending) return <p className="page-loading">{t('profile.loading')}</p>;
+  if (profile.isError) {
+    if (profile.error instanceof ApiError && profile.error.status === 401) {
+      return <Navigate to="/sign-in" replace />;
+    }
+    return (
+      <div className="status-page">
+        <PageHeading>{t('profile.heading')}</PageHeading>
+        <p className="status-page__body">{t('profile.loadFailed')}</p>
+        <Button
+          onPress={() => {
+            if (!profile.isFetching) void profile.refetch();
+          }}
+          isBusy={profile.isFetching}
+        >
+          {t('profile.retry')}
+        </Button>
+      </div>
+    );
+  }
+
+  const me = profile.data;
+  return (
+    <div className="profile">
+      <PageHeading>{t('profile.heading')}</PageHeading>
+      <p className="profile__who">{t('profile.signedInAs', { name: me.name })}</p>
+      <p className="profile__email">{t('profile.email', { email: me.email })}</p>
+      <section className="profile__section" aria-labelledby="profile-roles">
+        <h2 id="profile-roles" className="profile__heading">
+          {t('profile.rolesHeading')}
+        </h2>
+        <Roles roles={me.roles} />
+      </section>
+      <SignOut />
+    </div>
+  );
+}
