@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roles } from '../permissions/roles.ts';
 
 export const organisationKinds = [
   'police_agency',
@@ -13,3 +14,98 @@ export const organisationName = z
   .trim()
   .min(2, 'Give the organisation a name of at least 2 characters.')
   .max(120, 'Keep the name under 120 characters.');
+
+export const programName = z
+  .string()
+  .trim()
+  .min(2, 'Give the program a name of at least 2 characters.')
+  .max(120, 'Keep the name under 120 characters.');
+
+const programDescription = z
+  .string()
+  .trim()
+  .max(2_000, 'Keep the description under 2,000 characters.')
+  .default('');
+
+/** A partner to run a program with: an organisation already here, or a new one by name. */
+export const partnerChoice = z.union(
+  [
+    z.object({ organisationId: z.uuid('Choose an organisation.') }),
+    z.object({
+      name: organisationName,
+      kind: z.enum(organisationKinds, { error: 'Choose what kind of organisation this is.' }),
+    }),
+  ],
+  { error: 'Choose a partner organisation, or give a new one a name and a kind.' },
+);
+export type PartnerChoice = z.infer<typeof partnerChoice>;
+
+/** POST /api/organisations/:organisationId/programs */
+export const createProgramRequest = z.object({
+  name: programName,
+  description: programDescription,
+  partners: z.array(partnerChoice).max(10, 'A program can have at most 10 partners.').default([]),
+});
+export type CreateProgramRequest = z.input<typeof createProgramRequest>;
+
+/** PATCH /api/programs/:programId */
+export const updateProgramRequest = z
+  .object({ name: programName.optional(), description: programDescription.optional() })
+  .refine((body) => body.name !== undefined || body.description !== undefined, {
+    error: 'Change the name or the description.',
+  });
+
+/** POST /api/programs/:programId/partners */
+export const addPartnerRequest = partnerChoice;
+
+export const organisationRef = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(organisationKinds),
+});
+
+export const programSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  leadOrganisation: organisationRef,
+  /** Every organisation that runs it, the lead first. */
+  organisations: z.array(organisationRef),
+  createdAt: z.string(),
+});
+export type ProgramSummary = z.infer<typeof programSummary>;
+
+/** GET /api/organisations/:organisationId */
+export const organisationResponse = organisationRef.extend({
+  programs: z.array(programSummary),
+});
+export type OrganisationResponse = z.infer<typeof organisationResponse>;
+
+export const membershipSummary = z.object({
+  id: z.string(),
+  role: z.enum(roles),
+  programId: z.string().nullable(),
+  programName: z.string().nullable(),
+  /** Officers only: null until the agency's admin verifies them; they act as officers after. */
+  verifiedAt: z.string().nullable(),
+});
+
+export const personSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** Null for a resident who joined by link and gave no address. */
+  email: z.string().nullable(),
+  disabled: z.boolean(),
+  secondFactor: z.boolean(),
+  roles: z.array(membershipSummary),
+});
+export type PersonSummary = z.infer<typeof personSummary>;
+
+/** GET /api/organisations/:organisationId/people */
+export const peopleList = z.object({ people: z.array(personSummary) });
+
+/** POST /api/organisations/:organisationId/people/:personId/roles */
+export const grantRoleRequest = z.object({
+  role: z.enum(roles, { error: 'Choose a role.' }),
+  programId: z.uuid('Choose a program.').nullable().default(null),
+});

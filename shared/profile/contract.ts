@@ -20,3 +20,41 @@ export const profileResponse = z.object({
   ),
 });
 export type ProfileResponse = z.infer<typeof profileResponse>;
+
+/** PATCH /api/me: the name others see and the language of pages and emails. */
+export const updateProfileRequest = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, 'Give the name others see.')
+      .max(120, 'Keep the name under 120 characters.')
+      .optional(),
+    language: z.enum(supportedLanguages, { error: 'Choose English or Spanish.' }).optional(),
+  })
+  .refine((body) => body.name !== undefined || body.language !== undefined, {
+    error: 'Change the name or the language.',
+  });
+export type UpdateProfileRequest = z.infer<typeof updateProfileRequest>;
+
+/** POST /api/me/email: a new address, confirmed with the password (re-authentication). */
+export const changeEmailRequest = z.object({
+  email: z.email('Give an email address such as name@example.org.').max(254),
+  password: z.string().min(1, 'Give your current password.').max(256),
+});
+
+/** One place where the person is signed in; never the session's token. */
+export const sessionSummary = z.object({
+  id: z.string(),
+  /** A readable device, e.g. "Firefox on Android", from the browser's user agent. */
+  device: z.string(),
+  createdAt: z.string(),
+  lastActiveAt: z.string(),
+  expiresAt: z.string(),
+  /** The session this request came from. */
+  current: z.boolean(),
+});
+export type SessionSummary = z.infer<typeof sessionSummary>;
+
+/** GET /api/me/sessions; DELETE /api/me/sessions/:sessionId ends one (404 if not theirs). */
+export const sessionList = z.object({ sessions: z.array(sessionSummary) });
