@@ -46,6 +46,13 @@ export function createAppRouter() {
                 Component: (await import('../features/profile/ProfilePage.tsx')).ProfilePage,
               }),
             },
+            {
+              path: 'me/second-factor',
+              lazy: async () => ({
+                Component: (await import('../features/second-factor/SecondFactorPage.tsx'))
+                  .SecondFactorPage,
+              }),
+            },
             { path: '*', Component: NotFound },
           ],
         },

@@ -45,6 +45,9 @@ export const en = {
       'We could not reach Restorativ. Check your connection, then try again. Nothing you typed was lost.',
     failed:
       'Something went wrong on our side. Nothing you typed was lost. Please try again in a moment.',
+    signedOut: 'You are no longer signed in. Sign in again, then try once more.',
+    forbidden: 'Your account is not allowed to do this. Ask your organisation’s administrator.',
+    tooMany: 'Too many attempts in a short time. Please wait a minute, then try again.',
   },
   home: {
     title: 'Home',
@@ -232,8 +235,81 @@ export const en = {
       passwordMissing: 'Enter your password.',
       mismatch: 'That email and password do not match. Check them and try again.',
       tooMany: 'Too many attempts in a short time. Please wait a minute, then try again.',
-      secondStep:
-        'Your account asks for a second step when signing in, which this page cannot do yet. Ask your organisation’s administrator for help.',
+    },
+    second: {
+      heading: 'One more step',
+      leadApp:
+        'Open the authenticator app on your phone and enter the 6-digit code it shows for Restorativ.',
+      leadBackup:
+        'Enter one of the backup codes you saved when you set up your second factor. Each code works once.',
+      code: '6-digit code',
+      codeHelp: 'The code changes every 30 seconds. Enter the one shown now.',
+      backupCode: 'Backup code',
+      backupHelp: 'For example 1a2b3-c4d5e.',
+      submit: 'Sign in',
+      useBackup: 'Use a backup code instead',
+      useApp: 'Use a code from my app instead',
+      noAccess:
+        'No phone and no backup codes? Ask your organisation’s administrator to help you set up a new second factor.',
+      backupMissing: 'Enter one of your backup codes.',
+      backupWrong:
+        'That backup code did not work. It may have been used already. Check it, or try another one.',
+      locked:
+        'Too many codes that did not work. For your safety, wait ten minutes, then sign in again.',
+      expired:
+        'The sign-in took too long, so it was stopped for your safety. Please enter your password again.',
+    },
+  },
+  secondFactor: {
+    title: 'Second factor',
+    stepOf: 'Step {{step}} of {{total}}',
+    heading: 'Set up your second factor',
+    lead: 'Staff accounts are protected by a second step when signing in: after your password, a 6-digit code from an app on your phone. Someone who learns your password still cannot get in.',
+    needApp:
+      'You need an authenticator app on your phone. Most phones have one, or you can install a free one, such as Google Authenticator, Microsoft Authenticator or Aegis.',
+    password: 'Your password',
+    passwordHelp: 'We ask for it again before changing how you sign in.',
+    continue: 'Continue',
+    scan: {
+      heading: 'Add Restorativ to your app',
+      lead: 'In your authenticator app, choose to add an account, then scan this code with your phone’s camera.',
+      qrLabel: 'QR code to add Restorativ to your authenticator app',
+      manual: 'Cannot scan it? Choose to enter a key instead, and type this key:',
+      code: 'The 6-digit code your app now shows',
+      codeHelp: 'This checks that the app is set up correctly.',
+      submit: 'Turn on the second factor',
+    },
+    codes: {
+      heading: 'Save your backup codes',
+      newHeading: 'Your new backup codes',
+      lead: 'If you lose your phone, each of these codes lets you sign in once instead of a code from the app.',
+      once: 'They are shown only now. Keep them somewhere safe: in a password manager, or printed and put away.',
+      replaced: 'Your earlier backup codes no longer work.',
+      listLabel: 'Backup codes',
+      fileHeading: 'Restorativ backup codes. Each code signs you in once.',
+      copy: 'Copy the codes',
+      copied: 'The backup codes are copied.',
+      copyFailed: 'They could not be copied. Select them and copy them by hand, or download them.',
+      download: 'Download as a file',
+      saved: 'I have saved my backup codes somewhere safe',
+      notSaved: 'Save your backup codes first, then tick this box.',
+      done: 'Finish',
+      backToAccount: 'Back to your account',
+    },
+    enabledToast: 'Your second factor is on.',
+    on: {
+      heading: 'Your second factor is on',
+      lead: 'When you sign in, you give a code from your authenticator app after your password.',
+      newCodesHeading: 'New backup codes',
+      newCodesBody:
+        'Used most of your backup codes, or lost them? Make a new set. The old codes stop working.',
+      newCodesSubmit: 'Make new backup codes',
+    },
+    errors: {
+      wrongPassword: 'That password is not right. Check it and try again.',
+      codeShape: 'Enter the 6 digits your app shows.',
+      codeWrong:
+        'That code did not work. Codes change every 30 seconds: enter the one your app shows now.',
     },
   },
   profile: {
@@ -249,6 +325,15 @@ export const en = {
     signOut: 'Sign out',
     signedOut: 'You have signed out.',
     signOutFailed: 'We could not sign you out. Check your connection, then try again.',
+    secondFactor: {
+      heading: 'Second factor',
+      requiredHeading: 'One more step to protect your account',
+      requiredBody:
+        'Staff accounts need a second factor: a code from an app on your phone when you sign in. Until it is set up, you cannot use the rest of Restorativ. It takes about two minutes.',
+      requiredLink: 'Set up your second factor',
+      enabled: 'On: you give a code from your authenticator app when you sign in.',
+      manageLink: 'Make new backup codes',
+    },
   },
   roles: {
     org_admin: 'Organisation admin',

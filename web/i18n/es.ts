@@ -47,6 +47,10 @@ export const es: Catalogue = {
       'No pudimos comunicarnos con Restorativ. Revise su conexión e inténtelo de nuevo. No se perdió nada de lo que escribió.',
     failed:
       'Algo salió mal por nuestra parte. No se perdió nada de lo que escribió. Inténtelo de nuevo en un momento.',
+    signedOut: 'Ya no tiene la sesión iniciada. Inicie sesión de nuevo y vuelva a intentarlo.',
+    forbidden:
+      'Su cuenta no tiene permiso para hacer esto. Consulte a quien administra su organización.',
+    tooMany: 'Hubo demasiados intentos en poco tiempo. Espere un minuto y vuelva a intentarlo.',
   },
   home: {
     title: 'Inicio',
@@ -238,8 +242,82 @@ export const es: Catalogue = {
       mismatch:
         'El correo electrónico y la contraseña no coinciden. Revíselos e inténtelo de nuevo.',
       tooMany: 'Hubo demasiados intentos en poco tiempo. Espere un minuto y vuelva a intentarlo.',
-      secondStep:
-        'Su cuenta pide un segundo paso para iniciar sesión, y esta página todavía no lo ofrece. Pida ayuda a quien administra su organización.',
+    },
+    second: {
+      heading: 'Un paso más',
+      leadApp:
+        'Abra la aplicación de autenticación en su teléfono y escriba el código de 6 dígitos que muestra para Restorativ.',
+      leadBackup:
+        'Escriba uno de los códigos de respaldo que guardó al configurar su segundo factor. Cada código sirve una sola vez.',
+      code: 'Código de 6 dígitos',
+      codeHelp: 'El código cambia cada 30 segundos. Escriba el que aparece ahora.',
+      backupCode: 'Código de respaldo',
+      backupHelp: 'Por ejemplo, 1a2b3-c4d5e.',
+      submit: 'Iniciar sesión',
+      useBackup: 'Usar un código de respaldo',
+      useApp: 'Usar un código de mi aplicación',
+      noAccess:
+        '¿No tiene el teléfono ni los códigos de respaldo? Pida a quien administra su organización que le ayude a configurar un nuevo segundo factor.',
+      backupMissing: 'Escriba uno de sus códigos de respaldo.',
+      backupWrong:
+        'Ese código de respaldo no funcionó. Quizás ya se usó. Revíselo o pruebe con otro.',
+      locked:
+        'Demasiados códigos no funcionaron. Por su seguridad, espere diez minutos y vuelva a iniciar sesión.',
+      expired:
+        'El inicio de sesión tardó demasiado y se detuvo por su seguridad. Escriba de nuevo su contraseña.',
+    },
+  },
+  secondFactor: {
+    title: 'Segundo factor',
+    stepOf: 'Paso {{step}} de {{total}}',
+    heading: 'Configure su segundo factor',
+    lead: 'Las cuentas del personal se protegen con un segundo paso al iniciar sesión: después de la contraseña, un código de 6 dígitos de una aplicación en su teléfono. Así, aunque alguien conozca su contraseña, no puede entrar.',
+    needApp:
+      'Necesita una aplicación de autenticación en su teléfono. Muchos teléfonos ya tienen una; si no, puede instalar una gratuita, como Google Authenticator, Microsoft Authenticator o Aegis.',
+    password: 'Su contraseña',
+    passwordHelp: 'Se la pedimos de nuevo antes de cambiar la forma en que inicia sesión.',
+    continue: 'Continuar',
+    scan: {
+      heading: 'Agregue Restorativ a su aplicación',
+      lead: 'En su aplicación de autenticación, elija agregar una cuenta y escanee este código con la cámara del teléfono.',
+      qrLabel: 'Código QR para agregar Restorativ a su aplicación de autenticación',
+      manual: '¿No puede escanearlo? Elija escribir una clave y escriba esta:',
+      code: 'El código de 6 dígitos que muestra ahora su aplicación',
+      codeHelp: 'Así comprobamos que la aplicación quedó bien configurada.',
+      submit: 'Activar el segundo factor',
+    },
+    codes: {
+      heading: 'Guarde sus códigos de respaldo',
+      newHeading: 'Sus nuevos códigos de respaldo',
+      lead: 'Si pierde su teléfono, cada uno de estos códigos le permite iniciar sesión una vez en lugar del código de la aplicación.',
+      once: 'Solo se muestran ahora. Guárdelos en un lugar seguro: en un gestor de contraseñas, o impresos y bien guardados.',
+      replaced: 'Sus códigos de respaldo anteriores ya no funcionan.',
+      listLabel: 'Códigos de respaldo',
+      fileHeading:
+        'Códigos de respaldo de Restorativ. Cada código sirve para iniciar sesión una vez.',
+      copy: 'Copiar los códigos',
+      copied: 'Se copiaron los códigos de respaldo.',
+      copyFailed: 'No se pudieron copiar. Selecciónelos y cópielos a mano, o descárguelos.',
+      download: 'Descargar como archivo',
+      saved: 'Guardé mis códigos de respaldo en un lugar seguro',
+      notSaved: 'Primero guarde sus códigos de respaldo y después marque esta casilla.',
+      done: 'Terminar',
+      backToAccount: 'Volver a su cuenta',
+    },
+    enabledToast: 'Su segundo factor está activado.',
+    on: {
+      heading: 'Su segundo factor está activado',
+      lead: 'Al iniciar sesión, después de la contraseña escribe un código de su aplicación de autenticación.',
+      newCodesHeading: 'Nuevos códigos de respaldo',
+      newCodesBody:
+        '¿Usó casi todos sus códigos de respaldo, o los perdió? Genere un nuevo juego. Los anteriores dejarán de funcionar.',
+      newCodesSubmit: 'Generar nuevos códigos',
+    },
+    errors: {
+      wrongPassword: 'Esa contraseña no es correcta. Revísela e inténtelo de nuevo.',
+      codeShape: 'Escriba los 6 dígitos que muestra su aplicación.',
+      codeWrong:
+        'Ese código no funcionó. Los códigos cambian cada 30 segundos: escriba el que muestra ahora su aplicación.',
     },
   },
   profile: {
@@ -256,6 +334,15 @@ export const es: Catalogue = {
     signOut: 'Cerrar sesión',
     signedOut: 'Cerró la sesión.',
     signOutFailed: 'No pudimos cerrar su sesión. Revise su conexión e inténtelo de nuevo.',
+    secondFactor: {
+      heading: 'Segundo factor',
+      requiredHeading: 'Un paso más para proteger su cuenta',
+      requiredBody:
+        'Las cuentas del personal necesitan un segundo factor: un código de una aplicación en su teléfono al iniciar sesión. Hasta configurarlo, no puede usar el resto de Restorativ. Toma unos dos minutos.',
+      requiredLink: 'Configurar su segundo factor',
+      enabled: 'Activado: al iniciar sesión, escribe un código de su aplicación de autenticación.',
+      manageLink: 'Generar nuevos códigos de respaldo',
+    },
   },
   roles: {
     org_admin: 'Persona administradora de la organización',

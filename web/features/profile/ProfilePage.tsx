@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import type { ProfileResponse } from '../../../shared/profile/contract.ts';
 import { ApiError } from '../../app/api.ts';
 import { meQueryKey } from '../../app/session.ts';
-import { Button } from '../../ui/Button.tsx';
+import { Button, buttonClassName } from '../../ui/Button.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import { showToast } from '../../ui/Toast.tsx';
@@ -28,6 +28,35 @@ function Roles({ roles }: { roles: ProfileResponse['roles'] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A staff member without a second factor is asked for it first, above everything else. */
+function SecondFactorRequired() {
+  const { t } = useTranslation();
+  return (
+    <section className="profile__notice" aria-labelledby="profile-second-factor-required">
+      <h2 id="profile-second-factor-required" className="profile__notice-heading">
+        {t('profile.secondFactor.requiredHeading')}
+      </h2>
+      <p>{t('profile.secondFactor.requiredBody')}</p>
+      <Link to="/me/second-factor" className={buttonClassName('primary')}>
+        {t('profile.secondFactor.requiredLink')}
+      </Link>
+    </section>
+  );
+}
+
+function SecondFactorStatus() {
+  const { t } = useTranslation();
+  return (
+    <section className="profile__section" aria-labelledby="profile-second-factor">
+      <h2 id="profile-second-factor" className="profile__heading">
+        {t('profile.secondFactor.heading')}
+      </h2>
+      <p>{t('profile.secondFactor.enabled')}</p>
+      <Link to="/me/second-factor">{t('profile.secondFactor.manageLink')}</Link>
+    </section>
   );
 }
 
@@ -100,12 +129,14 @@ export function ProfilePage() {
       <PageHeading>{t('profile.heading')}</PageHeading>
       <p className="profile__who">{t('profile.signedInAs', { name: me.name })}</p>
       <p className="profile__email">{t('profile.email', { email: me.email })}</p>
+      {me.secondFactor === 'required' ? <SecondFactorRequired /> : null}
       <section className="profile__section" aria-labelledby="profile-roles">
         <h2 id="profile-roles" className="profile__heading">
           {t('profile.rolesHeading')}
         </h2>
         <Roles roles={me.roles} />
       </section>
+      {me.secondFactor === 'enabled' ? <SecondFactorStatus /> : null}
       <SignOut />
     </div>
   );

@@ -11,6 +11,7 @@ import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import { PasswordField } from '../../ui/PasswordField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { hasSession, signIn } from './api.ts';
+import { SecondStep } from './SecondStep.tsx';
 import '../../ui/form.css';
 
 const emailId = 'sign-in-email';
@@ -58,7 +59,14 @@ export function SignInPage() {
   const [email, setEmail] = useState(() => emailFromState(location.state));
   const [password, setPassword] = useState('');
   const [problems, setProblems] = useState<Problems | null>(null);
+  // Staff with a second factor give a code after their password, on this same page.
+  const [stage, setStage] = useState<'password' | 'code'>('password');
   const mutation = useMutation({ mutationFn: signIn });
+
+  function onSignedIn() {
+    queryClient.removeQueries({ queryKey: meQueryKey });
+    void navigate('/me');
+  }
 
   function show(next: Omit<Problems, 'attempt'>) {
     setProblems((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, ...next }));
@@ -90,9 +98,11 @@ export function SignInPage() {
       { email: trimmed, password },
       {
         onSuccess: (result) => {
-          if (result === 'second-step') return show({ message: t('signIn.errors.secondStep') });
-          queryClient.removeQueries({ queryKey: meQueryKey });
-          void navigate('/me');
+          if (result === 'second-step') {
+            setProblems(null);
+            return setStage('code');
+          }
+          onSignedIn();
         },
         onError: onFailure,
       },
@@ -102,6 +112,21 @@ export function SignInPage() {
   const items: ErrorSummaryItem[] = [];
   if (problems?.email) items.push({ fieldId: emailId, message: problems.email });
   if (problems?.password) items.push({ fieldId: passwordId, message: problems.password });
+
+  if (stage === 'code') {
+    return (
+      <div className="form-page">
+        <SecondStep
+          onSignedIn={onSignedIn}
+          onExpired={() => {
+            setPassword('');
+            setStage('password');
+            show({ message: t('signIn.second.expired') });
+          }}
+        />
+      </div>
+    );
+  }
 
   return (
     <div className="form-page">
