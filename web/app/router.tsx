@@ -53,6 +53,13 @@ export function createAppRouter() {
                   .SecondFactorPage,
               }),
             },
+            {
+              path: 'preferences/email',
+              lazy: async () => ({
+                Component: (await import('../features/preferences/EmailPreferencesPage.tsx'))
+                  .EmailPreferencesPage,
+              }),
+            },
             { path: '*', Component: NotFound },
           ],
         },

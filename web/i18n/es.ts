@@ -327,13 +327,51 @@ export const es: Catalogue = {
     loadFailed: 'No pudimos cargar su cuenta.',
     retry: 'Intentar de nuevo',
     signedInAs: 'Ha iniciado sesión como {{name}}.',
-    email: 'Correo electrónico: {{email}}',
+    emailLine: 'Correo electrónico: {{email}}',
     rolesHeading: 'Sus funciones',
     noRoles:
       'Todavía no tiene ninguna función. Quien administra su organización puede asignarle una.',
     signOut: 'Cerrar sesión',
     signedOut: 'Cerró la sesión.',
     signOutFailed: 'No pudimos cerrar su sesión. Revise su conexión e inténtelo de nuevo.',
+    details: {
+      heading: 'Su nombre e idioma',
+      name: 'Su nombre',
+      nameHelp: 'El nombre que ven las demás personas.',
+      nameMissing: 'Escriba el nombre que verán las demás personas.',
+      nameLong: 'El nombre debe tener menos de {{max}} caracteres.',
+      language: 'Idioma',
+      languageHelp: 'Para estas páginas y para los correos que recibe.',
+      submit: 'Guardar nombre e idioma',
+      saved: 'Se guardaron su nombre y su idioma.',
+    },
+    email: {
+      heading: 'Correo electrónico',
+      current: 'Inicia sesión con {{email}}.',
+      new: 'Nuevo correo electrónico',
+      passwordHelp: 'Se la pedimos de nuevo antes de cambiar la forma en que inicia sesión.',
+      submit: 'Cambiar el correo electrónico',
+      changed: 'Listo. Ahora inicia sesión con {{email}}.',
+      confirmSent:
+        'Enviamos un mensaje a {{email}}. Abra el enlace que contiene para terminar el cambio.',
+      taken: 'Otra cuenta ya usa ese correo electrónico.',
+    },
+    sessions: {
+      heading: 'Dónde tiene la sesión iniciada',
+      lead: 'Si ve un dispositivo que no reconoce, cierre su sesión y después cambie su contraseña.',
+      thisDevice: 'Este dispositivo',
+      unknownDevice: 'Dispositivo desconocido',
+      signedIn: 'Inició sesión el {{when}}',
+      lastActive: 'Última actividad: {{when}}',
+      end: 'Cerrar sesión',
+      endLabel: 'Cerrar la sesión en {{device}}',
+      ended: 'Se cerró la sesión en ese dispositivo.',
+      loadFailed: 'No pudimos cargar la lista de dispositivos.',
+    },
+    organisations: {
+      heading: 'Su organización',
+      manage: 'Administrar {{organisation}}',
+    },
     secondFactor: {
       heading: 'Segundo factor',
       requiredHeading: 'Un paso más para proteger su cuenta',
@@ -342,6 +380,45 @@ export const es: Catalogue = {
       requiredLink: 'Configurar su segundo factor',
       enabled: 'Activado: al iniciar sesión, escribe un código de su aplicación de autenticación.',
       manageLink: 'Generar nuevos códigos de respaldo',
+    },
+  },
+  preferences: {
+    heading: 'Preferencias de correo',
+    frequency: '¿Con qué frecuencia quiere recibir correos?',
+    always:
+      'Las invitaciones y los enlaces para iniciar sesión siempre llegan enseguida, porque usted los pidió o los espera.',
+    frequencies: {
+      immediately: {
+        label: 'En el momento',
+        description: 'Los recordatorios y novedades llegan uno por uno.',
+      },
+      daily: {
+        label: 'Una vez al día',
+        description: 'Un solo correo al día que reúne todas las novedades.',
+      },
+      never: {
+        label: 'Nunca',
+        description: 'Ningún recordatorio ni novedad por correo.',
+      },
+    },
+    save: 'Guardar mi elección',
+    saved: {
+      immediately: 'Guardado. Le escribiremos en el momento.',
+      daily: 'Guardado. Le enviaremos como máximo un correo al día.',
+      never: 'Guardado. No le enviaremos recordatorios ni novedades.',
+    },
+    page: {
+      title: 'Preferencias de correo',
+      heading: 'Sus preferencias de correo',
+      lead: 'Elija qué correos recibe {{email}} de Restorativ. No necesita iniciar sesión.',
+      loading: 'Cargando sus preferencias…',
+      loadFailed: 'No pudimos cargar sus preferencias. Revise su conexión e inténtelo de nuevo.',
+    },
+    invalid: {
+      title: 'Enlace no válido',
+      heading: 'Este enlace ya no funciona',
+      body: 'Es posible que el enlace esté incompleto o vencido. Usted no hizo nada mal.',
+      next: 'Cada correo de Restorativ trae al final un enlace actualizado: use el del último correo que recibió.',
     },
   },
   roles: {

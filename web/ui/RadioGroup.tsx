@@ -12,12 +12,18 @@ import './radio-group.css';
 export interface RadioOption {
   value: string;
   label: string;
+  /** A line under the label that says what choosing it means. */
+  description?: string;
+  /** The label's language when it differs from the page's (e.g. "Español" on an English page). */
+  lang?: string;
 }
 
 export interface RadioGroupProps extends Omit<AriaRadioGroupProps, 'children'> {
   label: string;
   description?: string;
   options: readonly RadioOption[];
+  /** 'stack': one option a row at every width, for longer labels. */
+  layout?: 'grid' | 'stack';
   /** As on TextField: a message from the server or the page's own checks. */
   errorMessage?: string;
 }
@@ -33,6 +39,7 @@ export function RadioGroup({
   errorMessage,
   className,
   isInvalid,
+  layout = 'grid',
   ...props
 }: RadioGroupProps) {
   return (
@@ -47,11 +54,18 @@ export function RadioGroup({
           {description}
         </Text>
       ) : null}
-      <div className="radio-group__options">
+      <div className={`radio-group__options radio-group__options--${layout}`}>
         {options.map((option) => (
           <Radio key={option.value} value={option.value} className="radio">
             <span className="radio__mark" aria-hidden="true" />
-            <span className="radio__label">{option.label}</span>
+            <span className="radio__text">
+              <span className="radio__label" lang={option.lang}>
+                {option.label}
+              </span>
+              {option.description ? (
+                <span className="radio__description">{option.description}</span>
+              ) : null}
+            </span>
           </Radio>
         ))}
       </div>

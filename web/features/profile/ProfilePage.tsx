@@ -10,6 +10,10 @@ import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import { showToast } from '../../ui/Toast.tsx';
 import { signOut } from '../sign-in/api.ts';
 import { fetchProfile } from './api.ts';
+import { DetailsForm } from './DetailsForm.tsx';
+import { EmailForm } from './EmailForm.tsx';
+import { EmailPreferencesSection } from './EmailPreferencesSection.tsx';
+import { Sessions } from './Sessions.tsx';
 import '../../app/status-page.css';
 import './profile.css';
 
@@ -56,6 +60,34 @@ function SecondFactorStatus() {
       </h2>
       <p>{t('profile.secondFactor.enabled')}</p>
       <Link to="/me/second-factor">{t('profile.secondFactor.manageLink')}</Link>
+    </section>
+  );
+}
+
+/** Organisations whose admin or coordinator this person is: their way to its admin pages. */
+function Organisations({ roles }: { roles: ProfileResponse['roles'] }) {
+  const { t } = useTranslation();
+  const managed = new Map<string, string>();
+  for (const role of roles) {
+    if (role.role === 'org_admin' || role.role === 'coordinator') {
+      managed.set(role.organisationId, role.organisationName);
+    }
+  }
+  if (managed.size === 0) return null;
+  return (
+    <section className="profile__section" aria-labelledby="profile-organisations">
+      <h2 id="profile-organisations" className="profile__heading">
+        {t('profile.organisations.heading')}
+      </h2>
+      <ul className="profile__links">
+        {[...managed].map(([id, name]) => (
+          <li key={id}>
+            <Link to={`/organisations/${id}`} className={buttonClassName('secondary')}>
+              {t('profile.organisations.manage', { organisation: name })}
+            </Link>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -124,19 +156,31 @@ export function ProfilePage() {
   }
 
   const me = profile.data;
+  // Until a staff member has a second factor, the server refuses everything else: ask for it
+  // first, and show only what they can use.
+  const blocked = me.secondFactor === 'required';
   return (
     <div className="profile">
       <PageHeading>{t('profile.heading')}</PageHeading>
       <p className="profile__who">{t('profile.signedInAs', { name: me.name })}</p>
-      <p className="profile__email">{t('profile.email', { email: me.email })}</p>
-      {me.secondFactor === 'required' ? <SecondFactorRequired /> : null}
+      <p className="profile__email">{t('profile.emailLine', { email: me.email })}</p>
+      {blocked ? <SecondFactorRequired /> : null}
+      {blocked ? null : <Organisations roles={me.roles} />}
       <section className="profile__section" aria-labelledby="profile-roles">
         <h2 id="profile-roles" className="profile__heading">
           {t('profile.rolesHeading')}
         </h2>
         <Roles roles={me.roles} />
       </section>
-      {me.secondFactor === 'enabled' ? <SecondFactorStatus /> : null}
+      {blocked ? null : (
+        <>
+          <DetailsForm me={me} />
+          <EmailForm me={me} />
+          {me.secondFactor === 'enabled' ? <SecondFactorStatus /> : null}
+          <Sessions />
+          <EmailPreferencesSection />
+        </>
+      )}
       <SignOut />
     </div>
   );

@@ -1,7 +1,39 @@
-import { type ProfileResponse, profileResponse } from '../../../shared/profile/contract.ts';
+import { z } from 'zod';
+import {
+  type ProfileResponse,
+  profileResponse,
+  type SessionSummary,
+  sessionList,
+  type UpdateProfileRequest,
+} from '../../../shared/profile/contract.ts';
 import { api } from '../../app/api.ts';
 
 /** The person signed in and their roles; an `ApiError` with status 401 when no one is. */
 export function fetchProfile(signal?: AbortSignal): Promise<ProfileResponse> {
   return api('/api/me', { schema: profileResponse, signal });
+}
+
+/** Changes the name others see and the language of pages and emails. */
+export async function updateProfile(body: UpdateProfileRequest): Promise<void> {
+  await api('/api/me', { method: 'PATCH', body });
+}
+
+/** A new email address, confirmed with the current password. */
+export async function changeEmail(body: { email: string; password: string }): Promise<void> {
+  await api('/api/me/email', { body });
+}
+
+export const sessionsQueryKey = ['me', 'sessions'] as const;
+
+/** Every place where this person is signed in, the current one marked. */
+export async function fetchSessions(signal?: AbortSignal): Promise<SessionSummary[]> {
+  return (await api('/api/me/sessions', { schema: sessionList, signal })).sessions;
+}
+
+/** Signs one of their other devices out. */
+export async function endSession(sessionId: string): Promise<void> {
+  await api(`/api/me/sessions/${encodeURIComponent(sessionId)}`, {
+    method: 'DELETE',
+    schema: z.unknown(),
+  });
 }
