@@ -60,6 +60,12 @@ export function createAppRouter() {
                   .EmailPreferencesPage,
               }),
             },
+            {
+              path: 'join',
+              lazy: async () => ({
+                Component: (await import('../features/invitations/JoinPage.tsx')).JoinPage,
+              }),
+            },
             { path: '*', Component: NotFound },
           ],
         },

@@ -6,4 +6,15 @@ export const meQueryKey = ['me'] as const;
 /** Router state for /sign-in: an email address to fill in, e.g. right after setup. */
 export interface SignInState {
   email?: string;
+  /** Where to go once signed in, e.g. back to an invitation; a path on this site. */
+  returnTo?: string;
+}
+
+/** A `returnTo` that stays on this site ("/join#…"), or /me for anything else. */
+export function afterSignIn(state: unknown): string {
+  if (typeof state === 'object' && state !== null && 'returnTo' in state) {
+    const to = state.returnTo;
+    if (typeof to === 'string' && to.startsWith('/') && !to.startsWith('//')) return to;
+  }
+  return '/me';
 }

@@ -349,6 +349,7 @@ export const en = {
     sessions: {
       heading: 'Where you are signed in',
       lead: 'If you see a device you do not know, sign it out, then change your password.',
+      leadNoPassword: 'If you see a device you do not know, sign it out.',
       thisDevice: 'This device',
       unknownDevice: 'Unknown device',
       signedIn: 'Signed in {{when}}',
@@ -409,6 +410,78 @@ export const en = {
       heading: 'This link does not work any more',
       body: 'The link may be incomplete or out of date. You have done nothing wrong.',
       next: 'Every email from Restorativ has a fresh link at its end: use the one in the latest email you received.',
+    },
+  },
+  join: {
+    title: 'Your invitation',
+    heading: 'You are invited',
+    loading: 'Opening your invitation…',
+    loadFailed: 'We could not open your invitation. Check your connection, then try again.',
+    invitedBy: '{{inviter}} invites you to join {{where}}.',
+    where: {
+      program: '{{program}}, run by {{organisation}}',
+    },
+    facts: {
+      organisation: 'Organisation',
+      program: 'Program',
+      role: 'You take part as',
+      email: 'Invitation sent to',
+    },
+    form: {
+      heading: 'Join',
+      staffHeading: 'Create your account',
+      name: 'The name others will see',
+      nameHelp:
+        'It does not have to be your real name. A first name, a nickname or initials are fine.',
+      staffName: 'Your name',
+      staffNameHelp: 'Your full name, as colleagues and participants know you.',
+      language: 'Your language',
+      secondFactorNote:
+        'Next, you will protect your account with a code from an app on your phone. It takes about two minutes.',
+      submit: 'Join',
+      staffSubmit: 'Create my account',
+    },
+    promises: {
+      voluntary: 'Taking part is your choice. You can stop at any time.',
+      name: 'Only the name you choose and your language are stored.',
+      leave: 'You can step out of a conversation quietly whenever you need to.',
+    },
+    signInFirst: {
+      heading: 'Sign in to accept',
+      body: 'You already have an account with {{email}}. Sign in, and you will come back here to accept.',
+      link: 'Sign in to accept',
+    },
+    accept: {
+      heading: 'Accept the invitation',
+      body: 'You are signed in. Accept to add this role to your account.',
+      submit: 'Accept the invitation',
+      done: 'The invitation is accepted.',
+    },
+    welcome: 'Welcome, {{name}}.',
+    errors: {
+      nameMissing: 'Choose a name for others to see. It does not have to be your real name.',
+      nameMissingStaff: 'Give your name.',
+      nameLong: 'Keep the name under {{max}} characters.',
+      language: 'Choose English or Spanish.',
+    },
+    closed: {
+      noFault: 'You have done nothing wrong.',
+      invalid: {
+        heading: 'This invitation link does not work',
+        body: 'The link may be incomplete: check that you opened all of it. If it still does not work, ask the person who invited you to send it again.',
+      },
+      expired: {
+        heading: 'This invitation has expired',
+        body: 'Invitations stay open for a limited time. Ask the person who invited you for a new one.',
+      },
+      used: {
+        heading: 'This invitation has already been used',
+        body: 'If you used it yourself, you have already joined. Otherwise, ask the person who invited you for a new one.',
+      },
+      revoked: {
+        heading: 'This invitation was withdrawn',
+        body: 'The person who sent it has withdrawn it. If you think this is a mistake, ask them about it.',
+      },
     },
   },
   roles: {

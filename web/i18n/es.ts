@@ -359,6 +359,7 @@ export const es: Catalogue = {
     sessions: {
       heading: 'Dónde tiene la sesión iniciada',
       lead: 'Si ve un dispositivo que no reconoce, cierre su sesión y después cambie su contraseña.',
+      leadNoPassword: 'Si ve un dispositivo que no reconoce, cierre su sesión allí.',
       thisDevice: 'Este dispositivo',
       unknownDevice: 'Dispositivo desconocido',
       signedIn: 'Inició sesión el {{when}}',
@@ -419,6 +420,78 @@ export const es: Catalogue = {
       heading: 'Este enlace ya no funciona',
       body: 'Es posible que el enlace esté incompleto o vencido. Usted no hizo nada mal.',
       next: 'Cada correo de Restorativ trae al final un enlace actualizado: use el del último correo que recibió.',
+    },
+  },
+  join: {
+    title: 'Su invitación',
+    heading: 'Le invitaron',
+    loading: 'Abriendo su invitación…',
+    loadFailed: 'No pudimos abrir su invitación. Revise su conexión e inténtelo de nuevo.',
+    invitedBy: '{{inviter}} le invita a unirse a {{where}}.',
+    where: {
+      program: '{{program}}, a cargo de {{organisation}}',
+    },
+    facts: {
+      organisation: 'Organización',
+      program: 'Programa',
+      role: 'Participa como',
+      email: 'Invitación enviada a',
+    },
+    form: {
+      heading: 'Unirse',
+      staffHeading: 'Cree su cuenta',
+      name: 'El nombre que verán los demás',
+      nameHelp:
+        'No tiene que ser su nombre real. Puede usar un nombre de pila, un apodo o sus iniciales.',
+      staffName: 'Su nombre',
+      staffNameHelp: 'Su nombre completo, como le conocen sus colegas y participantes.',
+      language: 'Su idioma',
+      secondFactorNote:
+        'Después, protegerá su cuenta con un código de una aplicación en su teléfono. Toma unos dos minutos.',
+      submit: 'Unirme',
+      staffSubmit: 'Crear mi cuenta',
+    },
+    promises: {
+      voluntary: 'Participar es su decisión. Puede dejar de hacerlo en cualquier momento.',
+      name: 'Solo se guardan el nombre que elija y su idioma.',
+      leave: 'Puede retirarse de una conversación discretamente siempre que lo necesite.',
+    },
+    signInFirst: {
+      heading: 'Inicie sesión para aceptar',
+      body: 'Ya tiene una cuenta con {{email}}. Inicie sesión y volverá aquí para aceptar.',
+      link: 'Iniciar sesión para aceptar',
+    },
+    accept: {
+      heading: 'Aceptar la invitación',
+      body: 'Ya inició sesión. Acepte para agregar esta función a su cuenta.',
+      submit: 'Aceptar la invitación',
+      done: 'Se aceptó la invitación.',
+    },
+    welcome: 'Le damos la bienvenida, {{name}}.',
+    errors: {
+      nameMissing: 'Elija un nombre para que lo vean los demás. No tiene que ser su nombre real.',
+      nameMissingStaff: 'Escriba su nombre.',
+      nameLong: 'El nombre debe tener menos de {{max}} caracteres.',
+      language: 'Elija inglés o español.',
+    },
+    closed: {
+      noFault: 'Usted no hizo nada mal.',
+      invalid: {
+        heading: 'Este enlace de invitación no funciona',
+        body: 'Es posible que el enlace esté incompleto: revise que lo abrió entero. Si aun así no funciona, pida a quien le invitó que se lo envíe de nuevo.',
+      },
+      expired: {
+        heading: 'Esta invitación venció',
+        body: 'Las invitaciones están abiertas por un tiempo limitado. Pida una nueva a quien le invitó.',
+      },
+      used: {
+        heading: 'Esta invitación ya se usó',
+        body: 'Si la usó usted, ya se unió. Si no, pida una nueva a quien le invitó.',
+      },
+      revoked: {
+        heading: 'Esta invitación se retiró',
+        body: 'Quien la envió la retiró. Si cree que es un error, consulte con esa persona.',
+      },
     },
   },
   roles: {

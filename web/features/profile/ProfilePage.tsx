@@ -159,11 +159,15 @@ export function ProfilePage() {
   // Until a staff member has a second factor, the server refuses everything else: ask for it
   // first, and show only what they can use.
   const blocked = me.secondFactor === 'required';
+  // A resident who joined by link may have no address of their own (or a placeholder one).
+  const hasEmail = me.email !== '' && !me.email.endsWith('.invalid');
   return (
     <div className="profile">
       <PageHeading>{t('profile.heading')}</PageHeading>
       <p className="profile__who">{t('profile.signedInAs', { name: me.name })}</p>
-      <p className="profile__email">{t('profile.emailLine', { email: me.email })}</p>
+      {hasEmail ? (
+        <p className="profile__email">{t('profile.emailLine', { email: me.email })}</p>
+      ) : null}
       {blocked ? <SecondFactorRequired /> : null}
       {blocked ? null : <Organisations roles={me.roles} />}
       <section className="profile__section" aria-labelledby="profile-roles">
@@ -175,10 +179,10 @@ export function ProfilePage() {
       {blocked ? null : (
         <>
           <DetailsForm me={me} />
-          <EmailForm me={me} />
+          {hasEmail ? <EmailForm me={me} /> : null}
           {me.secondFactor === 'enabled' ? <SecondFactorStatus /> : null}
-          <Sessions />
-          <EmailPreferencesSection />
+          <Sessions hasPassword={hasEmail} />
+          {hasEmail ? <EmailPreferencesSection /> : null}
         </>
       )}
       <SignOut />

@@ -52,7 +52,7 @@ function SessionItem({
 }
 
 /** Every device where the person is signed in; any other one can be signed out from here. */
-export function Sessions() {
+export function Sessions({ hasPassword }: { hasPassword: boolean }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [failure, setFailure] = useState<{ message: string; attempt: number } | null>(null);
@@ -113,7 +113,7 @@ export function Sessions() {
       <h2 id="profile-sessions" className="profile__heading">
         {t('profile.sessions.heading')}
       </h2>
-      <p>{t('profile.sessions.lead')}</p>
+      <p>{hasPassword ? t('profile.sessions.lead') : t('profile.sessions.leadNoPassword')}</p>
       {failure ? <ErrorSummary message={failure.message} attempt={failure.attempt} /> : null}
       {body}
     </section>

@@ -4,7 +4,7 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { ApiError, NetworkError } from '../../app/api.ts';
-import { meQueryKey } from '../../app/session.ts';
+import { afterSignIn, meQueryKey } from '../../app/session.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorSummary, type ErrorSummaryItem } from '../../ui/ErrorSummary.tsx';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
@@ -35,6 +35,7 @@ function emailFromState(state: unknown): string {
 /** Sends someone who is already signed in on to their account page. */
 function useLeaveWhenSignedIn(): void {
   const navigate = useNavigate();
+  const location = useLocation();
   const session = useQuery({
     queryKey: ['session'],
     queryFn: ({ signal }) => hasSession(signal),
@@ -43,8 +44,8 @@ function useLeaveWhenSignedIn(): void {
     retry: false,
   });
   useEffect(() => {
-    if (session.data === true) void navigate('/me', { replace: true });
-  }, [session.data, navigate]);
+    if (session.data === true) void navigate(afterSignIn(location.state), { replace: true });
+  }, [session.data, navigate, location.state]);
 }
 
 /** Staff sign in with email and password; afterwards they land on their account page. */
@@ -65,7 +66,7 @@ export function SignInPage() {
 
   function onSignedIn() {
     queryClient.removeQueries({ queryKey: meQueryKey });
-    void navigate('/me');
+    void navigate(afterSignIn(location.state));
   }
 
   function show(next: Omit<Problems, 'attempt'>) {
