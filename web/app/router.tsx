@@ -66,6 +66,13 @@ export function createAppRouter() {
                 Component: (await import('../features/invitations/JoinPage.tsx')).JoinPage,
               }),
             },
+            {
+              path: 'organisations/:organisationId',
+              lazy: async () => ({
+                Component: (await import('../features/organisations/OrganisationPage.tsx'))
+                  .OrganisationPage,
+              }),
+            },
             { path: '*', Component: NotFound },
           ],
         },

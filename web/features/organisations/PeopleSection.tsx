@@ -1,0 +1,262 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { Form } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import type {
+  OrganisationResponse,
+  PersonSummary,
+} from '../../../shared/organisations/contract.ts';
+import { type Role, roles } from '../../../shared/permissions/roles.ts';
+import { Button } from '../../ui/Button.tsx';
+import { Dialog, DialogTrigger } from '../../ui/Dialog.tsx';
+import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
+import { SelectField } from '../../ui/SelectField.tsx';
+import { showToast } from '../../ui/Toast.tsx';
+import { describeFailure, useFormProblems } from '../../ui/useFormProblems.tsx';
+import {
+  disablePerson,
+  fetchPeople,
+  grantRole,
+  peopleKey,
+  revokeRole,
+  verifyOfficer,
+} from './api.ts';
+
+function GrantRoleForm({
+  organisation,
+  person,
+  onDone,
+}: {
+  organisation: OrganisationResponse;
+  person: PersonSummary;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [role, setRole] = useState('');
+  const [programId, setProgramId] = useState('');
+  const ids = { role: `grant-role-${person.id}`, programId: `grant-program-${person.id}` };
+  const problems = useFormProblems(ids);
+  const mutation = useMutation({
+    mutationFn: () =>
+      grantRole(organisation.id, person.id, { role: role as Role, programId: programId || null }),
+  });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (mutation.isPending) return;
+    if (!(roles as readonly string[]).includes(role))
+      return problems.show({ role: t('admin.people.errors.role') });
+    mutation.mutate(undefined, {
+      onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: peopleKey(organisation.id) });
+        showToast({
+          title: t('admin.people.granted', { name: person.name, role: t(`roles.${role as Role}`) }),
+        });
+        onDone();
+      },
+      onError: (error) => problems.showFailure(error),
+    });
+  }
+
+  return (
+    <div className="admin__panel">
+      {problems.summary}
+      <Form onSubmit={onSubmit} validationBehavior="aria">
+        <SelectField
+          id={ids.role}
+          label={t('admin.people.role')}
+          placeholder={t('admin.people.chooseRole')}
+          options={roles.map((value) => ({ value, label: t(`roles.${value}`) }))}
+          value={role}
+          onChange={setRole}
+          errorMessage={problems.error('role')}
+        />
+        <SelectField
+          id={ids.programId}
+          label={t('admin.people.program')}
+          placeholder={t('admin.people.wholeOrganisation')}
+          options={organisation.programs.map((program) => ({
+            value: program.id,
+            label: program.name,
+          }))}
+          value={programId}
+          onChange={setProgramId}
+          errorMessage={problems.error('programId')}
+        />
+        <div className="form-actions">
+          <Button type="submit" isBusy={mutation.isPending}>
+            {t('admin.people.grant')}
+          </Button>
+          <Button variant="quiet" onPress={onDone}>
+            {t('admin.cancel')}
+          </Button>
+        </div>
+      </Form>
+    </div>
+  );
+}
+
+function PersonCard({
+  organisation,
+  person,
+}: {
+  organisation: OrganisationResponse;
+  person: PersonSummary;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [granting, setGranting] = useState(false);
+  const [failure, setFailure] = useState<{ message: string; attempt: number } | null>(null);
+  const refresh = () =>
+    void queryClient.invalidateQueries({ queryKey: peopleKey(organisation.id) });
+  const fail = (error: unknown) =>
+    setFailure((previous) => ({
+      message: describeFailure(t, error, {}).message ?? t('forms.failed'),
+      attempt: (previous?.attempt ?? 0) + 1,
+    }));
+  const action = useMutation({
+    mutationFn: (run: () => Promise<void>) => run(),
+    onSuccess: () => {
+      setFailure(null);
+      refresh();
+    },
+    onError: fail,
+  });
+
+  return (
+    <li className="admin__card">
+      <div className="admin__card-head">
+        <h3 className="admin__card-title">{person.name}</h3>
+        {person.disabled ? <span className="badge">{t('admin.people.disabled')}</span> : null}
+      </div>
+      {person.email ? <p className="admin__muted">{person.email}</p> : null}
+      {failure ? <ErrorSummary message={failure.message} attempt={failure.attempt} /> : null}
+      <ul className="admin__roles">
+        {person.roles.map((membership) => {
+          const label = t(`roles.${membership.role}`);
+          return (
+            <li key={membership.id} className="admin__role">
+              <span>
+                <strong>{label}</strong>
+                {membership.programName ? ` · ${membership.programName}` : ''}
+              </span>
+              {membership.role === 'officer' ? (
+                membership.verifiedAt ? (
+                  <span className="badge badge--sage">{t('admin.people.verified')}</span>
+                ) : (
+                  <>
+                    <span className="badge badge--accent">{t('admin.people.notVerified')}</span>
+                    <Button
+                      variant="secondary"
+                      onPress={() =>
+                        action.mutate(() =>
+                          verifyOfficer(organisation.id, person.id, membership.id),
+                        )
+                      }
+                    >
+                      {t('admin.people.verify')}
+                    </Button>
+                  </>
+                )
+              ) : null}
+              <Button
+                variant="quiet"
+                aria-label={t('admin.people.revokeLabel', { role: label, name: person.name })}
+                onPress={() =>
+                  action.mutate(() => revokeRole(organisation.id, person.id, membership.id))
+                }
+              >
+                {t('admin.people.revoke')}
+              </Button>
+            </li>
+          );
+        })}
+      </ul>
+      {granting ? (
+        <GrantRoleForm
+          organisation={organisation}
+          person={person}
+          onDone={() => setGranting(false)}
+        />
+      ) : (
+        <div className="admin__actions">
+          <Button
+            variant="secondary"
+            onPress={() => setGranting(true)}
+            aria-label={t('admin.people.grantLabel', { name: person.name })}
+          >
+            {t('admin.people.grantOpen')}
+          </Button>
+          {person.disabled ? null : (
+            <DialogTrigger>
+              <Button
+                variant="quiet"
+                aria-label={t('admin.people.disableLabel', { name: person.name })}
+              >
+                {t('admin.people.disable')}
+              </Button>
+              <Dialog title={t('admin.people.disableTitle', { name: person.name })}>
+                {(close) => (
+                  <>
+                    <p>{t('admin.people.disableBody')}</p>
+                    <div className="form-actions">
+                      <Button
+                        isBusy={action.isPending}
+                        onPress={() =>
+                          action.mutate(() => disablePerson(organisation.id, person.id), {
+                            onSuccess: () => {
+                              close();
+                              showToast({
+                                title: t('admin.people.disabledToast', { name: person.name }),
+                              });
+                            },
+                            onError: close,
+                          })
+                        }
+                      >
+                        {t('admin.people.disableConfirm')}
+                      </Button>
+                      <Button variant="secondary" onPress={close}>
+                        {t('admin.cancel')}
+                      </Button>
+                    </div>
+                  </>
+                )}
+              </Dialog>
+            </DialogTrigger>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+export function PeopleSection({ organisation }: { organisation: OrganisationResponse }) {
+  const { t } = useTranslation();
+  const people = useQuery({
+    queryKey: peopleKey(organisation.id),
+    queryFn: ({ signal }) => fetchPeople(organisation.id, signal),
+  });
+  return (
+    <section className="admin__section" aria-labelledby="admin-people" id="people">
+      <h2 id="admin-people">{t('admin.people.heading')}</h2>
+      {people.isPending ? <p className="page-loading">{t('app.loading')}</p> : null}
+      {people.isError ? (
+        <div>
+          <p>{t('admin.loadFailed')}</p>
+          <Button variant="secondary" onPress={() => void people.refetch()}>
+            {t('profile.retry')}
+          </Button>
+        </div>
+      ) : null}
+      {people.data ? (
+        <ul className="admin__cards">
+          {people.data.map((person) => (
+            <PersonCard key={person.id} organisation={organisation} person={person} />
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

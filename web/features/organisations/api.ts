@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import {
+  type CreateInvitationRequest,
+  createInvitationResponse,
+  invitationList,
+} from '../../../shared/invitations/contract.ts';
+import {
+  type CreateProgramRequest,
+  organisationRef,
+  organisationResponse,
+  peopleList,
+  programSummary,
+} from '../../../shared/organisations/contract.ts';
+import type { Role } from '../../../shared/permissions/roles.ts';
+import { api } from '../../app/api.ts';
+
+// The organisation's admin pages. The paths named in shared/organisations and
+// shared/invitations are used as written there; the few the contracts leave unnamed (listing
+// organisations, removing a role, verifying an officer, revoking an invitation) follow the same
+// pattern and are marked "path assumed".
+
+const org = (organisationId: string) => `/api/organisations/${encodeURIComponent(organisationId)}`;
+
+export const organisationKey = (id: string) => ['organisations', id] as const;
+export const peopleKey = (id: string) => ['organisations', id, 'people'] as const;
+export const invitationsKey = (id: string) => ['organisations', id, 'invitations'] as const;
+export const allOrganisationsKey = ['organisations'] as const;
+
+export function fetchOrganisation(id: string, signal?: AbortSignal) {
+  return api(org(id), { schema: organisationResponse, signal });
+}
+
+/** Path assumed: every organisation here, to choose a partner from. */
+export async function fetchAllOrganisations(signal?: AbortSignal) {
+  const answer = await api('/api/organisations', {
+    schema: z.object({ organisations: z.array(organisationRef) }),
+    signal,
+  });
+  return answer.organisations;
+}
+
+export function createProgram(organisationId: string, body: CreateProgramRequest) {
+  return api(`${org(organisationId)}/programs`, { body, schema: programSummary });
+}
+
+export async function fetchPeople(organisationId: string, signal?: AbortSignal) {
+  return (await api(`${org(organisationId)}/people`, { schema: peopleList, signal })).people;
+}
+
+export async function grantRole(
+  organisationId: string,
+  personId: string,
+  body: { role: Role; programId: string | null },
+): Promise<void> {
+  await api(`${org(organisationId)}/people/${encodeURIComponent(personId)}/roles`, { body });
+}
+
+/** Path assumed. */
+export async function revokeRole(
+  organisationId: string,
+  personId: string,
+  membershipId: string,
+): Promise<void> {
+  await api(
+    `${org(organisationId)}/people/${encodeURIComponent(personId)}/roles/${encodeURIComponent(membershipId)}`,
+    { method: 'DELETE' },
+  );
+}
+
+/** Path assumed: the agency's admin confirms that an officer is one. */
+export async function verifyOfficer(
+  organisationId: string,
+  personId: string,
+  membershipId: string,
+): Promise<void> {
+  await api(
+    `${org(organisationId)}/people/${encodeURIComponent(personId)}/roles/${encodeURIComponent(membershipId)}/verify`,
+    { body: {} },
+  );
+}
+
+export async function disablePerson(organisationId: string, personId: string): Promise<void> {
+  await api(`${org(organisationId)}/people/${encodeURIComponent(personId)}/disable`, { body: {} });
+}
+
+export async function fetchInvitations(organisationId: string, signal?: AbortSignal) {
+  return (await api(`${org(organisationId)}/invitations`, { schema: invitationList, signal }))
+    .invitations;
+}
+
+export function createInvitation(organisationId: string, body: CreateInvitationRequest) {
+  return api(`${org(organisationId)}/invitations`, { body, schema: createInvitationResponse });
+}
+
+/** Path assumed. */
+export async function revokeInvitation(invitationId: string): Promise<void> {
+  await api(`/api/invitations/${encodeURIComponent(invitationId)}/revoke`, { body: {} });
+}
