@@ -382,7 +382,7 @@ describe('an invitation that can no longer be used', () => {
     const cases = [
       [expired.token, 'expired', 'This invitation has expired.'],
       [revoked.token, 'revoked', 'This invitation was revoked.'],
-      [used.token, 'used', 'This invitation has been used.'],
+      [used.token, 'used', 'This link has been used by as many people as it allows.'],
     ] as const;
     for (const [token, state, message] of cases) {
       expect((await requests.preview(token)).json()).toEqual({ state });

@@ -7,13 +7,17 @@ import type {
 import { isStaffRole, type Role } from '../../../shared/permissions/roles.ts';
 import { placeholderEmailFor } from '../../../shared/profile/contract.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
-import type { SignedIn } from '../../platform/auth/actor.ts';
+import { type SignedIn, secondFactorOf } from '../../platform/auth/actor.ts';
 import type { Auth } from '../../platform/auth/auth.ts';
 import { authAccounts, people } from '../../platform/auth/schema.ts';
 import type { Database, Transaction } from '../../platform/db/connection.ts';
 import { ConflictError, GoneError, InvalidError } from '../../platform/errors.ts';
 import { organisations, programs } from '../organisations/schema.ts';
-import { grantMembershipOnce, isOrganisationAdmin } from '../organisations/service.ts';
+import {
+  grantMembershipOnce,
+  isOrganisationAdmin,
+  membershipsOf,
+} from '../organisations/service.ts';
 import { invitations } from './schema.ts';
 import { type InvitationRow, stateOf } from './service.ts';
 import { hashInvitationToken } from './token.ts';
@@ -68,16 +72,22 @@ export async function previewInvitation(db: Database, token: string): Promise<In
   };
 }
 
-const NO_LONGER_OPEN: Record<Exclude<InvitationState, 'open'>, string> = {
+const NO_LONGER_OPEN: Record<Exclude<InvitationState, 'open' | 'used'>, string> = {
   expired: 'This invitation has expired. Ask the person who invited you for a new one.',
   revoked:
     'This invitation was revoked. Ask the person who invited you if you think that is a mistake.',
-  used: 'This invitation has been used. If it was you, sign in instead.',
 };
 
+/** Every way an invitation can no longer be used is 410 Gone, each with its own message. */
 function ensureOpen(invitation: InvitationRow): void {
   const state = stateOf(invitation);
-  if (state !== 'open') throw new GoneError(NO_LONGER_OPEN[state]);
+  if (state === 'open') return;
+  if (state !== 'used') throw new GoneError(NO_LONGER_OPEN[state]);
+  throw new GoneError(
+    invitation.delivery === 'link'
+      ? 'This link has been used by as many people as it allows. Ask the person who shared it for a new one.'
+      : 'This invitation has been used. If it was you, sign in instead.',
+  );
 }
 
 const unknownToken = () =>
@@ -177,8 +187,10 @@ async function createPerson(tx: Transaction, acceptor: Extract<Acceptor, { kind:
 
 export interface AcceptedInvitation {
   personId: string;
-  /** A new person, who is signed in now; someone signed in already keeps their session. */
+  /** A new person, to be signed in now; someone signed in already keeps their session. */
   needsSession: boolean;
+  /** As the actor rules count it, with the role just granted. */
+  secondFactor: SignedIn['secondFactor'];
 }
 
 export async function acceptInvitation(
@@ -192,7 +204,7 @@ export async function acceptInvitation(
   ensureOpen(found);
   // Decided before the transaction: hashing a password takes a while, and nothing else waits.
   const acceptor = await acceptorFor(auth, db, found, request, signedIn);
-  return db.transaction(async (tx) => {
+  const { personId, needsSession } = await db.transaction(async (tx) => {
     const invitation = await findByToken(tx, request.token, true);
     if (!invitation) throw unknownToken();
     ensureOpen(invitation);
@@ -245,4 +257,10 @@ export async function acceptInvitation(
     );
     return { personId, needsSession: acceptor.kind === 'new' };
   });
+  const [person] = await db
+    .select({ twoFactorEnabled: people.twoFactorEnabled })
+    .from(people)
+    .where(eq(people.id, personId));
+  const secondFactor = secondFactorOf(person?.twoFactorEnabled, await membershipsOf(db, personId));
+  return { personId, needsSession, secondFactor };
 }

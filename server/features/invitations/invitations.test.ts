@@ -209,6 +209,16 @@ describe('creating an invitation', () => {
     }
   });
 
+  it('refuses to email the placeholder address of a resident who joined by link', async () => {
+    const response = await requests.create(
+      admin,
+      agency,
+      emailTo(`joined-${crypto.randomUUID()}@people.invalid`, 'resident', circles),
+    );
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors[0].field).toBe('email');
+  });
+
   it('refuses a shareable link for staff, naming the role field', async () => {
     const response = await requests.create(admin, agency, {
       delivery: 'link',

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import {
   acceptInvitationRequest,
@@ -10,12 +9,10 @@ import {
   invitationPreviewQuery,
   revokeInvitationResponse,
 } from '../../../shared/invitations/contract.ts';
-import { type ActorResolver, secondFactorOf } from '../../platform/auth/actor.ts';
+import type { ActorResolver } from '../../platform/auth/actor.ts';
 import { startSessionAfterInvitation } from '../../platform/auth/invited-sign-in.ts';
-import { people } from '../../platform/auth/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ApiApp } from '../../platform/http/api-app.ts';
-import { membershipsOf } from '../organisations/service.ts';
 import { acceptInvitation, previewInvitation } from './accept.ts';
 import { createInvitation, listInvitations, revokeInvitation } from './service.ts';
 
@@ -114,17 +111,7 @@ export function registerInvitationRoutes(
       if (accepted.needsSession) {
         await startSessionAfterInvitation(context.auth, request, reply, accepted.personId);
       }
-      const [person] = await db
-        .select({ twoFactorEnabled: people.twoFactorEnabled })
-        .from(people)
-        .where(eq(people.id, accepted.personId));
-      return {
-        personId: accepted.personId,
-        secondFactor: secondFactorOf(
-          person?.twoFactorEnabled,
-          await membershipsOf(db, accepted.personId),
-        ),
-      };
+      return { personId: accepted.personId, secondFactor: accepted.secondFactor };
     },
   );
 }

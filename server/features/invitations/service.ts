@@ -7,6 +7,7 @@ import type {
 } from '../../../shared/invitations/contract.ts';
 import { decide, type Target } from '../../../shared/permissions/decide.ts';
 import { isStaffRole, type Role } from '../../../shared/permissions/roles.ts';
+import { isPlaceholderEmail } from '../../../shared/profile/contract.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import { people } from '../../platform/auth/schema.ts';
@@ -131,6 +132,11 @@ export async function createInvitation(
         field: 'programId',
         message: 'An organisation admin is invited to the whole organisation.',
       },
+    ]);
+  }
+  if (request.delivery === 'email' && isPlaceholderEmail(request.email)) {
+    throw new InvalidError([
+      { field: 'email', message: 'This address cannot receive email. Share a link instead.' },
     ]);
   }
   if (request.role === 'officer' && organisation.kind !== 'police_agency') {
