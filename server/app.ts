@@ -4,6 +4,7 @@ import fastifyHelmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
 import { registerAboutRoutes } from './features/about/routes.ts';
+import { registerInvitationRoutes } from './features/invitations/routes.ts';
 import { registerOrganisationRoutes } from './features/organisations/routes.ts';
 import { membershipsOf } from './features/organisations/service.ts';
 import { registerProfileRoutes } from './features/profile/routes.ts';
@@ -96,6 +97,7 @@ export async function buildApp(
   registerSetupRoutes(api, context);
   registerProfileRoutes(api, context, actors);
   registerOrganisationRoutes(api, context, actors);
+  registerInvitationRoutes(api, context, actors);
   if (config.NODE_ENV !== 'production') registerDevOutboxRoutes(api, context);
 
   await registerWebApp(app, options.webRoot ?? builtWebRoot);

@@ -44,6 +44,12 @@ export class ConflictError extends AppError {
   readonly title = 'This conflicts with the current state';
 }
 
+/** Something that existed and can no longer be used: an expired, revoked or used invitation. */
+export class GoneError extends AppError {
+  readonly status = 410;
+  readonly title = 'No longer available';
+}
+
 export class TooManyRequestsError extends AppError {
   readonly status = 429;
   readonly title = 'Too many requests';

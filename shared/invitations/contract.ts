@@ -49,14 +49,18 @@ export const createInvitationRequest = z.discriminatedUnion(
         .int('Give a whole number.')
         .min(1, 'At least 1 person must be able to use the link.')
         .max(LINK_MAX_USES, `A link can be used by at most ${LINK_MAX_USES} people.`),
+      /** The language the join page opens in; each person may choose another. */
+      language: z.enum(supportedLanguages).default('en'),
       expiresInDays,
     }),
   ],
   { error: 'Choose whether to send the invitation by email or as a link.' },
 );
 export type CreateInvitationRequest = z.input<typeof createInvitationRequest>;
+export type CreateInvitationBody = z.infer<typeof createInvitationRequest>;
 
 export const invitationState = z.enum(['open', 'used', 'expired', 'revoked']);
+export type InvitationState = z.infer<typeof invitationState>;
 
 export const invitationSummary = z.object({
   id: z.string(),
@@ -85,6 +89,9 @@ export const createInvitationResponse = z.object({
 
 export const invitationList = z.object({ invitations: z.array(invitationSummary) });
 
+/** POST /api/invitations/:invitationId/revoke answers with the invitation as it is now. */
+export const revokeInvitationResponse = invitationSummary;
+
 /** GET /api/invitations/preview?token=: what the accept page shows before anyone commits. */
 export const invitationPreview = z.discriminatedUnion('state', [
   z.object({
@@ -109,11 +116,15 @@ export type InvitationPreview = z.infer<typeof invitationPreview>;
 
 export const invitationToken = z.string().min(20, 'The invitation link is incomplete.').max(200);
 
+export const invitationPreviewQuery = z.object({ token: invitationToken });
+
 /** POST /api/invitations/accept */
 export const acceptInvitationRequest = z.object({
   token: invitationToken,
-  name: displayName,
-  language: z.enum(supportedLanguages).default('en'),
+  /** Required when the person is new ('join', 'create-account'); ignored when signed in. */
+  name: displayName.optional(),
+  /** The new person's language; the invitation's language when left out. */
+  language: z.enum(supportedLanguages).optional(),
   /** Required when the preview said 'create-account'; refused otherwise. */
   password: z
     .string()
@@ -122,6 +133,8 @@ export const acceptInvitationRequest = z.object({
     .optional(),
 });
 export type AcceptInvitationRequest = z.input<typeof acceptInvitationRequest>;
+
+export type AcceptInvitationBody = z.infer<typeof acceptInvitationRequest>;
 
 /** The person is signed in when this answers (the session cookie is set). */
 export const acceptInvitationResponse = z.object({

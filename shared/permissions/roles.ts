@@ -12,8 +12,10 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
+export type StaffRole = Exclude<Role, 'resident' | 'youth' | 'guardian'>;
+
 /** Staff sign in with a password and a second factor; the others join by link. */
-export const staffRoles: ReadonlySet<Role> = new Set([
+export const staffRoles: ReadonlySet<Role> = new Set<StaffRole>([
   'org_admin',
   'coordinator',
   'facilitator',
@@ -21,4 +23,4 @@ export const staffRoles: ReadonlySet<Role> = new Set([
   'oversight_reviewer',
 ]);
 
-export const isStaffRole = (role: Role): boolean => staffRoles.has(role);
+export const isStaffRole = (role: Role): role is StaffRole => staffRoles.has(role);

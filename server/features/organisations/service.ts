@@ -1,9 +1,9 @@
-import { and, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { OrganisationKind } from '../../../shared/organisations/contract.ts';
 import type { Membership } from '../../../shared/permissions/decide.ts';
 import type { Role } from '../../../shared/permissions/roles.ts';
 import type { Database, Transaction } from '../../platform/db/connection.ts';
-import { memberships, organisations } from './schema.ts';
+import { memberships, organisations, programOrganisations, programs } from './schema.ts';
 
 /**
  * The roles a person holds now. An officer role counts only once the agency's admin has
@@ -68,4 +68,129 @@ export async function isMemberOf(db: Database, personId: string, organisationId:
     )
     .limit(1);
   return row !== undefined;
+}
+
+export async function findOrganisation(db: Database, organisationId: string) {
+  const [row] = await db
+    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  return row && { ...row, kind: row.kind as OrganisationKind };
+}
+
+export interface ProgramRunners {
+  id: string;
+  name: string;
+  /** Every organisation that runs the program: its lead and its partners. */
+  organisationIds: string[];
+}
+
+async function withRunners(
+  db: Database,
+  rows: { id: string; name: string; leadOrganisationId: string }[],
+): Promise<ProgramRunners[]> {
+  if (rows.length === 0) return [];
+  const partners = await db
+    .select({
+      programId: programOrganisations.programId,
+      organisationId: programOrganisations.organisationId,
+    })
+    .from(programOrganisations)
+    .where(
+      inArray(
+        programOrganisations.programId,
+        rows.map((row) => row.id),
+      ),
+    );
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    organisationIds: [
+      ...new Set([
+        row.leadOrganisationId,
+        ...partners.filter((p) => p.programId === row.id).map((p) => p.organisationId),
+      ]),
+    ],
+  }));
+}
+
+const programColumns = {
+  id: programs.id,
+  name: programs.name,
+  leadOrganisationId: programs.leadOrganisationId,
+};
+
+/** A program and every organisation that runs it; undefined when there is no such program. */
+export async function findProgram(
+  db: Database,
+  programId: string,
+): Promise<ProgramRunners | undefined> {
+  const rows = await db.select(programColumns).from(programs).where(eq(programs.id, programId));
+  return (await withRunners(db, rows))[0];
+}
+
+/** Every program the organisation runs, as its lead or as a partner. */
+export async function programsRunBy(
+  db: Database,
+  organisationId: string,
+): Promise<ProgramRunners[]> {
+  const asPartner = db
+    .select({ id: programOrganisations.programId })
+    .from(programOrganisations)
+    .where(eq(programOrganisations.organisationId, organisationId));
+  const rows = await db
+    .select(programColumns)
+    .from(programs)
+    .where(or(eq(programs.leadOrganisationId, organisationId), inArray(programs.id, asPartner)));
+  return withRunners(db, rows);
+}
+
+/** Whether the person is an admin of the whole organisation now. */
+export async function isOrganisationAdmin(
+  tx: Transaction | Database,
+  personId: string,
+  organisationId: string,
+): Promise<boolean> {
+  const [row] = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.personId, personId),
+        eq(memberships.organisationId, organisationId),
+        isNull(memberships.programId),
+        eq(memberships.role, 'org_admin'),
+        isNull(memberships.revokedAt),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
+/**
+ * Grants a role unless the person holds it already; false when they did. An officer's role is
+ * verified at once when `verifiedBy` (their agency's admin) is given.
+ */
+export async function grantMembershipOnce(
+  tx: Transaction | Database,
+  membership: {
+    personId: string;
+    organisationId: string;
+    programId: string | null;
+    role: Role;
+    grantedBy: string;
+    verifiedBy?: string;
+  },
+): Promise<boolean> {
+  const { verifiedBy, ...granted } = membership;
+  const inserted = await tx
+    .insert(memberships)
+    .values({
+      id: crypto.randomUUID(),
+      ...granted,
+      ...(verifiedBy ? { verifiedBy, verifiedAt: new Date() } : {}),
+    })
+    .onConflictDoNothing()
+    .returning({ id: memberships.id });
+  return inserted.length === 1;
 }

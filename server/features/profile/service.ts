@@ -1,5 +1,5 @@
 import { inArray } from 'drizzle-orm';
-import type { ProfileResponse } from '../../../shared/profile/contract.ts';
+import { isPlaceholderEmail, type ProfileResponse } from '../../../shared/profile/contract.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/connection.ts';
 import { organisations } from '../organisations/schema.ts';
@@ -16,7 +16,8 @@ export async function profileOf(db: Database, person: SignedIn): Promise<Profile
   return {
     personId: person.personId,
     name: person.name,
-    email: person.email,
+    // A resident who joined by link gave no address: theirs is a placeholder, never shown.
+    email: isPlaceholderEmail(person.email) ? '' : person.email,
     language: person.language === 'es' ? 'es' : 'en',
     secondFactor: person.secondFactor,
     roles: person.memberships.map((m) => ({

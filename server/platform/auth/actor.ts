@@ -16,6 +16,17 @@ export interface SignedIn extends Actor {
   secondFactor: 'enabled' | 'required' | 'not-required';
 }
 
+/** Staff must set up a second factor; the roles counted are those the person holds now. */
+export function secondFactorOf(
+  twoFactorEnabled: boolean | null | undefined,
+  memberships: readonly Membership[],
+): SignedIn['secondFactor'] {
+  if (twoFactorEnabled) return 'enabled';
+  return memberships.some((membership) => isStaffRole(membership.role))
+    ? 'required'
+    : 'not-required';
+}
+
 export type MembershipLoader = (personId: string) => Promise<Membership[]>;
 
 export interface ActorResolver {
@@ -65,7 +76,7 @@ export function createActorResolver(
       language: user.language ?? 'en',
       disabled: Boolean(user.disabledAt),
       memberships,
-      secondFactor: user.twoFactorEnabled ? 'enabled' : isStaff ? 'required' : 'not-required',
+      secondFactor: secondFactorOf(user.twoFactorEnabled, memberships),
     };
   };
   return {

@@ -8,6 +8,7 @@ import { MIN_PASSWORD_LENGTH } from '../../../shared/setup/contract.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../db/connection.ts';
 import { isTrustedOrigin } from '../http/origins.ts';
+import { invitedSignIn } from './invited-sign-in.ts';
 import {
   authAccounts,
   authSessions,
@@ -109,6 +110,7 @@ export function createAuth({ config, log, db, secret, sendSignInLink }: AuthDepe
         disableSignUp: true,
         sendMagicLink: ({ email, url }) => sendSignInLink({ email, url }),
       }),
+      invitedSignIn(),
       passkey({
         rpID: origin.hostname,
         rpName: 'Restorativ',

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { auditEvents } from '../audit/schema.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Database } from '../db/connection.ts';
+import { INVITATION_SIGN_IN_PATH } from './invited-sign-in.ts';
 import { people } from './schema.ts';
 
 // Sign-in's own rules, around better-auth: every sign-in and failed attempt goes to the audit
@@ -106,7 +107,9 @@ export function signInGuard(db: Database, log: Logger) {
             ? 'magic-link'
             : path?.includes('passkey')
               ? 'passkey'
-              : 'password',
+              : path === INVITATION_SIGN_IN_PATH
+                ? 'invitation'
+                : 'password',
         },
       });
     },

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { isPlaceholderEmail } from '../../../shared/profile/contract.ts';
 import type { Database } from '../db/connection.ts';
 import type { MailService } from '../mail/service.ts';
 import { MAGIC_LINK_MINUTES, type SignInLink } from './auth.ts';
@@ -15,7 +16,8 @@ export function signInLinkSender(db: Database, mail: MailService, publicUrl: str
       .select({ language: people.language, disabledAt: people.disabledAt })
       .from(people)
       .where(eq(people.email, email.toLowerCase()));
-    if (!person || person.disabledAt) return;
+    // A resident who joined by link has a placeholder address that no mail can reach.
+    if (!person || person.disabledAt || isPlaceholderEmail(email)) return;
     await mail.send({
       to: email,
       template: 'magic-link',

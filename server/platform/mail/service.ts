@@ -1,6 +1,7 @@
 import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { isPlaceholderEmail } from '../../../shared/profile/contract.ts';
 import type { Config } from '../../config.ts';
 import type { FieldCipher } from '../crypto/field-cipher.ts';
 import type { Database, Transaction } from '../db/connection.ts';
@@ -112,6 +113,9 @@ export function createMailService(deps: {
     async send(email, options = {}) {
       if (!emailAddress.safeParse(email.to).success) {
         throw new InvalidError([{ field: 'to', message: 'must be an email address' }]);
+      }
+      if (isPlaceholderEmail(email.to)) {
+        throw new InvalidError([{ field: 'to', message: 'is a placeholder that cannot get mail' }]);
       }
       const rendered = renderEmail(email.template, email.data, email.language);
       const status = smtpUrl ? 'queued' : 'kept';

@@ -35,6 +35,33 @@ describe('the invitation email', () => {
     expect(email.html).toContain('<html lang="es"');
   });
 
+  it.each<[Language, string, string[]]>([
+    [
+      'en',
+      'Ana Ruiz has invited you to join “Eastside listening circles” on Restorativ as a coordinator.',
+      ['choose a password', 'set up an authenticator app', 'sign in with it first'],
+    ],
+    [
+      'es',
+      'Ana Ruiz le invita a sumarse a «Eastside listening circles» en Restorativ, con el rol de coordinación.',
+      ['elegirá una contraseña', 'aplicación de autenticación', 'inicie sesión con ella'],
+    ],
+  ])(
+    'tells staff in %s their role, and that they will set up a password and an authenticator app',
+    (language, invited, steps) => {
+      const email = renderEmail(
+        'invitation',
+        { ...invitationData, staffRole: 'coordinator' },
+        language,
+      );
+      for (const part of [email.text, email.html]) {
+        expect(part).toContain(invited);
+        for (const step of steps) expect(part).toContain(step);
+        expect(part).not.toMatch(/do not need an account|No necesita una cuenta/);
+      }
+    },
+  );
+
   it('escapes names in the HTML, so a name is shown as text and never runs', () => {
     const email = renderEmail(
       'invitation',
