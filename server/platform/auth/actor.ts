@@ -9,6 +9,8 @@ import { toFetchHeaders } from './routes.ts';
 import { authSessions } from './schema.ts';
 
 export interface SignedIn extends Actor {
+  /** The session this request came with: it is the "current" one in the person's list. */
+  sessionId: string;
   name: string;
   email: string;
   language: string;
@@ -60,6 +62,7 @@ export function createActorResolver(
     }
     return {
       personId: user.id,
+      sessionId: session.session.id,
       name: user.name,
       email: user.email,
       language: user.language ?? 'en',
