@@ -31,6 +31,9 @@ export interface ActorResolver {
   require(request: FastifyRequest, options?: { withoutSecondFactor?: boolean }): Promise<SignedIn>;
 }
 
+export const SECOND_FACTOR_FIRST =
+  'Set up your second factor (an authenticator app) before you continue: staff accounts need one.';
+
 /** A staff session with no request for this long is closed; they sign in again. */
 export const STAFF_IDLE_MINUTES = 30;
 // Activity is written at most this often, so that reads do not each cost a write.
@@ -77,9 +80,7 @@ export function createActorResolver(
       const person = await current(request);
       if (!person || person.disabled) throw new UnauthenticatedError('Please sign in to continue.');
       if (person.secondFactor === 'required' && !options.withoutSecondFactor) {
-        throw new ForbiddenError(
-          'Set up your second factor (an authenticator app) before you continue: staff accounts need one.',
-        );
+        throw new ForbiddenError(SECOND_FACTOR_FIRST);
       }
       return person;
     },
