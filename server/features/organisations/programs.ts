@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type {
   OrganisationKind,
   OrganisationResponse,
@@ -15,7 +15,7 @@ import { organisations, programOrganisations, programs } from './schema.ts';
 import { createOrganisation } from './service.ts';
 
 // Programs are run by a lead organisation with partners (an agency and a community group). The
-// lead is also a row of program_organisations, so "who runs it" is one table to ask.
+// lead is written as a row of program_organisations too, but read from the program itself.
 
 type Executor = Database | Transaction;
 
@@ -75,11 +75,15 @@ export async function programSummaries(
 ): Promise<ProgramSummary[]> {
   if (programIds.length === 0) return [];
   const rows = await db
-    .select()
+    .select({
+      program: programs,
+      lead: { id: organisations.id, name: organisations.name, kind: organisations.kind },
+    })
     .from(programs)
+    .innerJoin(organisations, eq(organisations.id, programs.leadOrganisationId))
     .where(inArray(programs.id, [...programIds]))
     .orderBy(asc(programs.name), asc(programs.id));
-  const runners = await db
+  const partners = await db
     .select({
       programId: programOrganisations.programId,
       id: organisations.id,
@@ -90,30 +94,37 @@ export async function programSummaries(
     .innerJoin(organisations, eq(organisations.id, programOrganisations.organisationId))
     .where(inArray(programOrganisations.programId, [...programIds]))
     .orderBy(asc(programOrganisations.addedAt), asc(organisations.name));
-  return rows.map((program) => {
-    const runs = runners
-      .filter((runner) => runner.programId === program.id)
-      .map(({ id, name, kind }) => ({ id, name, kind: kind as OrganisationKind }));
-    const lead = runs.find((runner) => runner.id === program.leadOrganisationId);
-    if (!lead) throw new Error(`Program ${program.id} has no row for its lead organisation.`);
-    return {
-      id: program.id,
-      name: program.name,
-      description: program.description,
-      leadOrganisation: lead,
-      organisations: [lead, ...runs.filter((runner) => runner !== lead)],
-      createdAt: program.createdAt.toISOString(),
-    };
+  const ref = (organisation: { id: string; name: string; kind: string }) => ({
+    id: organisation.id,
+    name: organisation.name,
+    kind: organisation.kind as OrganisationKind,
   });
+  return rows.map(({ program, lead }) => ({
+    id: program.id,
+    name: program.name,
+    description: program.description,
+    leadOrganisation: ref(lead),
+    organisations: [
+      ref(lead),
+      ...partners
+        .filter((partner) => partner.programId === program.id && partner.id !== lead.id)
+        .map(ref),
+    ],
+    createdAt: program.createdAt.toISOString(),
+  }));
 }
 
 /** The ids of the programs an organisation runs, as lead or partner. */
 export async function programIdsRunBy(db: Executor, organisationId: string): Promise<string[]> {
-  const rows = await db
-    .select({ programId: programOrganisations.programId })
+  const asPartner = db
+    .select({ id: programOrganisations.programId })
     .from(programOrganisations)
     .where(eq(programOrganisations.organisationId, organisationId));
-  return rows.map((row) => row.programId);
+  const rows = await db
+    .select({ id: programs.id })
+    .from(programs)
+    .where(or(eq(programs.leadOrganisationId, organisationId), inArray(programs.id, asPartner)));
+  return rows.map((row) => row.id);
 }
 
 export async function readOrganisation(
