@@ -78,6 +78,7 @@ describe('the HTTP platform', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json().detail).toMatch(/JSON/);
+    expect(response.json().errors).toEqual([{ field: '', message: expect.stringMatching(/JSON/) }]);
   });
 
   it('should answer 500 without any internal detail when something breaks', async () => {

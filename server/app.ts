@@ -3,6 +3,7 @@ import fastifyCompress from '@fastify/compress';
 import fastifyHelmet from '@fastify/helmet';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
+import { isStaffRole } from '../shared/permissions/roles.ts';
 import { registerAboutRoutes } from './features/about/routes.ts';
 import { registerInvitationRoutes } from './features/invitations/routes.ts';
 import { registerOrganisationRoutes } from './features/organisations/routes.ts';
@@ -89,10 +90,15 @@ export async function buildApp(
   if (config.METRICS_ENABLED) registerMetrics(app);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  registerAuthRoutes(app, context.auth, config.publicUrl);
   const actors = createActorResolver(context.auth, context.database.db, (personId) =>
     membershipsOf(context.database.db, personId),
   );
+  registerAuthRoutes(app, context.auth, config.publicUrl, {
+    async mustKeepSecondFactor(request) {
+      const person = await actors.current(request);
+      return person?.memberships.some((membership) => isStaffRole(membership.role)) ?? false;
+    },
+  });
   registerAboutRoutes(api, context);
   registerSetupRoutes(api, context);
   registerProfileRoutes(api, context, actors);

@@ -24,8 +24,7 @@ export const programName = z
 const programDescription = z
   .string()
   .trim()
-  .max(2_000, 'Keep the description under 2,000 characters.')
-  .default('');
+  .max(2_000, 'Keep the description under 2,000 characters.');
 
 /** A partner to run a program with: an organisation already here, or a new one by name. */
 export const partnerChoice = z.union(
@@ -43,7 +42,7 @@ export type PartnerChoice = z.infer<typeof partnerChoice>;
 /** POST /api/organisations/:organisationId/programs */
 export const createProgramRequest = z.object({
   name: programName,
-  description: programDescription,
+  description: programDescription.default(''),
   partners: z.array(partnerChoice).max(10, 'A program can have at most 10 partners.').default([]),
 });
 export type CreateProgramRequest = z.input<typeof createProgramRequest>;

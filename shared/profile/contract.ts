@@ -58,14 +58,3 @@ export type SessionSummary = z.infer<typeof sessionSummary>;
 
 /** GET /api/me/sessions; DELETE /api/me/sessions/:sessionId ends one (404 if not theirs). */
 export const sessionList = z.object({ sessions: z.array(sessionSummary) });
-
-// A resident who joins by a shareable link gives no email address. The people table needs a
-// unique one, so they get an address under RFC 2606's reserved `.invalid` domain, which no mail
-// can ever reach. It is never shown and never mailed: check with `isPlaceholderEmail`.
-const PLACEHOLDER_EMAIL_DOMAIN = '@people.invalid';
-
-export const placeholderEmailFor = (personId: string): string =>
-  `joined-${personId}${PLACEHOLDER_EMAIL_DOMAIN}`;
-
-export const isPlaceholderEmail = (email: string): boolean =>
-  email.toLowerCase().endsWith(PLACEHOLDER_EMAIL_DOMAIN);

@@ -4,8 +4,8 @@ import type {
   InvitationPreview,
   InvitationState,
 } from '../../../shared/invitations/contract.ts';
+import { placeholderEmailFor } from '../../../shared/people/placeholder-email.ts';
 import { isStaffRole, type Role } from '../../../shared/permissions/roles.ts';
-import { placeholderEmailFor } from '../../../shared/profile/contract.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { type SignedIn, secondFactorOf } from '../../platform/auth/actor.ts';
 import type { Auth } from '../../platform/auth/auth.ts';

@@ -5,9 +5,9 @@ import type {
   InvitationState,
   InvitationSummary,
 } from '../../../shared/invitations/contract.ts';
+import { isPlaceholderEmail } from '../../../shared/people/placeholder-email.ts';
 import { decide, type Target } from '../../../shared/permissions/decide.ts';
 import { isStaffRole, type Role } from '../../../shared/permissions/roles.ts';
-import { isPlaceholderEmail } from '../../../shared/profile/contract.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import { people } from '../../platform/auth/schema.ts';

@@ -81,12 +81,13 @@ export async function findOrganisation(db: Database, organisationId: string) {
 export interface ProgramRunners {
   id: string;
   name: string;
-  /** Every organisation that runs the program: its lead and its partners. */
+  leadOrganisationId: string;
+  /** Every organisation that runs the program: its lead first, then its partners. */
   organisationIds: string[];
 }
 
 async function withRunners(
-  db: Database,
+  db: Database | Transaction,
   rows: { id: string; name: string; leadOrganisationId: string }[],
 ): Promise<ProgramRunners[]> {
   if (rows.length === 0) return [];
@@ -105,6 +106,7 @@ async function withRunners(
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
+    leadOrganisationId: row.leadOrganisationId,
     organisationIds: [
       ...new Set([
         row.leadOrganisationId,
@@ -122,7 +124,7 @@ const programColumns = {
 
 /** A program and every organisation that runs it; undefined when there is no such program. */
 export async function findProgram(
-  db: Database,
+  db: Database | Transaction,
   programId: string,
 ): Promise<ProgramRunners | undefined> {
   const rows = await db.select(programColumns).from(programs).where(eq(programs.id, programId));
@@ -131,7 +133,7 @@ export async function findProgram(
 
 /** Every program the organisation runs, as its lead or as a partner. */
 export async function programsRunBy(
-  db: Database,
+  db: Database | Transaction,
   organisationId: string,
 ): Promise<ProgramRunners[]> {
   const asPartner = db

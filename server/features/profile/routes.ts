@@ -1,14 +1,29 @@
-import { profileResponse } from '../../../shared/profile/contract.ts';
+import { z } from 'zod';
+import {
+  changeEmailRequest,
+  profileResponse,
+  sessionList,
+  updateProfileRequest,
+} from '../../../shared/profile/contract.ts';
 import type { ActorResolver } from '../../platform/auth/actor.ts';
+import { toFetchHeaders } from '../../platform/auth/routes.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ApiApp } from '../../platform/http/api-app.ts';
-import { profileOf } from './service.ts';
+import { changeEmail, profileOf, updateProfile } from './service.ts';
+import { endSession, listSessions } from './sessions.ts';
+
+// A staff member who has not set up a second factor yet may read their profile, choose their
+// language and see or end their sessions (someone else may be signed in as them); a new email
+// address or name waits until the second factor is set up.
+const evenBeforeSecondFactor = { withoutSecondFactor: true };
 
 export function registerProfileRoutes(
   app: ApiApp,
   context: AppContext,
   actors: ActorResolver,
 ): void {
+  const { db } = context.database;
+
   app.get(
     '/api/me',
     {
@@ -18,7 +33,72 @@ export function registerProfileRoutes(
         response: { 200: profileResponse },
       },
     },
+    async (request) => profileOf(db, await actors.require(request, evenBeforeSecondFactor)),
+  );
+
+  app.patch(
+    '/api/me',
+    {
+      schema: {
+        summary: 'Change the name others see, or the language of pages and emails',
+        tags: ['profile'],
+        body: updateProfileRequest,
+        response: { 200: profileResponse },
+      },
+    },
     async (request) =>
-      profileOf(context.database.db, await actors.require(request, { withoutSecondFactor: true })),
+      updateProfile(db, await actors.require(request, evenBeforeSecondFactor), request.body),
+  );
+
+  app.post(
+    '/api/me/email',
+    {
+      schema: {
+        summary: 'Change the email address, confirmed with the current password',
+        tags: ['profile'],
+        body: changeEmailRequest,
+        response: { 200: profileResponse },
+      },
+    },
+    async (request) => changeEmail(db, context.auth, await actors.require(request), request.body),
+  );
+
+  app.get(
+    '/api/me/sessions',
+    {
+      schema: {
+        summary: 'Where you are signed in',
+        tags: ['profile'],
+        response: { 200: sessionList },
+      },
+    },
+    async (request) => ({
+      sessions: await listSessions(db, await actors.require(request, evenBeforeSecondFactor)),
+    }),
+  );
+
+  app.delete(
+    '/api/me/sessions/:sessionId',
+    {
+      schema: {
+        summary: 'End one of your sessions; ending this one signs you out',
+        tags: ['profile'],
+        params: z.object({ sessionId: z.uuid('must be a session id') }),
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const actor = await actors.require(request, evenBeforeSecondFactor);
+      const { current } = await endSession(db, context.auth, actor, request.params.sessionId);
+      if (current) {
+        // The session is gone already; this only tells the browser to drop its cookie.
+        const { headers } = await context.auth.api.signOut({
+          headers: toFetchHeaders(request),
+          returnHeaders: true,
+        });
+        reply.header('set-cookie', headers.getSetCookie());
+      }
+      return reply.code(204).send(null);
+    },
   );
 }

@@ -1,7 +1,24 @@
-import { inArray } from 'drizzle-orm';
-import { isPlaceholderEmail, type ProfileResponse } from '../../../shared/profile/contract.ts';
-import type { SignedIn } from '../../platform/auth/actor.ts';
+import { eq, inArray } from 'drizzle-orm';
+import { isPlaceholderEmail } from '../../../shared/people/placeholder-email.ts';
+import type { ProfileResponse, UpdateProfileRequest } from '../../../shared/profile/contract.ts';
+import { recordAudit } from '../../platform/audit/service.ts';
+import { SECOND_FACTOR_FIRST, type SignedIn } from '../../platform/auth/actor.ts';
+import type { Auth } from '../../platform/auth/auth.ts';
+import { people } from '../../platform/auth/schema.ts';
+import {
+  LOCK_AFTER_FAILURES,
+  LOCK_MINUTES,
+  recentFailures,
+} from '../../platform/auth/sign-in-guard.ts';
 import type { Database } from '../../platform/db/connection.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidError,
+  TooManyRequestsError,
+} from '../../platform/errors.ts';
+import { authorize } from '../../platform/permissions/authorize.ts';
 import { organisations } from '../organisations/schema.ts';
 
 export async function profileOf(db: Database, person: SignedIn): Promise<ProfileResponse> {
@@ -27,4 +44,118 @@ export async function profileOf(db: Database, person: SignedIn): Promise<Profile
       role: m.role,
     })),
   };
+}
+
+const ownProfile = (person: SignedIn) => ({
+  type: 'person',
+  id: person.personId,
+  personId: person.personId,
+});
+
+/** The name others see, and the language of pages and emails. */
+export async function updateProfile(
+  db: Database,
+  person: SignedIn,
+  change: UpdateProfileRequest,
+): Promise<ProfileResponse> {
+  await authorize(db, person, 'profile.update', ownProfile(person));
+  // The language is theirs to choose while they set up a second factor; the name others see
+  // is not, until that is done.
+  if (change.name !== undefined && person.secondFactor === 'required') {
+    throw new ForbiddenError(SECOND_FACTOR_FIRST);
+  }
+  const fields = Object.keys(change).filter(
+    (field) => change[field as keyof UpdateProfileRequest] !== undefined,
+  );
+  await db.transaction(async (tx) => {
+    await tx
+      .update(people)
+      .set({
+        ...(change.name !== undefined ? { name: change.name } : {}),
+        ...(change.language !== undefined ? { language: change.language } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(people.id, person.personId));
+    await recordAudit(
+      db,
+      {
+        actorKind: 'person',
+        actorId: person.personId,
+        action: 'profile.updated',
+        targetType: 'person',
+        targetId: person.personId,
+        outcome: 'succeeded',
+        details: { fields },
+      },
+      tx,
+    );
+  });
+  return profileOf(db, { ...person, ...change });
+}
+
+const wrongPassword = () =>
+  new InvalidError([{ field: 'password', message: 'That is not your current password.' }]);
+
+/**
+ * A new address for the account, after the person confirms it is them with their password. A
+ * wrong password counts as a failed sign-in, so this is no way around the lock on guessing.
+ */
+export async function changeEmail(
+  db: Database,
+  auth: Auth,
+  person: SignedIn,
+  request: { email: string; password: string },
+): Promise<ProfileResponse> {
+  await authorize(db, person, 'profile.update', ownProfile(person));
+  if ((await recentFailures(db, person.personId)) >= LOCK_AFTER_FAILURES) {
+    throw new TooManyRequestsError(
+      `Too many wrong passwords. Your account is locked for ${LOCK_MINUTES} minutes; please try again later.`,
+    );
+  }
+  const context = await auth.$context;
+  const account = await context.internalAdapter.findCredentialAccount(person.personId);
+  const matches =
+    account?.password != null &&
+    (await context.password.verify({ hash: account.password, password: request.password }));
+  if (!matches) {
+    await recordAudit(db, {
+      actorKind: 'person',
+      actorId: person.personId,
+      action: 'auth.sign_in_failed',
+      targetType: 'person',
+      targetId: person.personId,
+      outcome: 'failed',
+      details: { method: 'password', during: 'email_change' },
+    });
+    throw wrongPassword();
+  }
+  const email = request.email.trim().toLowerCase();
+  if (email === person.email) {
+    throw new InvalidError([{ field: 'email', message: 'This is already your address.' }]);
+  }
+  try {
+    await db.transaction(async (tx) => {
+      // Not verified until a link sent to it is used.
+      await tx
+        .update(people)
+        .set({ email, emailVerified: false, updatedAt: new Date() })
+        .where(eq(people.id, person.personId));
+      await recordAudit(
+        db,
+        {
+          actorKind: 'person',
+          actorId: person.personId,
+          action: 'profile.email_changed',
+          targetType: 'person',
+          targetId: person.personId,
+          outcome: 'succeeded',
+        },
+        tx,
+      );
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictError('Another account uses this address.');
+    throw error;
+  }
+  return profileOf(db, { ...person, email });
 }

@@ -9,6 +9,8 @@ import { toFetchHeaders } from './routes.ts';
 import { authSessions } from './schema.ts';
 
 export interface SignedIn extends Actor {
+  /** The session this request came with: it is the "current" one in the person's list. */
+  sessionId: string;
   name: string;
   email: string;
   language: string;
@@ -39,6 +41,9 @@ export interface ActorResolver {
    */
   require(request: FastifyRequest, options?: { withoutSecondFactor?: boolean }): Promise<SignedIn>;
 }
+
+export const SECOND_FACTOR_FIRST =
+  'Set up your second factor (an authenticator app) before you continue: staff accounts need one.';
 
 /** A staff session with no request for this long is closed; they sign in again. */
 export const STAFF_IDLE_MINUTES = 30;
@@ -71,6 +76,7 @@ export function createActorResolver(
     }
     return {
       personId: user.id,
+      sessionId: session.session.id,
       name: user.name,
       email: user.email,
       language: user.language ?? 'en',
@@ -85,9 +91,7 @@ export function createActorResolver(
       const person = await current(request);
       if (!person || person.disabled) throw new UnauthenticatedError('Please sign in to continue.');
       if (person.secondFactor === 'required' && !options.withoutSecondFactor) {
-        throw new ForbiddenError(
-          'Set up your second factor (an authenticator app) before you continue: staff accounts need one.',
-        );
+        throw new ForbiddenError(SECOND_FACTOR_FIRST);
       }
       return person;
     },

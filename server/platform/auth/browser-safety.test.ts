@@ -58,12 +58,13 @@ describe('sign-in in the browser', () => {
     expect(response.body).not.toContain(token);
     expect(response.json().token).toBeUndefined();
     const sessions = await test.app.inject({
-      url: '/api/auth/list-sessions',
+      url: '/api/me/sessions',
       headers: { cookie: resident.cookie },
     });
     expect(sessions.statusCode).toBe(200);
-    expect(sessions.json().length).toBeGreaterThan(0);
-    expect(sessions.json()[0].token).toBeUndefined();
+    expect(sessions.json().sessions.length).toBeGreaterThan(0);
+    expect(sessions.json().sessions[0].token).toBeUndefined();
+    expect(sessions.body).not.toContain(token);
   });
 
   it('accepts a trial opened at 127.0.0.1 or another local port, not another site', async () => {

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ForbiddenError, NotFoundError } from '../errors.ts';
 import type { Auth } from './auth.ts';
 
 // better-auth answers Fetch API requests; this hands it Fastify's, and its answers back.
@@ -17,14 +18,14 @@ async function forward(
   publicUrl: string,
   request: FastifyRequest,
   reply: FastifyReply,
+  body: unknown,
 ) {
-  const hasBody =
-    request.method !== 'GET' && request.method !== 'HEAD' && request.body !== undefined;
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && body !== undefined;
   const response = await auth.handler(
     new Request(new URL(request.url, publicUrl), {
       method: request.method,
       headers: toFetchHeaders(request),
-      body: hasBody ? JSON.stringify(request.body) : undefined,
+      body: hasBody ? JSON.stringify(body) : undefined,
     }),
   );
   reply.status(response.status);
@@ -56,11 +57,77 @@ function withoutSessionTokens(body: unknown): unknown {
   return rest;
 }
 
-export function registerAuthRoutes(app: FastifyInstance, auth: Auth, publicUrl: string): void {
+/**
+ * better-auth's endpoints that Restorativ answers itself, with its own rules, so that they are
+ * no way around those rules.
+ */
+const replacedEndpoints = new Set([
+  // PATCH /api/me: only the name (once a staff member has a second factor) and a language we speak.
+  '/update-user',
+  // POST /api/me/email: only after the current password is given again.
+  '/change-email',
+  // GET and DELETE /api/me/sessions: never the sessions' tokens.
+  '/list-sessions',
+  '/revoke-session',
+  // Nothing of a session is the person's to change (its expiry least of all).
+  '/update-session',
+]);
+
+/**
+ * The endpoint a request reaches, written one way: a path spelt with other cases, doubled or
+ * trailing slashes or escapes is treated as the endpoint it could be taken for.
+ */
+export function authEndpointOf(url: string): string {
+  const pathname = new URL(url, 'http://restorativ.invalid').pathname;
+  let decoded = pathname;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // An escape that does not decode reaches no endpoint; it is matched as written.
+  }
+  return decoded
+    .toLowerCase()
+    .replace(/\/{2,}/g, '/')
+    .replace(/\/+$/, '')
+    .replace(/^\/api\/auth/, '');
+}
+
+export interface AuthRouteRules {
+  /** Whether the person signed in on this request must keep a second factor (staff). */
+  mustKeepSecondFactor(request: FastifyRequest): Promise<boolean>;
+}
+
+export function registerAuthRoutes(
+  app: FastifyInstance,
+  auth: Auth,
+  publicUrl: string,
+  rules: AuthRouteRules,
+): void {
   app.route({
     method: ['GET', 'POST'],
     url: '/api/auth/*',
     schema: { hide: true },
-    handler: (request, reply) => forward(auth, publicUrl, request, reply),
+    handler: async (request, reply) => {
+      const endpoint = authEndpointOf(request.url);
+      if (replacedEndpoints.has(endpoint)) {
+        throw new NotFoundError(
+          `There is nothing at ${request.method} ${request.url.split('?')[0]}.`,
+        );
+      }
+      if (endpoint === '/two-factor/disable' && (await rules.mustKeepSecondFactor(request))) {
+        throw new ForbiddenError(
+          'Staff accounts keep a second factor. To use a new authenticator app, set it up again instead.',
+        );
+      }
+      // A new password ends every other session: whoever knew the old one is signed out.
+      const body =
+        endpoint === '/change-password' && isObject(request.body)
+          ? { ...request.body, revokeOtherSessions: true }
+          : request.body;
+      return forward(auth, publicUrl, request, reply, body);
+    },
   });
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);

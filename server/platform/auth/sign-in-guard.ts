@@ -24,7 +24,7 @@ async function personByEmail(db: Database, email: unknown) {
 }
 
 /** Failed attempts in the lock window that no successful sign-in has cleared since. */
-async function recentFailures(db: Database, personId: string): Promise<number> {
+export async function recentFailures(db: Database, personId: string): Promise<number> {
   const lastSuccess = sql`coalesce((select max(${auditEvents.occurredAt}) from ${auditEvents}
     where ${auditEvents.action} = 'auth.sign_in' and ${auditEvents.actorId} = ${personId}), '-infinity')`;
   const [row] = await db

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { isPlaceholderEmail } from '../../../shared/profile/contract.ts';
+import { isPlaceholderEmail } from '../../../shared/people/placeholder-email.ts';
 import type { Database } from '../db/connection.ts';
 import type { MailService } from '../mail/service.ts';
 import { MAGIC_LINK_MINUTES, type SignInLink } from './auth.ts';

@@ -51,11 +51,14 @@ function problemFor(error: unknown, request: FastifyRequest): Problem {
   // 4xx status and a message written for the client.
   const status = (error as FastifyError).statusCode ?? 500;
   if (status >= 400 && status < 500) {
+    const detail = (error as Error).message;
     return {
       ...base,
       status,
       title: 'The request could not be processed',
-      detail: (error as Error).message,
+      detail,
+      // Every 400 names what is at fault; here it is the body as a whole.
+      ...(status === 400 ? { errors: [{ field: '', message: detail }] } : {}),
     };
   }
   return {

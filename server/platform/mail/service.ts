@@ -1,7 +1,7 @@
 import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { isPlaceholderEmail } from '../../../shared/profile/contract.ts';
+import { isPlaceholderEmail } from '../../../shared/people/placeholder-email.ts';
 import type { Config } from '../../config.ts';
 import type { FieldCipher } from '../crypto/field-cipher.ts';
 import type { Database, Transaction } from '../db/connection.ts';

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import {
+  grantRoleRequest,
+  membershipSummary,
+  peopleList,
+} from '../../../shared/organisations/contract.ts';
+import type { ActorResolver } from '../../platform/auth/actor.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { ApiApp } from '../../platform/http/api-app.ts';
+import { disablePerson } from './disable-person.ts';
+import { listPeople } from './people.ts';
+import { grantRole, revokeRole, verifyOfficer } from './roles.ts';
+
+const organisationParams = z.object({ organisationId: z.uuid('must be an organisation id') });
+const personInOrganisation = organisationParams.extend({
+  personId: z.uuid('must be a person id'),
+});
+const membershipOfPerson = personInOrganisation.extend({
+  membershipId: z.uuid('must be a role id'),
+});
+
+export function registerPeopleRoutes(
+  app: ApiApp,
+  context: AppContext,
+  actors: ActorResolver,
+): void {
+  const { db } = context.database;
+
+  app.get(
+    '/api/organisations/:organisationId/people',
+    {
+      schema: {
+        summary: 'Everyone with a role in the organisation (a coordinator: in their programs)',
+        tags: ['organisations'],
+        params: organisationParams,
+        response: { 200: peopleList },
+      },
+    },
+    async (request) => ({
+      people: await listPeople(db, await actors.require(request), request.params.organisationId),
+    }),
+  );
+
+  app.post(
+    '/api/organisations/:organisationId/people/:personId/roles',
+    {
+      schema: {
+        summary: 'Give someone in the organisation another role',
+        tags: ['organisations'],
+        params: personInOrganisation,
+        body: grantRoleRequest,
+        response: { 201: membershipSummary },
+      },
+    },
+    async (request, reply) => {
+      const actor = await actors.require(request);
+      const { organisationId, personId } = request.params;
+      const granted = await grantRole(db, actor, organisationId, personId, request.body);
+      return reply.code(201).send(granted);
+    },
+  );
+
+  app.delete(
+    '/api/organisations/:organisationId/people/:personId/roles/:membershipId',
+    {
+      schema: {
+        summary: 'Take a role away (it stays on record as revoked)',
+        tags: ['organisations'],
+        params: membershipOfPerson,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const actor = await actors.require(request);
+      const { organisationId, personId, membershipId } = request.params;
+      await revokeRole(db, actor, organisationId, personId, membershipId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/organisations/:organisationId/people/:personId/verify-officer',
+    {
+      schema: {
+        summary: 'Verify that someone is an officer of this agency; only then do they act as one',
+        tags: ['organisations'],
+        params: personInOrganisation,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const actor = await actors.require(request);
+      const { organisationId, personId } = request.params;
+      await verifyOfficer(db, actor, organisationId, personId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/organisations/:organisationId/people/:personId/disable',
+    {
+      schema: {
+        summary: 'Disable a person: they can no longer sign in, and their sessions end',
+        tags: ['organisations'],
+        params: personInOrganisation,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const actor = await actors.require(request);
+      const { organisationId, personId } = request.params;
+      await disablePerson(db, context.auth, actor, organisationId, personId);
+      return reply.code(204).send(null);
+    },
+  );
+}

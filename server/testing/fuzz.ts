@@ -1,0 +1,50 @@
+import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import { expect } from 'vitest';
+import type { Database } from '../platform/db/connection.ts';
+import { queryRows } from '../platform/db/rows.ts';
+
+// What the fuzz tests share: near-valid values, the shape of a refusal, and a snapshot of
+// what is saved, to show that no refused request changed it.
+
+/** Near-valid values find more than random ones: each field may be right, wrong or missing. */
+export const maybe = <T>(value: fc.Arbitrary<T>) =>
+  fc.oneof(value, fc.jsonValue(), fc.constant(undefined), fc.string());
+
+/** An id as a path holds it: a well-formed one that names nothing, or any text at all. */
+export const anyId = fc.oneof(fc.uuid({ version: 4 }), fc.string({ maxLength: 60 }));
+
+export interface Answer {
+  statusCode: number;
+  body: string;
+}
+
+/** A 4xx with a readable body, never a 5xx nor a stack; a 400 names each field at fault. */
+export function expectRefused(answer: Answer): void {
+  const { statusCode, body } = answer;
+  expect(statusCode, body).toBeGreaterThanOrEqual(400);
+  expect(statusCode, body).toBeLessThan(500);
+  expect(body).not.toMatch(/\bat .+\.(ts|js):\d+/);
+  if (statusCode !== 400) return;
+  const { errors } = JSON.parse(body) as { errors?: { field: unknown; message: unknown }[] };
+  expect(errors?.length, body).toBeGreaterThan(0);
+  for (const error of errors ?? []) {
+    expect(typeof error.field, body).toBe('string');
+    expect(error.message, body).toEqual(expect.stringMatching(/\S/));
+  }
+}
+
+/** Every row of the tables, in a stable order, to compare before and after. */
+export async function snapshotOf(db: Database, tables: readonly string[]) {
+  const snapshot: Record<string, unknown[]> = {};
+  for (const table of tables) {
+    snapshot[table] = await queryRows(
+      db,
+      sql`select * from ${sql.identifier(table)} order by 1, 2`,
+    );
+  }
+  return snapshot;
+}
+
+/** A path segment as a browser would send it. */
+export const segment = (value: string) => encodeURIComponent(value);
