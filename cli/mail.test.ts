@@ -50,7 +50,6 @@ describe('restorativ outbox, without a mail server', () => {
     const config = loadConfig(settings);
     const context = await openRuntime(config, createLogger('silent'));
     try {
-      const preferencesUrl = 'https://rj.example.org/email-preferences/p1';
       const invitation = await context.mail.send({
         to: 'vecina@example.org',
         template: 'invitation',
@@ -60,7 +59,6 @@ describe('restorativ outbox, without a mail server', () => {
           programName: 'Círculos del Eastside',
           link: 'https://rj.example.org/join/invite-token',
           expiresAt: new Date('2026-06-12T18:00:00Z'),
-          preferencesUrl,
         },
       });
       const signIn = await context.mail.send({
@@ -70,7 +68,6 @@ describe('restorativ outbox, without a mail server', () => {
         data: {
           link: 'https://rj.example.org/sign-in/magic-token',
           validMinutes: 15,
-          preferencesUrl,
         },
       });
       kept = [invitation.outboxId, signIn.outboxId];

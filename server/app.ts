@@ -8,6 +8,7 @@ import { registerAboutRoutes } from './features/about/routes.ts';
 import { registerInvitationRoutes } from './features/invitations/routes.ts';
 import { registerOrganisationRoutes } from './features/organisations/routes.ts';
 import { membershipsOf } from './features/organisations/service.ts';
+import { registerPreferencesRoutes } from './features/preferences/routes.ts';
 import { registerProfileRoutes } from './features/profile/routes.ts';
 import { registerSetupRoutes } from './features/setup/routes.ts';
 import { createActorResolver } from './platform/auth/actor.ts';
@@ -104,6 +105,7 @@ export async function buildApp(
   registerProfileRoutes(api, context, actors);
   registerOrganisationRoutes(api, context, actors);
   registerInvitationRoutes(api, context, actors);
+  registerPreferencesRoutes(api, context, actors);
   if (config.NODE_ENV !== 'production') registerDevOutboxRoutes(api, context);
 
   await registerWebApp(app, options.webRoot ?? builtWebRoot);

@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { prepareSetupLink } from './features/setup/service.ts';
 import { createLogger } from './platform/logger.ts';
+import { DIGEST_EVERY_MS, DIGEST_JOB } from './platform/mail/service.ts';
 import { closeRuntime, openRuntime } from './platform/runtime.ts';
 import { StartupError } from './platform/startup-error.ts';
 
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.PORT, host: config.HOST });
   context.jobs.start();
+  await context.jobs.every(DIGEST_JOB, DIGEST_EVERY_MS);
   const { port } = app.server.address() as AddressInfo;
   const url = config.PUBLIC_URL ? config.publicUrl : config.publicUrl.replace(/:\d+$/, `:${port}`);
   console.log(`Restorativ is running at ${url}`);

@@ -5,6 +5,7 @@ import type { EventBus } from './bus/index.ts';
 import type { FieldCipher } from './crypto/field-cipher.ts';
 import type { DatabaseHandle } from './db/connection.ts';
 import type { JobQueue } from './jobs/queue.ts';
+import type { PreferencesTokens } from './mail/preferences.ts';
 import type { MailService } from './mail/service.ts';
 
 /** What a running server holds, handed to every feature when the app is built. */
@@ -19,6 +20,8 @@ export interface AppContext {
   cipher: FieldCipher;
   /** Sends email through the outbox: `context.mail.send({ to, template, language, data })`. */
   mail: MailService;
+  /** The tokens of the links in every email to the reader's email preferences. */
+  emailPreferences: PreferencesTokens;
   /** Set once shutdown begins, so /ready tells the load balancer to stop sending requests. */
   lifecycle: { shuttingDown: boolean };
 }

@@ -9,6 +9,7 @@ import { encryptionKeysOf } from './crypto/keys.ts';
 import { type DatabaseTarget, openDatabase } from './db/connection.ts';
 import { recordInstallation } from './instance/service.ts';
 import { JobQueue } from './jobs/queue.ts';
+import { preferencesTokens } from './mail/preferences.ts';
 import { createMailService } from './mail/service.ts';
 import { developmentSecret } from './secrets.ts';
 
@@ -34,19 +35,22 @@ export async function openRuntime(
     const jobs = new JobQueue(database.db, log.child({ component: 'jobs' }), {
       pollIntervalMs: config.JOBS_POLL_INTERVAL_MS,
     });
+    const secret = config.AUTH_SECRET ?? developmentSecret(config.DATA_DIR, 'auth-secret');
+    const emailPreferences = preferencesTokens(secret, config.publicUrl);
     const mail = createMailService({
       config,
       db: database.db,
       jobs,
       cipher,
+      preferences: emailPreferences,
       log: log.child({ component: 'mail' }),
     });
     const auth = createAuth({
       config,
       log: log.child({ component: 'auth' }),
       db: database.db,
-      secret: config.AUTH_SECRET ?? developmentSecret(config.DATA_DIR, 'auth-secret'),
-      sendSignInLink: signInLinkSender(database.db, mail, config.publicUrl),
+      secret,
+      sendSignInLink: signInLinkSender(database.db, mail),
     });
     return {
       config,
@@ -56,6 +60,7 @@ export async function openRuntime(
       jobs,
       cipher,
       mail,
+      emailPreferences,
       auth,
       lifecycle: { shuttingDown: false },
     };

@@ -10,7 +10,7 @@ import { people } from './schema.ts';
  * get one: anyone can type any address, and Restorativ must not email strangers. The request is
  * answered the same either way, so no one learns who has an account.
  */
-export function signInLinkSender(db: Database, mail: MailService, publicUrl: string) {
+export function signInLinkSender(db: Database, mail: MailService) {
   return async ({ email, url }: SignInLink): Promise<void> => {
     const [person] = await db
       .select({ language: people.language, disabledAt: people.disabledAt })
@@ -22,11 +22,7 @@ export function signInLinkSender(db: Database, mail: MailService, publicUrl: str
       to: email,
       template: 'magic-link',
       language: person?.language === 'es' ? 'es' : 'en',
-      data: {
-        link: url,
-        validMinutes: MAGIC_LINK_MINUTES,
-        preferencesUrl: `${publicUrl}/preferences/email`,
-      },
+      data: { link: url, validMinutes: MAGIC_LINK_MINUTES },
     });
   };
 }

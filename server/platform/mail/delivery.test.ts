@@ -30,12 +30,11 @@ beforeEach(() => {
   sink.refuseRecipients(undefined);
 });
 
-const invitation = (inviterName = 'Ana Ruiz'): InvitationData => ({
+const invitation = (inviterName = 'Ana Ruiz'): Omit<InvitationData, 'preferencesUrl'> => ({
   inviterName,
   programName: 'Eastside listening circles',
   link: 'https://rj.example.org/join/secret-token-123',
   expiresAt: new Date('2026-06-12T18:00:00Z'),
-  preferencesUrl: 'https://rj.example.org/email-preferences/pref-token-456',
 });
 
 async function rowOf(outboxId: number) {
@@ -90,7 +89,10 @@ describe('email through the outbox to a real SMTP server', () => {
     for (const received of [en, es]) {
       const header = (name: string) =>
         received?.mail.headerLines.find((line) => line.key === name)?.line ?? '';
-      const preferences = 'https://rj.example.org/email-preferences/pref-token-456';
+      // The reader's own link: one that changes their choice and no one else's.
+      const address = received === en ? 'resident@example.org' : 'vecina@example.org';
+      const preferences = test.context.emailPreferences.urlFor(address);
+      expect(preferences).toMatch(/\/preferences\/email\?token=[\w-]+\.[\w-]+$/);
       expect(received?.mail.text).toContain(preferences);
       expect(received?.mail.html).toContain(`href="${preferences}"`);
       expect(header('list-unsubscribe').replace(/\r?\n\s+/g, ' ')).toBe(
@@ -136,7 +138,6 @@ describe('email through the outbox to a real SMTP server', () => {
       data: {
         link: 'https://rj.example.org/sign-in/t',
         validMinutes: 15,
-        preferencesUrl: 'https://rj.example.org/p',
       },
     });
     await test.context.jobs.runDue();
@@ -241,6 +242,7 @@ describe('email through the outbox to a real SMTP server', () => {
       db: test.context.database.db,
       jobs: queue,
       cipher: test.context.cipher,
+      preferences: test.context.emailPreferences,
       log,
     });
     sink.refuseRecipients({ code: 451, text: '4.2.0 <resident@example.org> mailbox busy' });

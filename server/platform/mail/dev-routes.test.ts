@@ -25,7 +25,6 @@ async function keepOneEmail() {
     data: {
       link: 'https://rj.example.org/sign-in/token-1',
       validMinutes: 10,
-      preferencesUrl: 'https://rj.example.org/p/token-2',
     },
   });
 }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { type EmailFrequency, emailFrequencies } from '../../../shared/preferences/contract.ts';
 
 export const outboxStatuses = ['queued', 'sent', 'failed', 'kept'] as const;
 export type OutboxStatus = (typeof outboxStatuses)[number];
@@ -31,4 +32,35 @@ export const outbox = pgTable(
     check('outbox_sent_has_time', sql`(${table.status} = 'sent') = (${table.sentAt} is not null)`),
     index('outbox_latest').on(table.createdAt.desc()),
   ],
+);
+
+// Which optional emails an address gets (preferences.ts). The choice belongs to the address,
+// not to an account, so that an invitee with no account yet can stop emails too.
+export const emailPreferences = pgTable(
+  'email_preferences',
+  {
+    address: text('address').primaryKey(),
+    frequency: text('frequency').$type<EmailFrequency>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    check(
+      'email_preferences_frequency_known',
+      sql`${table.frequency} in (${sql.raw(emailFrequencies.map((value) => `'${value}'`).join(', '))})`,
+    ),
+  ],
+);
+
+/** Optional emails waiting for the reader's daily digest; their text is sealed. */
+export const mailDigestItems = pgTable(
+  'mail_digest_items',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    address: text('address').notNull(),
+    language: text('language').notNull(),
+    subject: text('subject').notNull(),
+    textBody: text('text_body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('mail_digest_items_address').on(table.address)],
 );

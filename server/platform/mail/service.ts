@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { Transporter } from 'nodemailer';
 import type { Logger } from 'pino';
 import { z } from 'zod';
@@ -14,11 +15,14 @@ import {
   recordKept,
   recordSent,
 } from './outbox.ts';
+import { frequencyOf, type PreferencesTokens } from './preferences.ts';
+import { mailDigestItems } from './schema.ts';
 import {
   type Language,
   renderEmail,
   type TemplateData,
   type TemplateName,
+  type templateCategories,
 } from './templates/index.ts';
 import { createSmtpTransport, explainSmtpError, isPermanentRejection } from './transport.ts';
 
@@ -31,22 +35,45 @@ export const MAIL_JOB = 'mail.send';
 export const MAIL_MAX_ATTEMPTS = 10;
 export const mailBackoffMs = (attempt: number) => Math.min(30_000 * 2 ** (attempt - 1), 3_600_000);
 
+export const DIGEST_JOB = 'mail.digest';
+export const DIGEST_EVERY_MS = 24 * 60 * 60 * 1_000;
+
+type TemplatesOf<Category> = {
+  [Name in TemplateName]: (typeof templateCategories)[Name] extends Category ? Name : never;
+}[TemplateName];
+export type EssentialTemplate = TemplatesOf<'essential'>;
+export type NotificationTemplate = TemplatesOf<'notification'>;
+
 export interface Email<Name extends TemplateName> {
   to: string;
   template: Name;
   language: Language;
-  data: TemplateData<Name>;
+  /** The link to the reader's email preferences is added by the service, for the reader. */
+  data: Omit<TemplateData<Name>, 'preferencesUrl'>;
 }
+
+/** What became of a notification: sent on its way, held for the digest, or not wanted. */
+export type NotificationOutcome =
+  | { status: 'queued' | 'kept'; outboxId: number }
+  | { status: 'held' | 'skipped' };
 
 export interface MailService {
   /**
    * Renders the email and writes it to the outbox; with a mail server configured, its delivery
    * is queued. Pass the caller's transaction so the email exists only if the caller's change does.
    */
-  send<Name extends TemplateName>(
+  send<Name extends EssentialTemplate>(
     email: Email<Name>,
     options?: { tx?: Transaction },
   ): Promise<{ outboxId: number; status: 'queued' | 'kept' }>;
+  /**
+   * A notification follows its reader's choice: sent at once, held for the daily digest, or
+   * skipped; an address that cannot receive mail is skipped too.
+   */
+  notify<Name extends NotificationTemplate>(
+    email: Email<Name>,
+    options?: { tx?: Transaction },
+  ): Promise<NotificationOutcome>;
 }
 
 const emailAddress = z.email();
@@ -56,9 +83,10 @@ export function createMailService(deps: {
   db: Database;
   jobs: JobQueue;
   cipher: FieldCipher;
+  preferences: PreferencesTokens;
   log: Logger;
 }): MailService {
-  const { config, db, jobs, cipher, log } = deps;
+  const { config, db, jobs, cipher, preferences, log } = deps;
   const smtpUrl = config.SMTP_URL;
   let transport: Transporter | undefined;
 
@@ -109,31 +137,99 @@ export function createMailService(deps: {
     },
   });
 
-  return {
-    async send(email, options = {}) {
-      if (!emailAddress.safeParse(email.to).success) {
-        throw new InvalidError([{ field: 'to', message: 'must be an email address' }]);
-      }
-      if (isPlaceholderEmail(email.to)) {
-        throw new InvalidError([{ field: 'to', message: 'is a placeholder that cannot get mail' }]);
-      }
-      const rendered = renderEmail(email.template, email.data, email.language);
-      const status = smtpUrl ? 'queued' : 'kept';
-      const write = async (tx: Transaction) => {
-        const outboxId = await insertOutboxMessage(tx, cipher, {
-          to: email.to,
-          template: email.template,
-          language: email.language,
-          email: rendered,
-          preferencesUrl: email.data.preferencesUrl,
-          status,
+  const digestContext = (address: string) => `mail_digest_items.text_body:${address}`;
+
+  async function write(
+    email: Email<TemplateName>,
+    tx: Transaction | undefined,
+  ): Promise<{ outboxId: number; status: 'queued' | 'kept' }> {
+    if (!emailAddress.safeParse(email.to).success) {
+      throw new InvalidError([{ field: 'to', message: 'must be an email address' }]);
+    }
+    if (isPlaceholderEmail(email.to)) {
+      throw new InvalidError([{ field: 'to', message: 'is a placeholder that cannot get mail' }]);
+    }
+    const preferencesUrl = preferences.urlFor(email.to);
+    const data = { ...email.data, preferencesUrl } as TemplateData<TemplateName>;
+    const rendered = renderEmail(email.template, data, email.language);
+    const status = smtpUrl ? 'queued' : 'kept';
+    const insert = async (inside: Transaction) => {
+      const outboxId = await insertOutboxMessage(inside, cipher, {
+        to: email.to,
+        template: email.template,
+        language: email.language,
+        email: rendered,
+        preferencesUrl,
+        status,
+      });
+      if (status === 'queued') await jobs.enqueue(MAIL_JOB, { outboxId }, { tx: inside });
+      return outboxId;
+    };
+    const outboxId = tx ? await insert(tx) : await db.transaction(insert);
+    log.info({ template: email.template, outboxId, status }, 'email written to the outbox');
+    return { outboxId, status };
+  }
+
+  jobs.define({
+    name: DIGEST_JOB,
+    payload: z.object({}),
+    async handler() {
+      const addresses = await db
+        .selectDistinct({ address: mailDigestItems.address })
+        .from(mailDigestItems);
+      for (const { address } of addresses) {
+        await db.transaction(async (tx) => {
+          // Taken and removed in one step, so two processes never send the same notices twice.
+          const items = await tx
+            .delete(mailDigestItems)
+            .where(eq(mailDigestItems.address, address))
+            .returning();
+          if (items.length === 0) return;
+          items.sort((a, b) => a.id - b.id);
+          const language = items.at(-1)?.language === 'es' ? 'es' : 'en';
+          await write(
+            {
+              to: address,
+              template: 'daily-digest',
+              language,
+              data: {
+                items: items.map((item) => ({
+                  subject: item.subject,
+                  text: cipher.decrypt(item.textBody, digestContext(address)),
+                })),
+              },
+            },
+            tx,
+          );
         });
-        if (status === 'queued') await jobs.enqueue(MAIL_JOB, { outboxId }, { tx });
-        return outboxId;
-      };
-      const outboxId = options.tx ? await write(options.tx) : await db.transaction(write);
-      log.info({ template: email.template, outboxId, status }, 'email written to the outbox');
-      return { outboxId, status };
+      }
+    },
+  });
+
+  return {
+    send: (email, options = {}) => write(email, options.tx),
+    async notify(email, options = {}) {
+      // A resident who joined by link gave no address: nothing can reach them by email.
+      if (isPlaceholderEmail(email.to)) return { status: 'skipped' };
+      const frequency = await frequencyOf(options.tx ?? db, email.to);
+      if (frequency === 'never') return { status: 'skipped' };
+      if (frequency === 'immediately') return write(email, options.tx);
+      const data = { ...email.data, preferencesUrl: preferences.urlFor(email.to) };
+      const rendered = renderEmail<TemplateName>(
+        email.template,
+        data as TemplateData<TemplateName>,
+        email.language,
+      );
+      const address = email.to.trim().toLowerCase();
+      await (options.tx ?? db).insert(mailDigestItems).values({
+        address,
+        language: email.language,
+        subject: rendered.subject,
+        // The digest quotes each notice's text without its own footer.
+        textBody: cipher.encrypt(rendered.text.split('\n\n-- \n')[0] ?? '', digestContext(address)),
+      });
+      log.info({ template: email.template }, 'notification held for the daily digest');
+      return { status: 'held' };
     },
   };
 }

@@ -1,16 +1,34 @@
+import { dailyDigest } from './daily-digest.ts';
 import { invitation } from './invitation.ts';
 import type { Language, RenderedEmail, Template } from './layout.ts';
 import { magicLink } from './magic-link.ts';
+import { roleGranted } from './role-granted.ts';
 
+export type { DailyDigestData } from './daily-digest.ts';
 export type { InvitationData } from './invitation.ts';
 export type { Language, RenderedEmail } from './layout.ts';
 export type { MagicLinkData } from './magic-link.ts';
+export type { RoleGrantedData } from './role-granted.ts';
 
 /** Every email Restorativ sends, by the name stored with each message in the outbox. */
 export const templates = {
   invitation,
   'magic-link': magicLink,
+  'role-granted': roleGranted,
+  'daily-digest': dailyDigest,
 } as const;
+
+/**
+ * Essential emails go at once whatever the reader chose: they were asked for (a sign-in link),
+ * are expected (an invitation) or are the digest itself. Notifications follow the reader's
+ * choice: at once, in the daily digest, or not at all.
+ */
+export const templateCategories = {
+  invitation: 'essential',
+  'magic-link': 'essential',
+  'daily-digest': 'essential',
+  'role-granted': 'notification',
+} as const satisfies Record<keyof typeof templates, 'essential' | 'notification'>;
 
 export type TemplateName = keyof typeof templates;
 export type TemplateData<Name extends TemplateName> = Parameters<(typeof templates)[Name]>[0];
