@@ -175,7 +175,6 @@ export async function createInvitation(
             link,
             expiresAt,
             ...(isStaffRole(request.role) ? { staffRole: request.role } : {}),
-            preferencesUrl: `${context.config.publicUrl}/preferences/email`,
           },
         },
         { tx },
