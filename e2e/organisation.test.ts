@@ -91,7 +91,7 @@ async function serveFake(page: Page, sent: { method: string; path: string; body:
         },
       });
     }
-    if (path.endsWith('/disable') || path.endsWith('/verify'))
+    if (path.endsWith('/disable') || path.endsWith('/verify-officer'))
       return route.fulfill({ status: 204 });
     if (path === `/api/organisations/${orgId}/invitations` && method === 'GET') {
       return route.fulfill({
@@ -205,11 +205,18 @@ describe('an organisation’s admin page', () => {
             partners: [{ name: 'Northside Youth Centre', kind: 'community_organisation' }],
           },
         },
-        { method: 'POST', path: `/api/organisations/${orgId}/people/p2/roles/m2/verify`, body: {} },
+        { method: 'POST', path: `/api/organisations/${orgId}/people/p2/verify-officer`, body: {} },
         {
           method: 'POST',
           path: `/api/organisations/${orgId}/invitations`,
-          body: { delivery: 'link', role: 'resident', programId, maxUses: 30, expiresInDays: 14 },
+          body: {
+            delivery: 'link',
+            role: 'resident',
+            programId,
+            maxUses: 30,
+            expiresInDays: 14,
+            language: 'en',
+          },
         },
         { method: 'POST', path: `/api/organisations/${orgId}/people/p2/disable`, body: {} },
       ]);

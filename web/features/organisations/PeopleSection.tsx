@@ -149,11 +149,7 @@ function PersonCard({
                     <span className="badge badge--accent">{t('admin.people.notVerified')}</span>
                     <Button
                       variant="secondary"
-                      onPress={() =>
-                        action.mutate(() =>
-                          verifyOfficer(organisation.id, person.id, membership.id),
-                        )
-                      }
+                      onPress={() => action.mutate(() => verifyOfficer(organisation.id, person.id))}
                     >
                       {t('admin.people.verify')}
                     </Button>

@@ -55,7 +55,6 @@ export async function grantRole(
   await api(`${org(organisationId)}/people/${encodeURIComponent(personId)}/roles`, { body });
 }
 
-/** Path assumed. */
 export async function revokeRole(
   organisationId: string,
   personId: string,
@@ -67,16 +66,11 @@ export async function revokeRole(
   );
 }
 
-/** Path assumed: the agency's admin confirms that an officer is one. */
-export async function verifyOfficer(
-  organisationId: string,
-  personId: string,
-  membershipId: string,
-): Promise<void> {
-  await api(
-    `${org(organisationId)}/people/${encodeURIComponent(personId)}/roles/${encodeURIComponent(membershipId)}/verify`,
-    { body: {} },
-  );
+/** The agency's admin confirms that an officer is one. */
+export async function verifyOfficer(organisationId: string, personId: string): Promise<void> {
+  await api(`${org(organisationId)}/people/${encodeURIComponent(personId)}/verify-officer`, {
+    body: {},
+  });
 }
 
 export async function disablePerson(organisationId: string, personId: string): Promise<void> {
@@ -92,7 +86,6 @@ export function createInvitation(organisationId: string, body: CreateInvitationR
   return api(`${org(organisationId)}/invitations`, { body, schema: createInvitationResponse });
 }
 
-/** Path assumed. */
 export async function revokeInvitation(invitationId: string): Promise<void> {
   await api(`/api/invitations/${encodeURIComponent(invitationId)}/revoke`, { body: {} });
 }
