@@ -19,6 +19,7 @@ import { registerCsrfProtection } from './platform/http/csrf.ts';
 import { registerHealthRoutes } from './platform/http/health.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
 import { registerProblemHandlers } from './platform/http/problem.ts';
+import { registerRateLimits } from './platform/http/rate-limits.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
 import { registerDevOutboxRoutes } from './platform/mail/dev-routes.ts';
 import { builtWebRoot } from './platform/paths.ts';
@@ -86,6 +87,7 @@ export async function buildApp(
 
   registerProblemHandlers(app);
   registerCsrfProtection(app, config);
+  const rateLimit = await registerRateLimits(app, config, context.log);
   const api = await registerApiDocs(app, packageJson.version);
   registerHealthRoutes(app, context);
   if (config.METRICS_ENABLED) registerMetrics(app);
@@ -95,6 +97,7 @@ export async function buildApp(
     membershipsOf(context.database.db, personId),
   );
   registerAuthRoutes(app, context.auth, config.publicUrl, {
+    rateLimit,
     async mustKeepSecondFactor(request) {
       const person = await actors.current(request);
       return person?.memberships.some((membership) => isStaffRole(membership.role)) ?? false;

@@ -9,6 +9,7 @@ import { roles } from '../../../shared/permissions/roles.ts';
 import { auditEvents } from '../../platform/audit/schema.ts';
 import { authSessions, people } from '../../platform/auth/schema.ts';
 import { outbox } from '../../platform/mail/schema.ts';
+import { nextClientAddress } from '../../testing/fuzz.ts';
 import { addSignedInPerson, type TestPerson } from '../../testing/people.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { memberships } from '../organisations/schema.ts';
@@ -93,6 +94,7 @@ describe('bad input to invitations', () => {
     await fc.assert(
       fc.asyncProperty(invalidBodies, async (body) => {
         const response = await test.app.inject({
+          remoteAddress: nextClientAddress(),
           method: 'POST',
           url: `/api/organisations/${agency}/invitations`,
           headers: {
@@ -137,6 +139,7 @@ describe('bad input to invitations', () => {
     await fc.assert(
       fc.asyncProperty(badBodies, async (body) => {
         const response = await test.app.inject({
+          remoteAddress: nextClientAddress(),
           method: 'POST',
           url: '/api/invitations/accept',
           headers: { origin: test.context.config.publicUrl, 'content-type': 'application/json' },

@@ -13,8 +13,23 @@ import type { ActorResolver } from '../../platform/auth/actor.ts';
 import { startSessionAfterInvitation } from '../../platform/auth/invited-sign-in.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ApiApp } from '../../platform/http/api-app.ts';
+import type { RateRule } from '../../platform/http/rate-limits.ts';
 import { acceptInvitation, previewInvitation } from './accept.ts';
 import { createInvitation, listInvitations, revokeInvitation } from './service.ts';
+
+// Each invitation by email sends one; an invitation link is a secret that must not be guessed.
+const invitationsSent: RateRule = {
+  name: 'invitations-sent',
+  max: 100,
+  perMinutes: 60,
+  by: 'address',
+};
+const invitationLinkUse: RateRule = {
+  name: 'invitation-link',
+  max: 60,
+  perMinutes: 15,
+  by: 'address',
+};
 
 const inOrganisation = z.object({ organisationId: z.uuid('must be an organisation id') });
 const oneInvitation = z.object({ invitationId: z.uuid('must be an invitation id') });
@@ -28,6 +43,7 @@ export function registerInvitationRoutes(
   app.post(
     '/api/organisations/:organisationId/invitations',
     {
+      config: { rateLimits: [invitationsSent] },
       schema: {
         summary: 'Invite someone to a role, by email or with a shareable link for residents',
         tags: ['invitations'],
@@ -82,6 +98,7 @@ export function registerInvitationRoutes(
   app.get(
     '/api/invitations/preview',
     {
+      config: { rateLimits: [invitationLinkUse] },
       schema: {
         summary: 'What an invitation link offers, before anyone accepts it',
         tags: ['invitations'],
@@ -94,6 +111,7 @@ export function registerInvitationRoutes(
   app.post(
     '/api/invitations/accept',
     {
+      config: { rateLimits: [invitationLinkUse] },
       schema: {
         summary: 'Accept an invitation; the person is signed in when it answers',
         tags: ['invitations'],

@@ -8,7 +8,14 @@ import {
   updateProgramRequest,
 } from '../../../shared/organisations/contract.ts';
 import { roles } from '../../../shared/permissions/roles.ts';
-import { anyId, expectRefused, maybe, segment, snapshotOf } from '../../testing/fuzz.ts';
+import {
+  anyId,
+  expectRefused,
+  maybe,
+  nextClientAddress,
+  segment,
+  snapshotOf,
+} from '../../testing/fuzz.ts';
 import { addSignedInPerson, type TestPerson } from '../../testing/people.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { programOrganisations, programs } from './schema.ts';
@@ -183,6 +190,7 @@ describe('bad input to organisations, programs and people', () => {
       await fc.assert(
         fc.asyncProperty(attempts, async ({ method, url, body }) => {
           const response = await test.app.inject({
+            remoteAddress: nextClientAddress(),
             method,
             url,
             headers: {
@@ -205,6 +213,7 @@ describe('bad input to organisations, programs and people', () => {
     expect(answered).toBeGreaterThanOrEqual(1_000);
     expect(await snapshotOf(db, savedTables)).toEqual(before);
     const still = await test.app.inject({
+      remoteAddress: nextClientAddress(),
       url: `/api/organisations/${agency}`,
       headers: { cookie: admin.cookie },
     });

@@ -3,7 +3,14 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateProfileRequest } from '../../../shared/profile/contract.ts';
 import { authSessions } from '../../platform/auth/schema.ts';
-import { anyId, expectRefused, maybe, segment, snapshotOf } from '../../testing/fuzz.ts';
+import {
+  anyId,
+  expectRefused,
+  maybe,
+  nextClientAddress,
+  segment,
+  snapshotOf,
+} from '../../testing/fuzz.ts';
 import { addOrganisation, addSignedInPerson, type TestPerson } from '../../testing/people.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 
@@ -49,6 +56,7 @@ describe('bad input to the profile routes', () => {
     const before = { tables: await saved(), sessions: await sessionIds() };
     const send = (method: 'PATCH' | 'POST' | 'DELETE' | 'GET', url: string, body?: unknown) =>
       test.app.inject({
+        remoteAddress: nextClientAddress(),
         method,
         url,
         headers: {

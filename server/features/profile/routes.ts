@@ -9,8 +9,12 @@ import type { ActorResolver } from '../../platform/auth/actor.ts';
 import { toFetchHeaders } from '../../platform/auth/routes.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ApiApp } from '../../platform/http/api-app.ts';
+import type { RateRule } from '../../platform/http/rate-limits.ts';
 import { changeEmail, profileOf, updateProfile } from './service.ts';
 import { endSession, listSessions } from './sessions.ts';
+
+// Changing the address checks the password: counted with better-auth's other password checks.
+const passwordCheck: RateRule = { name: 'password-check', max: 20, perMinutes: 15, by: 'address' };
 
 // A staff member who has not set up a second factor yet may read their profile, choose their
 // language and see or end their sessions (someone else may be signed in as them); a new email
@@ -53,6 +57,7 @@ export function registerProfileRoutes(
   app.post(
     '/api/me/email',
     {
+      config: { rateLimits: [passwordCheck] },
       schema: {
         summary: 'Change the email address, confirmed with the current password',
         tags: ['profile'],

@@ -7,13 +7,20 @@ import {
 } from '../../../shared/setup/contract.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ApiApp } from '../../platform/http/api-app.ts';
+import type { RateRule } from '../../platform/http/rate-limits.ts';
 import { chooseAdminPassword, completeSetup, setupStatusOf } from './service.ts';
+
+// A setup link is a secret in a URL: few tries per address, so it cannot be guessed.
+const setupLinkLimits: readonly RateRule[] = [
+  { name: 'setup-link', max: 30, perMinutes: 15, by: 'address' },
+];
 
 export function registerSetupRoutes(app: ApiApp, context: AppContext): void {
   const { db } = context.database;
   app.get(
     '/api/setup/status',
     {
+      config: { rateLimits: setupLinkLimits },
       schema: {
         summary: 'What a first-run setup link allows',
         tags: ['setup'],
@@ -26,6 +33,7 @@ export function registerSetupRoutes(app: ApiApp, context: AppContext): void {
   app.post(
     '/api/setup',
     {
+      config: { rateLimits: setupLinkLimits },
       schema: {
         summary: 'Create the first organisation and its admin',
         tags: ['setup'],
@@ -39,6 +47,7 @@ export function registerSetupRoutes(app: ApiApp, context: AppContext): void {
   app.post(
     '/api/setup/password',
     {
+      config: { rateLimits: setupLinkLimits },
       schema: {
         summary: 'The first admin chooses a password',
         tags: ['setup'],

@@ -68,6 +68,8 @@ export function createAuth({ config, log, db, secret, sendSignInLink }: AuthDepe
     secret,
     trustedOrigins: (request) => trustedOriginsFor(config, request),
     telemetry: { enabled: false },
+    // Restorativ's own limits apply instead (routes.ts), counted across processes in Redis.
+    rateLimit: { enabled: false },
     // Its messages go into our structured log, never to the console on their own.
     logger: { log: (level, message) => log[level](message) },
     database: drizzleAdapter(db, {

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError, NotFoundError } from '../errors.ts';
+import type { RateLimiter, RateRule } from '../http/rate-limits.ts';
 import type { Auth } from './auth.ts';
 
 // better-auth answers Fetch API requests; this hands it Fastify's, and its answers back.
@@ -95,7 +96,41 @@ export function authEndpointOf(url: string): string {
 export interface AuthRouteRules {
   /** Whether the person signed in on this request must keep a second factor (staff). */
   mustKeepSecondFactor(request: FastifyRequest): Promise<boolean>;
+  rateLimit: RateLimiter;
 }
+
+const perAddress = (name: string, max: number): RateRule => ({
+  name,
+  max,
+  perMinutes: 15,
+  by: 'address',
+});
+
+/**
+ * Limits on better-auth's endpoints that check something guessable: a password, a code, a
+ * link. Per account and address, so that a shared office address is not locked out by one
+ * person; and per address, so that one client cannot try every account.
+ */
+const endpointRateRules: Record<string, readonly RateRule[]> = {
+  '/sign-in/email': [
+    { name: 'sign-in', max: 10, perMinutes: 15, by: 'address-and-account' },
+    perAddress('sign-in-any', 100),
+  ],
+  '/sign-in/magic-link': [
+    // Each one sends an email: few per address, so no one is flooded with them.
+    { name: 'sign-in-link', max: 3, perMinutes: 15, by: 'address-and-account' },
+    perAddress('sign-in-link-any', 30),
+  ],
+  '/magic-link/verify': [perAddress('sign-in-link-use', 30)],
+  '/two-factor/verify-totp': [perAddress('second-factor', 20)],
+  '/two-factor/verify-backup-code': [perAddress('second-factor', 20)],
+  '/two-factor/enable': [perAddress('password-check', 20)],
+  '/two-factor/disable': [perAddress('password-check', 20)],
+  '/two-factor/generate-backup-codes': [perAddress('password-check', 20)],
+  '/change-password': [perAddress('password-check', 20)],
+  '/verify-password': [perAddress('password-check', 20)],
+  '/passkey/verify-authentication': [perAddress('passkey', 30)],
+};
 
 export function registerAuthRoutes(
   app: FastifyInstance,
@@ -107,6 +142,10 @@ export function registerAuthRoutes(
     method: ['GET', 'POST'],
     url: '/api/auth/*',
     schema: { hide: true },
+    preHandler: async (request, reply) => {
+      const limits = endpointRateRules[authEndpointOf(request.url)];
+      if (limits) await rules.rateLimit(request, reply, limits);
+    },
     handler: async (request, reply) => {
       const endpoint = authEndpointOf(request.url);
       if (replacedEndpoints.has(endpoint)) {
