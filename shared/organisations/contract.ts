@@ -74,6 +74,9 @@ export const programSummary = z.object({
 });
 export type ProgramSummary = z.infer<typeof programSummary>;
 
+/** GET /api/organisations: every organisation here, for an admin choosing a partner. */
+export const organisationDirectory = z.object({ organisations: z.array(organisationRef) });
+
 /** GET /api/organisations/:organisationId */
 export const organisationResponse = organisationRef.extend({
   programs: z.array(programSummary),

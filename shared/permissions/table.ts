@@ -31,6 +31,8 @@ export const permissionTable = {
     oversight_reviewer: 'organisation',
   },
   'organisation.update': { org_admin: 'organisation' },
+  /** Names and kinds of every organisation here, to choose program partners from. */
+  'organisation.directory': { org_admin: 'organisation' },
   'organisation.add_partner': { org_admin: 'organisation' },
   'program.create': { org_admin: 'organisation' },
   'program.read': {

@@ -83,4 +83,47 @@ describe('disabling a person', () => {
     const events = await test.context.database.db.select().from(auditEvents);
     expect(events.map((event) => event.action)).toContain('person.disabled');
   });
+
+  it('lets the admin enable the account again: the person signs in anew, and it is audited', async () => {
+    const enable = (as: TestPerson) =>
+      test.app.inject({
+        method: 'POST',
+        url: `/api/organisations/${eastside}/people/${facilitator.personId}/enable`,
+        headers: { cookie: as.cookie, origin: test.context.config.publicUrl },
+      });
+    expect((await disable(admin, eastside, facilitator.personId)).statusCode).toBe(409);
+    expect((await enable(otherAdmin)).statusCode).toBe(403);
+    expect((await enable(admin)).statusCode).toBe(204);
+    expect((await enable(admin)).statusCode).toBe(409);
+    // The old session ended with the disabling and stays ended.
+    expect((await me(facilitator)).statusCode).toBe(401);
+    const signIn = await test.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      headers: { origin: test.context.config.publicUrl },
+      payload: { email: facilitator.email, password: facilitator.password },
+    });
+    expect(signIn.statusCode).toBe(200);
+    const events = await test.context.database.db.select().from(auditEvents);
+    expect(events.map((event) => event.action)).toContain('person.enabled');
+  });
+});
+
+describe('the directory of organisations', () => {
+  const directory = (as: TestPerson) =>
+    test.app.inject({ url: '/api/organisations', headers: { cookie: as.cookie } });
+
+  it('lists every organisation by name and kind for an admin choosing a partner', async () => {
+    const response = await directory(admin);
+    expect(response.statusCode).toBe(200);
+    const names = response.json().organisations.map((o: { name: string }) => o.name);
+    expect(names).toEqual(['Eastside Community Trust', 'Northside Community Trust']);
+    expect(Object.keys(response.json().organisations[0]).sort()).toEqual(['id', 'kind', 'name']);
+  });
+
+  it('is not for those who do not run an organisation', async () => {
+    const resident = await addSignedInPerson(test, { organisationId: eastside, role: 'resident' });
+    expect((await directory(resident)).statusCode).toBe(403);
+    expect((await test.app.inject({ url: '/api/organisations' })).statusCode).toBe(401);
+  });
 });

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { Auth } from '../../platform/auth/auth.ts';
@@ -30,6 +30,11 @@ export async function disablePerson(
   if (personId === actor.personId) {
     throw new ConflictError('You cannot disable your own account; ask another admin.');
   }
+  const [person] = await db
+    .select({ disabledAt: people.disabledAt })
+    .from(people)
+    .where(eq(people.id, personId));
+  if (person?.disabledAt) throw new ConflictError('This account is already disabled.');
   await db.update(people).set({ disabledAt: new Date() }).where(eq(people.id, personId));
   await (await auth.$context).internalAdapter.deleteUserSessions(personId);
   await recordAudit(db, {
@@ -37,6 +42,38 @@ export async function disablePerson(
     actorId: actor.personId,
     organisationId,
     action: 'person.disabled',
+    targetType: 'person',
+    targetId: personId,
+    outcome: 'succeeded',
+  });
+}
+
+/** An organisation admin lets a disabled person sign in again; they start with no session. */
+export async function enablePerson(
+  db: Database,
+  actor: SignedIn,
+  organisationId: string,
+  personId: string,
+): Promise<void> {
+  await authorize(db, actor, 'person.disable', {
+    type: 'person',
+    id: personId,
+    organisationId,
+  });
+  if (!(await isMemberOf(db, personId, organisationId))) {
+    throw new NotFoundError('There is no such person in this organisation.');
+  }
+  const enabled = await db
+    .update(people)
+    .set({ disabledAt: null })
+    .where(and(eq(people.id, personId), isNotNull(people.disabledAt)))
+    .returning({ id: people.id });
+  if (enabled.length === 0) throw new ConflictError('This account is not disabled.');
+  await recordAudit(db, {
+    actorKind: 'person',
+    actorId: actor.personId,
+    organisationId,
+    action: 'person.enabled',
     targetType: 'person',
     targetId: personId,
     outcome: 'succeeded',

@@ -2,13 +2,15 @@ import { z } from 'zod';
 import {
   grantRoleRequest,
   membershipSummary,
+  organisationDirectory,
   peopleList,
 } from '../../../shared/organisations/contract.ts';
 import type { ActorResolver } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ApiApp } from '../../platform/http/api-app.ts';
-import { disablePerson } from './disable-person.ts';
+import { disablePerson, enablePerson } from './disable-person.ts';
 import { listPeople } from './people.ts';
+import { organisationDirectoryFor } from './programs.ts';
 import { grantRole, revokeRole, verifyOfficer } from './roles.ts';
 
 const organisationParams = z.object({ organisationId: z.uuid('must be an organisation id') });
@@ -112,5 +114,37 @@ export function registerPeopleRoutes(
       await disablePerson(db, context.auth, actor, organisationId, personId);
       return reply.code(204).send(null);
     },
+  );
+
+  app.post(
+    '/api/organisations/:organisationId/people/:personId/enable',
+    {
+      schema: {
+        summary: 'Let a disabled person sign in again',
+        tags: ['organisations'],
+        params: personInOrganisation,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const actor = await actors.require(request);
+      const { organisationId, personId } = request.params;
+      await enablePerson(db, actor, organisationId, personId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/organisations',
+    {
+      schema: {
+        summary: 'The organisations on this installation, to choose a program partner from',
+        tags: ['organisations'],
+        response: { 200: organisationDirectory },
+      },
+    },
+    async (request) => ({
+      organisations: await organisationDirectoryFor(db, await actors.require(request)),
+    }),
   );
 }

@@ -117,6 +117,26 @@ export async function readOrganisation(
 }
 
 /**
+ * Every organisation here, by name, for an organisation admin choosing a program partner.
+ * Names and kinds are what a program's public page shows anyway; nothing else is listed.
+ */
+export async function organisationDirectoryFor(db: Database, actor: SignedIn) {
+  const administered = actor.memberships.find(
+    (membership) => membership.role === 'org_admin' && membership.programId === null,
+  );
+  await authorize(db, actor, 'organisation.directory', {
+    type: 'organisation',
+    id: 'directory',
+    organisationId: administered?.organisationId,
+  });
+  const rows = await db
+    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
+    .from(organisations)
+    .orderBy(asc(organisations.name));
+  return rows.map((row) => ({ ...row, kind: row.kind as OrganisationKind }));
+}
+
+/**
  * The organisation a partner choice names: an existing one (which must exist), or a new one
  * created now. `field` is where a wrong choice is reported.
  */
