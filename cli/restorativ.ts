@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '../server/config.ts';
 import { StartupError } from '../server/platform/startup-error.ts';
 import { auditCommand } from './commands/audit.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
+import { demoCommand } from './commands/demo.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { initCommand } from './commands/init.ts';
 import { keygenCommand } from './commands/keygen.ts';
@@ -17,6 +18,7 @@ const usage = `Usage: restorativ <command> [options]
 Commands:
   init --org NAME --kind KIND --admin-email EMAIL [--admin-name NAME]
                           Create the first organisation and its admin; prints a link to set a password.
+  demo                    Fill an empty database with a demo organisation to try Restorativ out.
   migrate                 Bring the database schema up to date.
   doctor                  Check the settings, database, Redis and mail, and say what is wrong.
   backup [--out FILE]     Save the embedded database to a file (the server must be stopped).
@@ -54,6 +56,8 @@ async function run(argv: string[]): Promise<number> {
   switch (command) {
     case 'init':
       return initCommand(config, values);
+    case 'demo':
+      return demoCommand(config);
     case 'migrate':
       return migrateCommand(config);
     case 'backup':

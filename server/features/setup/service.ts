@@ -45,7 +45,8 @@ export async function setupStatusOf(db: Database, token: string): Promise<SetupS
   return { state: 'choose-password', organisationName: organisation.name, adminEmail: admin.email };
 }
 
-async function createPerson(
+/** A person with a verified address and, for staff, a password; no role yet. */
+export async function createPerson(
   auth: Auth,
   person: { name: string; email: string; language: string; password?: string },
 ): Promise<string> {

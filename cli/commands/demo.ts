@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import pino from 'pino';
+import type { Config } from '../../server/config.ts';
+import { seedInvitationsDemo } from '../../server/features/invitations/demo.ts';
+import { seedOrganisationsDemo } from '../../server/features/organisations/demo.ts';
+import { anyOrganisationExists } from '../../server/features/organisations/service.ts';
+import { closeRuntime, openRuntime } from '../../server/platform/runtime.ts';
+
+// `restorativ demo`: a believable organisation in an empty database, so that a first look at
+// `npm start` shows the product at work. Each feature adds its part here, in order.
+
+const roleNames: Record<string, string> = {
+  org_admin: 'organisation admin',
+  oversight_reviewer: 'oversight reviewer',
+};
+
+/** A password for every demo account, made for this run: never a default one. */
+function demoPassword(): string {
+  return `demo-${randomBytes(9).toString('base64url')}`;
+}
+
+export async function demoCommand(config: Config): Promise<number> {
+  if (config.NODE_ENV === 'production') {
+    console.error('The demo is for trying Restorativ out; it does not run in production.');
+    return 2;
+  }
+  const context = await openRuntime(config, pino({ level: 'silent' }));
+  try {
+    if (await anyOrganisationExists(context.database.db)) {
+      console.error(
+        'This database has organisations already; the demo fills only an empty one.\n' +
+          'Try it in a data directory of its own: DATA_DIR=./demo-data npm run restorativ -- demo',
+      );
+      return 2;
+    }
+    const password = demoPassword();
+    const world = await seedOrganisationsDemo(context, password);
+    const invitations = await seedInvitationsDemo(context, world);
+
+    const width = Math.max(...world.accounts.map((account) => account.email.length));
+    console.log(`The demo is ready: ${world.community.name} and ${world.agency.name}.\n`);
+    console.log('Staff accounts (each sets up an authenticator app at first sign-in):');
+    for (const account of world.accounts) {
+      console.log(
+        `  ${account.email.padEnd(width)}  ${roleNames[account.role] ?? account.role}, ${account.where}`,
+      );
+    }
+    console.log(`\nPassword for every demo account: ${password}`);
+    console.log(`\nA resident invitation link, still open:\n  ${invitations.openResidentLink}`);
+    console.log(`\nStart the server with \`npm start\` and sign in at ${config.publicUrl}/sign-in`);
+    return 0;
+  } finally {
+    await closeRuntime(context);
+  }
+}

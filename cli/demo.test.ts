@@ -1,0 +1,116 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildApp } from '../server/app.ts';
+import { loadConfig } from '../server/config.ts';
+import { demoActor } from '../server/features/organisations/demo.ts';
+import { listPeople } from '../server/features/organisations/people.ts';
+import { readOrganisation } from '../server/features/organisations/programs.ts';
+import { generateEncryptionKey } from '../server/platform/crypto/keys.ts';
+import { createTestDatabase, type TestDatabase } from '../server/platform/db/test-database.ts';
+import { createLogger } from '../server/platform/logger.ts';
+import { repositoryRoot } from '../server/platform/paths.ts';
+import { closeRuntime, openRuntime } from '../server/platform/runtime.ts';
+import { fakeWebRoot } from '../server/testing/test-app.ts';
+
+// `restorativ demo` as a newcomer runs it: it fills an empty database, says how to sign in,
+// and the server then shows a working organisation.
+
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+
+let database: TestDatabase;
+let settings: Record<string, string | undefined>;
+let first: { code: number | null; out: string; err: string };
+
+function restorativ(args: string[]) {
+  const result = spawnSync(process.execPath, ['cli/restorativ.ts', ...args], {
+    cwd: repositoryRoot,
+    env: { PATH: process.env.PATH, ...settings },
+    encoding: 'utf8',
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  settings = {
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'restorativ-demo-')),
+    DATABASE_URL: database.url,
+    ENCRYPTION_KEY: generateEncryptionKey(),
+    AUTH_SECRET: 'a demo secret that is long enough for the test',
+    LOG_LEVEL: 'silent',
+  };
+  first = restorativ(['demo']);
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+describe('restorativ demo', () => {
+  it('fills an empty database and says how to sign in', () => {
+    expect(first.err).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.out).toContain('grace@peacecircle.example');
+    expect(first.out).toMatch(/Password for every demo account: demo-[\w-]{12}\n/);
+    expect(first.out).toMatch(
+      /A resident invitation link, still open:\n {2}http:\/\/\S+\/join#\S{20,}/,
+    );
+  });
+
+  it('refuses a database that has organisations already, and changes nothing', () => {
+    const again = restorativ(['demo']);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('the demo fills only an empty one');
+  });
+
+  it('leaves an organisation at work: programs with a partner, verified staff, residents under names they chose', async () => {
+    const config = loadConfig(settings);
+    const context = await openRuntime(config, createLogger('silent'));
+    const app = await buildApp(context, { webRoot: fakeWebRoot() });
+    try {
+      const password = first.out.match(/Password for every demo account: (\S+)/)?.[1];
+      const signIn = await app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in/email',
+        headers: { origin: config.publicUrl },
+        payload: { email: 'grace@peacecircle.example', password },
+      });
+      expect(signIn.statusCode).toBe(200);
+      const cookie = String(signIn.headers['set-cookie']).split(';')[0] ?? '';
+      const me = await app.inject({ url: '/api/me', headers: { cookie } });
+      // Staff set up their second factor at the first sign-in, as in real use.
+      expect(me.json()).toMatchObject({ name: 'Grace Okafor', secondFactor: 'required' });
+      const organisationId = me.json().roles[0].organisationId;
+
+      // What the admin's pages will show, read as the services read it.
+      const admin = await demoActor(context, {
+        id: me.json().personId,
+        name: 'Grace Okafor',
+        email: 'grace@peacecircle.example',
+      });
+      const organisation = await readOrganisation(context.database.db, admin, organisationId);
+      expect(organisation.programs.map((program) => program.name).sort()).toEqual([
+        'Neighbourhood listening circles',
+        'Youth and police dialogue',
+      ]);
+      const circles = organisation.programs.find((p) => p.name.startsWith('Neighbourhood'));
+      expect(circles?.organisations.map((o) => o.kind)).toEqual([
+        'community_organisation',
+        'police_agency',
+      ]);
+      const people = await listPeople(context.database.db, admin, organisationId);
+      const residents = people.filter((person) => person.roles.some((r) => r.role === 'resident'));
+      expect(residents.map((person) => person.name).sort()).toEqual([
+        'D. from Elm Street',
+        'Marisol',
+        'Quiet neighbour',
+      ]);
+      expect(residents.every((person) => person.email === null)).toBe(true);
+    } finally {
+      await app.close();
+      await closeRuntime(context);
+    }
+  });
+});
