@@ -98,6 +98,9 @@ export async function buildApp(
   );
   registerAuthRoutes(app, context.auth, config.publicUrl, {
     rateLimit,
+    async endStaleSession(request) {
+      await actors.current(request);
+    },
     async mustKeepSecondFactor(request) {
       const person = await actors.current(request);
       return person?.memberships.some((membership) => isStaffRole(membership.role)) ?? false;

@@ -45,6 +45,8 @@ export interface ActorResolver {
 export const SECOND_FACTOR_FIRST =
   'Set up your second factor (an authenticator app) before you continue: staff accounts need one.';
 
+/** A staff session ends this long after sign-in, however active; they sign in again. */
+export const STAFF_SESSION_HOURS = 12;
 /** A staff session with no request for this long is closed; they sign in again. */
 export const STAFF_IDLE_MINUTES = 30;
 // Activity is written at most this often, so that reads do not each cost a write.
@@ -62,6 +64,13 @@ export function createActorResolver(
     const memberships = await loadMemberships(user.id);
     const isStaff = memberships.some((membership) => isStaffRole(membership.role));
     const idleMs = Date.now() - new Date(session.session.updatedAt).getTime();
+    const ageMs = Date.now() - new Date(session.session.createdAt).getTime();
+    if (isStaff && ageMs > STAFF_SESSION_HOURS * 3_600_000) {
+      await (await auth.$context).internalAdapter.deleteSession(session.session.token);
+      throw new UnauthenticatedError(
+        `Staff sessions end after ${STAFF_SESSION_HOURS} hours. Please sign in again.`,
+      );
+    }
     if (isStaff && idleMs > STAFF_IDLE_MINUTES * 60_000) {
       await (await auth.$context).internalAdapter.deleteSession(session.session.token);
       throw new UnauthenticatedError(

@@ -26,6 +26,7 @@ const HOUR_SECONDS = 60 * 60;
 /** Argon2id with OWASP's recommended cost for interactive sign-in (19 MiB, 2 passes). */
 const ARGON2ID = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 export const MAGIC_LINK_MINUTES = 15;
+export const RESIDENT_SESSION_DAYS = 30;
 
 /** The origins better-auth checks a browser's request against: the same rule as every route's. */
 function trustedOriginsFor(config: Config, request: Request | undefined): string[] {
@@ -85,8 +86,10 @@ export function createAuth({ config, log, db, secret, sendSignInLink }: AuthDepe
     },
     session: {
       modelName: 'authSessions',
-      // Staff sessions end after 12 hours whatever happens; activity does not extend them.
-      expiresIn: 12 * HOUR_SECONDS,
+      // A resident who joined by link has no password and often no address to get a sign-in
+      // link at: their session lasts 30 days. Staff sessions end after 12 hours whatever
+      // happens (actor.ts); activity extends neither.
+      expiresIn: RESIDENT_SESSION_DAYS * 24 * HOUR_SECONDS,
       disableSessionRefresh: true,
     },
     account: { modelName: 'authAccounts' },

@@ -53,4 +53,40 @@ describe('an idle session', () => {
     await idleFor(resident.personId, 45);
     expect((await me(resident.cookie)).statusCode).toBe(200);
   });
+
+  it('ends a staff session 12 hours after sign-in, however active it was', async () => {
+    const officer = await addSignedInPerson(test, { organisationId, role: 'officer' });
+    await test.context.database.db
+      .update(authSessions)
+      .set({ createdAt: sql`now() - make_interval(hours => 12, mins => 1)`, updatedAt: sql`now()` })
+      .where(eq(authSessions.userId, officer.personId));
+    // better-auth's own endpoints do not honour it either, and it is gone afterwards.
+    const changePassword = await test.app.inject({
+      method: 'POST',
+      url: '/api/auth/change-password',
+      headers: { cookie: officer.cookie, origin: test.context.config.publicUrl },
+      payload: { currentPassword: officer.password, newPassword: 'a brand new passphrase' },
+    });
+    expect(changePassword.statusCode).toBe(401);
+    expect(changePassword.json().detail).toBe(
+      'Staff sessions end after 12 hours. Please sign in again.',
+    );
+    expect((await me(officer.cookie)).statusCode).toBe(401);
+  });
+
+  it('keeps a resident who joined by link signed in for 30 days, not 12 hours', async () => {
+    const resident = await addSignedInPerson(test, { organisationId, role: 'resident' });
+    await test.context.database.db
+      .update(authSessions)
+      .set({ createdAt: sql`now() - make_interval(days => 3)` })
+      .where(eq(authSessions.userId, resident.personId));
+    expect((await me(resident.cookie)).statusCode).toBe(200);
+    const [session] = await test.context.database.db
+      .select({ createdAt: authSessions.createdAt, expiresAt: authSessions.expiresAt })
+      .from(authSessions)
+      .where(eq(authSessions.userId, resident.personId));
+    const days = ((session?.expiresAt.getTime() ?? 0) - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29.9);
+    expect(days).toBeLessThanOrEqual(30);
+  });
 });

@@ -74,6 +74,18 @@ const replacedEndpoints = new Set([
   '/update-session',
 ]);
 
+/** Endpoints that sign someone in: an old session that came along must not stand in the way. */
+const startsASession = new Set([
+  '/sign-in/email',
+  '/sign-in/magic-link',
+  '/magic-link/verify',
+  '/two-factor/verify-totp',
+  '/two-factor/verify-backup-code',
+  '/passkey/generate-authenticate-options',
+  '/passkey/verify-authentication',
+  '/sign-out',
+]);
+
 /**
  * The endpoint a request reaches, written one way: a path spelt with other cases, doubled or
  * trailing slashes or escapes is treated as the endpoint it could be taken for.
@@ -96,6 +108,11 @@ export function authEndpointOf(url: string): string {
 export interface AuthRouteRules {
   /** Whether the person signed in on this request must keep a second factor (staff). */
   mustKeepSecondFactor(request: FastifyRequest): Promise<boolean>;
+  /**
+   * Ends a staff session that is past its 12 hours or 30 idle minutes, answering 401, as every
+   * other route does; better-auth's endpoints would otherwise still honour it.
+   */
+  endStaleSession(request: FastifyRequest): Promise<void>;
   rateLimit: RateLimiter;
 }
 
@@ -143,8 +160,10 @@ export function registerAuthRoutes(
     url: '/api/auth/*',
     schema: { hide: true },
     preHandler: async (request, reply) => {
-      const limits = endpointRateRules[authEndpointOf(request.url)];
+      const endpoint = authEndpointOf(request.url);
+      const limits = endpointRateRules[endpoint];
       if (limits) await rules.rateLimit(request, reply, limits);
+      if (!startsASession.has(endpoint)) await rules.endStaleSession(request);
     },
     handler: async (request, reply) => {
       const endpoint = authEndpointOf(request.url);
