@@ -1,4 +1,4 @@
-import { APIError, createAuthMiddleware, isAPIError } from 'better-auth/api';
+import { APIError, createAuthMiddleware, getSessionFromCtx, isAPIError } from 'better-auth/api';
 import { and, count, eq, gt, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { auditEvents } from '../audit/schema.ts';
@@ -13,6 +13,23 @@ import { people } from './schema.ts';
 export const LOCK_AFTER_FAILURES = 5;
 export const LOCK_MINUTES = 10;
 const PASSWORD_SIGN_IN = '/sign-in/email';
+/**
+ * Endpoints where someone signed in types their password again. A wrong one counts towards the
+ * same lock as a failed sign-in, or a stolen session could guess at leisure.
+ */
+const PASSWORD_RECHECKS = new Set([
+  '/change-password',
+  '/verify-password',
+  '/two-factor/enable',
+  '/two-factor/disable',
+  '/two-factor/generate-backup-codes',
+  '/two-factor/get-totp-uri',
+]);
+const lockedError = () =>
+  new APIError('TOO_MANY_REQUESTS', {
+    code: 'ACCOUNT_LOCKED',
+    message: `Too many failed sign-ins. This account is locked for ${LOCK_MINUTES} minutes; please try again later.`,
+  });
 
 async function personByEmail(db: Database, email: unknown) {
   if (typeof email !== 'string') return undefined;
@@ -51,6 +68,13 @@ export function signInGuard(db: Database, log: Logger) {
 
   return {
     before: createAuthMiddleware(async (ctx) => {
+      if (PASSWORD_RECHECKS.has(ctx.path)) {
+        const session = await getSessionFromCtx(ctx);
+        if (session && (await recentFailures(db, session.user.id)) >= LOCK_AFTER_FAILURES) {
+          throw lockedError();
+        }
+        return;
+      }
       if (ctx.path !== PASSWORD_SIGN_IN) return;
       const person = await personByEmail(db, ctx.body?.email);
       if (!person || (await recentFailures(db, person.id)) < LOCK_AFTER_FAILURES) return;
@@ -62,12 +86,25 @@ export function signInGuard(db: Database, log: Logger) {
         outcome: 'denied',
         details: { reason: 'locked' },
       });
-      throw new APIError('TOO_MANY_REQUESTS', {
-        code: 'ACCOUNT_LOCKED',
-        message: `Too many failed sign-ins. This account is locked for ${LOCK_MINUTES} minutes; please try again later.`,
-      });
+      throw lockedError();
     }),
     after: createAuthMiddleware(async (ctx) => {
+      if (PASSWORD_RECHECKS.has(ctx.path)) {
+        const returned = ctx.context.returned;
+        const personId = ctx.context.session?.user.id;
+        if (!personId || !isAPIError(returned) || returned.body?.code !== 'INVALID_PASSWORD')
+          return;
+        await audit({
+          actorKind: 'person',
+          actorId: personId,
+          action: 'auth.sign_in_failed',
+          targetType: 'person',
+          targetId: personId,
+          outcome: 'failed',
+          details: { method: 'password-recheck' },
+        });
+        return;
+      }
       if (ctx.path !== PASSWORD_SIGN_IN) return;
       const returned = ctx.context.returned;
       if (!isAPIError(returned) || returned.statusCode !== 401) return;

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeSetup, prepareSetupLink } from '../../features/setup/service.ts';
+import { addOrganisation, addSignedInPerson } from '../../testing/people.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { auditEvents } from '../audit/schema.ts';
 import { verifyAuditChain } from '../audit/service.ts';
@@ -77,6 +78,30 @@ describe('signing in', () => {
     expect(response.statusCode).toBeLessThan(500);
     expect(response.headers['set-cookie'] ?? '').not.toMatch(/session_token=[^;]/);
     expect(await actionsAbout(other.personId)).toContain('auth.sign_in_refused');
+  });
+
+  it('counts a wrong password typed again while signed in towards the same lock', async () => {
+    const organisationId = await addOrganisation(test, 'Westside Community Trust');
+    const person = await addSignedInPerson(test, { organisationId, role: 'facilitator' });
+    const changePassword = (currentPassword: string) =>
+      test.app.inject({
+        method: 'POST',
+        url: '/api/auth/change-password',
+        headers: { cookie: person.cookie, origin: test.context.config.publicUrl },
+        payload: { currentPassword, newPassword: 'another long passphrase' },
+      });
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect((await changePassword('a guess at the password')).statusCode).toBe(400);
+    }
+    const locked = await changePassword(person.password);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().code).toBe('ACCOUNT_LOCKED');
+    // The lock is the account's: signing in is refused too, and the password is unchanged.
+    expect((await signIn(person.password, person.email)).statusCode).toBe(429);
+    const failures = (await actionsAbout(person.personId)).filter(
+      (action) => action === 'auth.sign_in_failed',
+    );
+    expect(failures).toHaveLength(5);
   });
 });
 
