@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase } from '../../server/platform/db/test-database.ts';
@@ -34,6 +35,23 @@ async function waitForSetupLink(output: () => string, timeoutMs = 10_000): Promi
 }
 
 /**
+ * A port that is free now. The server is given it rather than PORT=0, because it builds the
+ * addresses in its emails and its passkeys' origin from PORT before it listens: with 0 they
+ * would read http://localhost:0.
+ */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
  * Starts the real server (`node server/main.ts`) on a free port with a fresh data directory
  * and, when DATABASE_URL is set, a fresh PostgreSQL database. Resolves once it listens.
  */
@@ -41,6 +59,7 @@ export async function startServer(): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'restorativ-e2e-'));
   const database = await createTestDatabase();
   const server = spawnServer({
+    PORT: String(await freePort()),
     DATA_DIR: dataDir,
     DATABASE_URL: database.url,
     REDIS_URL: process.env.REDIS_URL,

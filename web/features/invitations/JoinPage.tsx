@@ -19,7 +19,6 @@ import { RadioGroup } from '../../ui/RadioGroup.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { showToast } from '../../ui/Toast.tsx';
 import { useFormProblems } from '../../ui/useFormProblems.tsx';
-import { fetchProfile } from '../profile/api.ts';
 import { hasSession } from '../sign-in/api.ts';
 import { acceptInvitation, fetchPreview, previewKey } from './api.ts';
 import '../../app/status-page.css';
@@ -270,12 +269,9 @@ function AcceptSignedIn({ token, onClosed }: { token: string; onClosed: () => vo
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const problems = useFormProblems({});
-  const mutation = useMutation({
-    mutationFn: async () => {
-      const me = await fetchProfile();
-      return acceptInvitation({ token, name: me.name, language: me.language });
-    },
-  });
+  // Signed in, the person accepts as themselves: their name and language stay as they are (and
+  // a staff name may be longer than a display name is allowed to be).
+  const mutation = useMutation({ mutationFn: () => acceptInvitation({ token }) });
   return (
     <div className="join__next">
       <h2 className="join__subheading">{t('join.accept.heading')}</h2>

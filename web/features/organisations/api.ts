@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   type CreateInvitationRequest,
   createInvitationResponse,
@@ -6,7 +5,7 @@ import {
 } from '../../../shared/invitations/contract.ts';
 import {
   type CreateProgramRequest,
-  organisationRef,
+  organisationDirectory,
   organisationResponse,
   peopleList,
   programSummary,
@@ -14,10 +13,7 @@ import {
 import type { Role } from '../../../shared/permissions/roles.ts';
 import { api } from '../../app/api.ts';
 
-// The organisation's admin pages. The paths named in shared/organisations and
-// shared/invitations are used as written there; the few the contracts leave unnamed (listing
-// organisations, removing a role, verifying an officer, revoking an invitation) follow the same
-// pattern and are marked "path assumed".
+// The organisation's admin pages, on the routes of shared/organisations and shared/invitations.
 
 const org = (organisationId: string) => `/api/organisations/${encodeURIComponent(organisationId)}`;
 
@@ -30,13 +26,9 @@ export function fetchOrganisation(id: string, signal?: AbortSignal) {
   return api(org(id), { schema: organisationResponse, signal });
 }
 
-/** Path assumed: every organisation here, to choose a partner from. */
+/** The organisations on this installation, for an admin choosing a program's partners. */
 export async function fetchAllOrganisations(signal?: AbortSignal) {
-  const answer = await api('/api/organisations', {
-    schema: z.object({ organisations: z.array(organisationRef) }),
-    signal,
-  });
-  return answer.organisations;
+  return (await api('/api/organisations', { schema: organisationDirectory, signal })).organisations;
 }
 
 export function createProgram(organisationId: string, body: CreateProgramRequest) {

@@ -1,0 +1,58 @@
+// The emails the server would have sent, read as a developer on this machine reads them: the
+// e2e servers have no SMTP_URL, so mail stays in the outbox, and GET /api/dev/outbox answers
+// requests from this machine only (server/platform/mail/dev-routes.ts).
+
+export interface Email {
+  id: number;
+  toAddress: string;
+  subject: string;
+  template: string;
+  language: string;
+  textBody: string;
+  htmlBody: string;
+  /** The reader's own page for choosing which emails they get. */
+  preferencesUrl: string;
+}
+
+interface Summary {
+  id: number;
+  toAddress: string;
+  template: string;
+}
+
+/** The newest email of this template to this address; waits a little for it to be written. */
+export async function latestEmail(
+  url: string,
+  to: string,
+  template: string,
+  timeoutMs = 5_000,
+): Promise<Email> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch(`${url}/api/dev/outbox`);
+    if (!response.ok) throw new Error(`the outbox answered ${response.status}`);
+    const { messages } = (await response.json()) as { messages: Summary[] };
+    const found = messages
+      .filter(
+        (message) =>
+          message.template === template && message.toAddress.toLowerCase() === to.toLowerCase(),
+      )
+      .sort((a, b) => b.id - a.id)[0];
+    if (found) {
+      const full = await fetch(`${url}/api/dev/outbox/${found.id}`);
+      if (!full.ok) throw new Error(`the outbox answered ${full.status} for ${found.id}`);
+      return (await full.json()) as Email;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`no ${template} email to ${to} in the outbox within ${timeoutMs} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The invitation's link in an email, as the reader would tap it. */
+export function invitationLinkIn(email: Email): string {
+  const link = /(https?:\/\/\S+?\/join#[\w-]+)/.exec(email.textBody)?.[1];
+  if (!link) throw new Error(`no invitation link in the email:\n${email.textBody}`);
+  return link;
+}
