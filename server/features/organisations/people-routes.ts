@@ -57,7 +57,7 @@ export function registerPeopleRoutes(
     async (request, reply) => {
       const actor = await actors.require(request);
       const { organisationId, personId } = request.params;
-      const granted = await grantRole(db, actor, organisationId, personId, request.body);
+      const granted = await grantRole(context, db, actor, organisationId, personId, request.body);
       return reply.code(201).send(granted);
     },
   );

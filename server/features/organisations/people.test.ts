@@ -2,6 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/schema.ts';
 import { people } from '../../platform/auth/schema.ts';
+import { latestOutboxMessages } from '../../platform/mail/outbox.ts';
+import { setFrequency } from '../../platform/mail/preferences.ts';
 import { addOrganisation, addSignedInPerson, type TestPerson } from '../../testing/people.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { memberships, programOrganisations, programs } from './schema.ts';
@@ -192,6 +194,29 @@ describe('roles', () => {
       role: 'org_admin',
     });
     expect(makeAdmin.statusCode).toBe(403);
+  });
+
+  it('tells the person of their new role by email, unless they chose no such emails', async () => {
+    const { db } = test.context.database;
+    const newcomer = await addSignedInPerson(test, { organisationId: agency, role: 'resident' });
+    const quiet = await addSignedInPerson(test, { organisationId: agency, role: 'resident' });
+    await setFrequency(db, quiet.email, 'never');
+    for (const person of [newcomer, quiet]) {
+      const granted = await call(admin, 'POST', rolesPath(person.personId), {
+        role: 'facilitator',
+        programId: programB,
+      });
+      expect(granted.statusCode).toBe(201);
+    }
+    const sentTo = async (address: string) =>
+      (await latestOutboxMessages(db, 100)).filter((message) => message.toAddress === address);
+    expect(await sentTo(newcomer.email)).toEqual([
+      expect.objectContaining({
+        template: 'role-granted',
+        subject: 'You are now facilitator in Youth dialogues',
+      }),
+    ]);
+    expect(await sentTo(quiet.email)).toEqual([]);
   });
 
   it('keeps the last admin, and acts on no role of another organisation', async () => {

@@ -5,6 +5,7 @@ import type { Role } from '../../../shared/permissions/roles.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import { people } from '../../platform/auth/schema.ts';
+import type { AppContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/connection.ts';
 import { ConflictError, InvalidError, NotFoundError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions/authorize.ts';
@@ -33,6 +34,7 @@ async function kindOf(db: Database, organisationId: string): Promise<string | un
 }
 
 export async function grantRole(
+  context: Pick<AppContext, 'mail' | 'config'>,
   db: Database,
   actor: SignedIn,
   organisationId: string,
@@ -99,6 +101,27 @@ export async function grantRole(
       },
       tx,
     );
+    const [place] = programId
+      ? await tx.select({ name: programs.name }).from(programs).where(eq(programs.id, programId))
+      : await tx
+          .select({ name: organisations.name })
+          .from(organisations)
+          .where(eq(organisations.id, organisationId));
+    const [person] = await tx
+      .select({ email: people.email, language: people.language })
+      .from(people)
+      .where(eq(people.id, personId));
+    if (person && place) {
+      await context.mail.notify(
+        {
+          to: person.email,
+          template: 'role-granted',
+          language: person.language === 'es' ? 'es' : 'en',
+          data: { role, placeName: place.name, link: `${context.config.publicUrl}/me` },
+        },
+        { tx },
+      );
+    }
   });
   const [named] = programId
     ? await db.select({ name: programs.name }).from(programs).where(eq(programs.id, programId))

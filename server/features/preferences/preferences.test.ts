@@ -30,7 +30,7 @@ const roleNotice = (to: string, placeName = 'Eastside listening circles') =>
     to,
     template: 'role-granted',
     language: 'en',
-    data: { roleName: 'facilitator', placeName, link: `${test.context.config.publicUrl}/me` },
+    data: { role: 'facilitator', placeName, link: `${test.context.config.publicUrl}/me` },
   });
 
 const deliveredTo = (address: string) =>

@@ -1,18 +1,41 @@
-import { type EmailBase, layout, oneLine, type Template } from './layout.ts';
+import type { Role } from '../../../../shared/permissions/roles.ts';
+import { type EmailBase, type Language, layout, oneLine, type Template } from './layout.ts';
 
 export interface RoleGrantedData extends EmailBase {
-  /** The role as the reader's language names it, e.g. "facilitator" or "facilitador". */
-  roleName: string;
+  role: Role;
   /** The program, or the organisation for a role held across it. */
   placeName: string;
   /** Their account page, where they see every role they hold. */
   link: string;
 }
 
+const roleNames: Record<Language, Record<Role, string>> = {
+  en: {
+    org_admin: 'organisation admin',
+    coordinator: 'coordinator',
+    facilitator: 'facilitator',
+    officer: 'officer',
+    oversight_reviewer: 'oversight reviewer',
+    resident: 'participant',
+    youth: 'young participant',
+    guardian: 'guardian',
+  },
+  es: {
+    org_admin: 'administrador de la organización',
+    coordinator: 'coordinador',
+    facilitator: 'facilitador',
+    officer: 'agente',
+    oversight_reviewer: 'revisor de supervisión',
+    resident: 'participante',
+    youth: 'participante joven',
+    guardian: 'tutor',
+  },
+};
+
 // A notification: someone was given a role. Optional, so it follows the reader's choice of
 // at once, daily digest or none.
 export const roleGranted: Template<RoleGrantedData> = (data, language) => {
-  const role = oneLine(data.roleName);
+  const role = roleNames[language][data.role];
   const place = oneLine(data.placeName);
   if (language === 'es') {
     return layout({
