@@ -225,7 +225,7 @@ export const en = {
     heading: 'Sign in',
     lead: 'For the staff of organisations that use Restorativ.',
     residentNote:
-      'Invited to a circle or a dialogue? You do not need to sign in: open the link you were sent.',
+      'Invited to a circle or a dialogue? You do not need to sign in: open the link you were sent. If you added a passkey, you can use it here.',
     email: 'Email address',
     password: 'Password',
     forgot: 'Forgotten your password? Ask your organisation’s administrator for help.',
@@ -588,6 +588,43 @@ export const en = {
         maxUses: 'Give a whole number from 1 to 500.',
         expiresInDays: 'Give a whole number of days from 1 to 90.',
       },
+    },
+  },
+  passkeys: {
+    heading: 'Passkeys',
+    lead: 'A passkey lets you sign in with the screen lock of your phone or computer (your fingerprint, face or PIN) instead of typing a password. It stays on your device; no one can guess it or trick you into giving it away.',
+    leadResident:
+      'A passkey lets you come back to Restorativ on this phone or computer without a password or an email: you unlock it with your fingerprint, face or PIN, as you unlock the device.',
+    none: 'You have no passkeys yet.',
+    added: 'Added {{when}}',
+    unnamed: 'Passkey',
+    name: 'Name this passkey',
+    nameHelp: 'So that you can tell your passkeys apart later, for example “My phone”.',
+    nameMissing: 'Give the passkey a name, for example “My phone”.',
+    defaultName: 'My passkey',
+    add: 'Add a passkey',
+    addAnother: 'Add a passkey on another device',
+    addedToast: 'Your passkey {{name}} is added. You can sign in with it from now on.',
+    remove: 'Remove',
+    removeLabel: 'Remove the passkey {{name}}',
+    removeTitle: 'Remove the passkey {{name}}?',
+    removeBody:
+      'You will no longer be able to sign in with it. Your device may still list it: you can delete it there too.',
+    removeConfirm: 'Remove the passkey',
+    removedToast: 'The passkey is removed.',
+    cancel: 'Keep it',
+    cancelled: 'No passkey was made. You can try again whenever you are ready.',
+    alreadyHere: 'This device already has a passkey for your account. You can use that one.',
+    unsupported:
+      'This browser cannot make passkeys. You can add one from another phone or computer.',
+    loadFailed: 'We could not load your passkeys.',
+    signIn: {
+      or: 'or',
+      button: 'Sign in with a passkey',
+      help: 'Use the screen lock of your phone or computer instead of a password.',
+      cancelled: 'The passkey sign-in was stopped. You can try again, or use your password.',
+      unknown:
+        'That passkey is not linked to an account here any more. Sign in another way, then add a new one.',
     },
   },
   roles: {

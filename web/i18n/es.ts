@@ -231,7 +231,7 @@ export const es: Catalogue = {
     heading: 'Iniciar sesión',
     lead: 'Para el personal de las organizaciones que usan Restorativ.',
     residentNote:
-      '¿Le invitaron a un círculo o a un diálogo? No necesita iniciar sesión: abra el enlace que recibió.',
+      '¿Le invitaron a un círculo o a un diálogo? No necesita iniciar sesión: abra el enlace que recibió. Si agregó una llave de acceso, puede usarla aquí.',
     email: 'Correo electrónico',
     password: 'Contraseña',
     forgot: '¿Olvidó su contraseña? Pida ayuda a quien administra su organización.',
@@ -600,6 +600,44 @@ export const es: Catalogue = {
         maxUses: 'Escriba un número entero del 1 al 500.',
         expiresInDays: 'Escriba un número entero de días, del 1 al 90.',
       },
+    },
+  },
+  passkeys: {
+    heading: 'Llaves de acceso',
+    lead: 'Una llave de acceso le permite iniciar sesión con el bloqueo de pantalla de su teléfono o computadora (su huella, su cara o su PIN) en lugar de escribir una contraseña. Se queda en su dispositivo: nadie puede adivinarla ni engañarle para que la entregue.',
+    leadResident:
+      'Una llave de acceso le permite volver a Restorativ en este teléfono o computadora sin contraseña ni correo: la abre con su huella, su cara o su PIN, como cuando desbloquea el dispositivo.',
+    none: 'Todavía no tiene llaves de acceso.',
+    added: 'Agregada {{when}}',
+    unnamed: 'Llave de acceso',
+    name: 'Nombre de esta llave de acceso',
+    nameHelp: 'Para distinguir sus llaves más adelante, por ejemplo «Mi teléfono».',
+    nameMissing: 'Dé un nombre a la llave de acceso, por ejemplo «Mi teléfono».',
+    defaultName: 'Mi llave de acceso',
+    add: 'Agregar una llave de acceso',
+    addAnother: 'Agregar una llave de acceso en otro dispositivo',
+    addedToast: 'Se agregó su llave de acceso {{name}}. Desde ahora puede iniciar sesión con ella.',
+    remove: 'Quitar',
+    removeLabel: 'Quitar la llave de acceso {{name}}',
+    removeTitle: '¿Quitar la llave de acceso {{name}}?',
+    removeBody:
+      'Ya no podrá iniciar sesión con ella. Es posible que su dispositivo la siga mostrando: también puede borrarla allí.',
+    removeConfirm: 'Quitar la llave de acceso',
+    removedToast: 'Se quitó la llave de acceso.',
+    cancel: 'Conservarla',
+    cancelled: 'No se creó ninguna llave de acceso. Puede volver a intentarlo cuando quiera.',
+    alreadyHere: 'Este dispositivo ya tiene una llave de acceso para su cuenta. Puede usar esa.',
+    unsupported:
+      'Este navegador no puede crear llaves de acceso. Puede agregar una desde otro teléfono o computadora.',
+    loadFailed: 'No pudimos cargar sus llaves de acceso.',
+    signIn: {
+      or: 'o',
+      button: 'Iniciar sesión con una llave de acceso',
+      help: 'Use el bloqueo de pantalla de su teléfono o computadora en lugar de una contraseña.',
+      cancelled:
+        'Se detuvo el inicio de sesión con la llave de acceso. Puede intentarlo de nuevo o usar su contraseña.',
+      unknown:
+        'Esa llave de acceso ya no está vinculada a ninguna cuenta aquí. Inicie sesión de otra manera y luego agregue una nueva.',
     },
   },
   roles: {

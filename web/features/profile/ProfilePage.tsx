@@ -8,6 +8,7 @@ import { Button, buttonClassName } from '../../ui/Button.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import { showToast } from '../../ui/Toast.tsx';
+import { PasskeysSection } from '../passkeys/PasskeysSection.tsx';
 import { signOut } from '../sign-in/api.ts';
 import { fetchProfile } from './api.ts';
 import { DetailsForm } from './DetailsForm.tsx';
@@ -181,6 +182,10 @@ export function ProfilePage() {
           <DetailsForm me={me} />
           {hasEmail ? <EmailForm me={me} /> : null}
           {me.secondFactor === 'enabled' ? <SecondFactorStatus /> : null}
+          <PasskeysSection
+            account={hasEmail ? me.email : me.name}
+            resident={me.secondFactor === 'not-required'}
+          />
           <Sessions hasPassword={hasEmail} />
           {hasEmail ? <EmailPreferencesSection /> : null}
         </>

@@ -10,6 +10,7 @@ import { ErrorSummary, type ErrorSummaryItem } from '../../ui/ErrorSummary.tsx';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import { PasswordField } from '../../ui/PasswordField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
+import { PasskeySignIn } from '../passkeys/PasskeySignIn.tsx';
 import { hasSession, signIn } from './api.ts';
 import { SecondStep } from './SecondStep.tsx';
 import '../../ui/form.css';
@@ -170,6 +171,8 @@ export function SignInPage() {
           </Button>
         </div>
       </Form>
+
+      <PasskeySignIn onSignedIn={onSignedIn} />
 
       <div className="form-aside">
         <p>{t('signIn.forgot')}</p>
