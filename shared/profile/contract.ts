@@ -58,3 +58,20 @@ export type SessionSummary = z.infer<typeof sessionSummary>;
 
 /** GET /api/me/sessions; DELETE /api/me/sessions/:sessionId ends one (404 if not theirs). */
 export const sessionList = z.object({ sessions: z.array(sessionSummary) });
+
+export const ADDRESS_CONFIRMATION_HOURS = 24;
+
+/**
+ * POST /api/me/address: someone who joined without an address (a resident, by link) gives one,
+ * to sign in again from another device. A link is sent to it; the address counts once used.
+ */
+export const addAddressRequest = z.object({
+  email: z.email('Give an email address such as name@example.org.').max(254),
+});
+export const addAddressResponse = z.object({ sentTo: z.string() });
+
+/** POST /api/me/address/confirm: the link's token; works without signing in. */
+export const confirmAddressRequest = z.object({
+  token: z.string().min(20, 'The link is incomplete.').max(200),
+});
+export const confirmAddressResponse = z.object({ email: z.string() });

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import {
+  addAddressRequest,
+  addAddressResponse,
   changeEmailRequest,
+  confirmAddressRequest,
+  confirmAddressResponse,
   profileResponse,
   sessionList,
   updateProfileRequest,
@@ -10,11 +14,14 @@ import { toFetchHeaders } from '../../platform/auth/routes.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ApiApp } from '../../platform/http/api-app.ts';
 import type { RateRule } from '../../platform/http/rate-limits.ts';
+import { confirmAddress, requestAddress } from './address.ts';
 import { changeEmail, profileOf, updateProfile } from './service.ts';
 import { endSession, listSessions } from './sessions.ts';
 
 // Changing the address checks the password: counted with better-auth's other password checks.
 const passwordCheck: RateRule = { name: 'password-check', max: 20, perMinutes: 15, by: 'address' };
+// Each request sends an email; a confirmation link is a secret that must not be guessed.
+const addressLinks: RateRule = { name: 'address-link', max: 10, perMinutes: 15, by: 'address' };
 
 // A staff member who has not set up a second factor yet may read their profile, choose their
 // language and see or end their sessions (someone else may be signed in as them); a new email
@@ -52,6 +59,37 @@ export function registerProfileRoutes(
     },
     async (request) =>
       updateProfile(db, await actors.require(request, evenBeforeSecondFactor), request.body),
+  );
+
+  app.post(
+    '/api/me/address',
+    {
+      config: { rateLimits: [addressLinks] },
+      schema: {
+        summary: 'Give an email address, for someone who joined without one; a link confirms it',
+        tags: ['profile'],
+        body: addAddressRequest,
+        response: { 202: addAddressResponse },
+      },
+    },
+    async (request, reply) => {
+      const person = await actors.require(request);
+      return reply.code(202).send(await requestAddress(context, db, person, request.body.email));
+    },
+  );
+
+  app.post(
+    '/api/me/address/confirm',
+    {
+      config: { rateLimits: [addressLinks] },
+      schema: {
+        summary: 'Confirm an email address with the link sent to it (no sign-in needed)',
+        tags: ['profile'],
+        body: confirmAddressRequest,
+        response: { 200: confirmAddressResponse },
+      },
+    },
+    (request) => confirmAddress(db, request.body.token),
   );
 
   app.post(

@@ -18,6 +18,7 @@ import {
   InvalidError,
   TooManyRequestsError,
 } from '../../platform/errors.ts';
+import { moveFrequency } from '../../platform/mail/preferences.ts';
 import { authorize } from '../../platform/permissions/authorize.ts';
 import { organisations } from '../organisations/schema.ts';
 
@@ -140,6 +141,7 @@ export async function changeEmail(
         .update(people)
         .set({ email, emailVerified: false, updatedAt: new Date() })
         .where(eq(people.id, person.personId));
+      await moveFrequency(tx, person.email, email);
       await recordAudit(
         db,
         {

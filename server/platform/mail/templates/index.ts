@@ -1,9 +1,11 @@
+import { confirmAddress } from './confirm-address.ts';
 import { dailyDigest } from './daily-digest.ts';
 import { invitation } from './invitation.ts';
 import type { Language, RenderedEmail, Template } from './layout.ts';
 import { magicLink } from './magic-link.ts';
 import { roleGranted } from './role-granted.ts';
 
+export type { ConfirmAddressData } from './confirm-address.ts';
 export type { DailyDigestData } from './daily-digest.ts';
 export type { InvitationData } from './invitation.ts';
 export type { Language, RenderedEmail } from './layout.ts';
@@ -16,6 +18,7 @@ export const templates = {
   'magic-link': magicLink,
   'role-granted': roleGranted,
   'daily-digest': dailyDigest,
+  'confirm-address': confirmAddress,
 } as const;
 
 /**
@@ -27,6 +30,7 @@ export const templateCategories = {
   invitation: 'essential',
   'magic-link': 'essential',
   'daily-digest': 'essential',
+  'confirm-address': 'essential',
   'role-granted': 'notification',
 } as const satisfies Record<keyof typeof templates, 'essential' | 'notification'>;
 
