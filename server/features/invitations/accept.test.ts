@@ -309,6 +309,13 @@ describe('a shareable link', () => {
     expect(withPassword.statusCode).toBe(400);
     expect(withPassword.json().errors[0].field).toBe('password');
 
+    // No one but a verified officer is shown as one, not even by the name they choose.
+    const asOfficer = await requests.accept({ token, name: 'Agente Morales', language: 'es' });
+    expect(asOfficer.statusCode).toBe(400);
+    expect(asOfficer.json().errors).toEqual([
+      expect.objectContaining({ field: 'name', code: 'police_title' }),
+    ]);
+
     const accepted = await requests.accept({ token, name: 'Vecina del barrio', language: 'es' });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json().secondFactor).toBe('not-required');

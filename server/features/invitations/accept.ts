@@ -5,6 +5,11 @@ import type {
   InvitationState,
 } from '../../../shared/invitations/contract.ts';
 import { placeholderEmailFor } from '../../../shared/people/placeholder-email.ts';
+import {
+  claimsPoliceTitle,
+  POLICE_TITLE_CODE,
+  POLICE_TITLE_MESSAGE,
+} from '../../../shared/people/police-titles.ts';
 import { isStaffRole, type Role } from '../../../shared/permissions/roles.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { type SignedIn, secondFactorOf } from '../../platform/auth/actor.ts';
@@ -143,6 +148,12 @@ async function acceptorFor(
         field: 'name',
         message: 'Choose a name for others to see; it does not have to be your real name.',
       },
+    ]);
+  }
+  // An officer's name may carry their rank; anyone else's may not look like an officer's.
+  if (role !== 'officer' && claimsPoliceTitle(request.name)) {
+    throw new InvalidError([
+      { field: 'name', message: POLICE_TITLE_MESSAGE, code: POLICE_TITLE_CODE },
     ]);
   }
   const language = request.language ?? invitation.language;

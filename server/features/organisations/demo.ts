@@ -89,7 +89,7 @@ export async function seedOrganisationsDemo(
   const agencyAdmin = await demoActor(
     context,
     await addPerson(
-      { name: 'Lt. Daniel Reyes', email: 'd.reyes@riversidepd.example', language: 'es' },
+      { name: 'Daniel Reyes', email: 'd.reyes@riversidepd.example', language: 'es' },
       'org_admin',
       { organisationId: agency.id, where: agency.name },
     ),

@@ -73,6 +73,20 @@ describe('your profile', () => {
     expect((await savedPerson(person.personId))?.language).toBe('es');
   });
 
+  it('lets a verified officer carry their rank, and no one else look like an officer', async () => {
+    const facilitator = await addSignedInPerson(test, { organisationId, role: 'facilitator' });
+    const posing = await call(facilitator.cookie, 'PATCH', '/api/me', { name: 'Sgt. Amara' });
+    expect(posing.statusCode).toBe(400);
+    expect(posing.json().errors).toEqual([
+      expect.objectContaining({ field: 'name', code: 'police_title' }),
+    ]);
+    expect((await savedPerson(facilitator.personId))?.name).toBe('facilitator');
+
+    const officer = await addSignedInPerson(test, { organisationId, role: 'officer' });
+    const ranked = await call(officer.cookie, 'PATCH', '/api/me', { name: 'Sgt. Priya Nair' });
+    expect(ranked.statusCode).toBe(200);
+  });
+
   it('lets a staff member choose their language before a second factor, but not their name', async () => {
     const person = await addSignedInPerson(test, { organisationId, role: 'coordinator' });
     await test.context.database.db

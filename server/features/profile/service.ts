@@ -1,5 +1,10 @@
 import { eq, inArray } from 'drizzle-orm';
 import { isPlaceholderEmail } from '../../../shared/people/placeholder-email.ts';
+import {
+  claimsPoliceTitle,
+  POLICE_TITLE_CODE,
+  POLICE_TITLE_MESSAGE,
+} from '../../../shared/people/police-titles.ts';
 import type { ProfileResponse, UpdateProfileRequest } from '../../../shared/profile/contract.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { SECOND_FACTOR_FIRST, type SignedIn } from '../../platform/auth/actor.ts';
@@ -64,6 +69,13 @@ export async function updateProfile(
   // is not, until that is done.
   if (change.name !== undefined && person.secondFactor === 'required') {
     throw new ForbiddenError(SECOND_FACTOR_FIRST);
+  }
+  // Verified officers may carry their rank; no one else may look like an officer.
+  const isOfficer = person.memberships.some((membership) => membership.role === 'officer');
+  if (change.name !== undefined && !isOfficer && claimsPoliceTitle(change.name)) {
+    throw new InvalidError([
+      { field: 'name', message: POLICE_TITLE_MESSAGE, code: POLICE_TITLE_CODE },
+    ]);
   }
   const fields = Object.keys(change).filter(
     (field) => change[field as keyof UpdateProfileRequest] !== undefined,
