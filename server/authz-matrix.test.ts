@@ -11,6 +11,7 @@ import {
   programs,
 } from './features/organisations/schema.ts';
 import { membershipsOf } from './features/organisations/service.ts';
+import { secondFactorOf } from './platform/auth/actor.ts';
 import { people } from './platform/auth/schema.ts';
 import { queryRows } from './platform/db/rows.ts';
 import { emailPreferences, outbox } from './platform/mail/schema.ts';
@@ -104,25 +105,30 @@ async function savedState(): Promise<string> {
   return JSON.stringify([tables, sessions]);
 }
 
-/** The actor as stored now: their roles, and whether their account is disabled. */
-async function storedActor(personId: string): Promise<Actor> {
-  const { db } = test.context.database;
-  const [person] = await db
-    .select({ disabledAt: people.disabledAt })
-    .from(people)
-    .where(eq(people.id, personId));
-  return {
-    personId,
-    disabled: person?.disabledAt != null,
-    memberships: await membershipsOf(db, personId),
-  };
+interface SignedInActor extends Actor {
+  /** Staff who have not set up their second factor act only on their own account. */
+  secondFactorPending: boolean;
 }
 
-/** The actor, when they hold a session that works; undefined when signed out or disabled. */
-async function signedInActor(actor: MatrixActor): Promise<Actor | undefined> {
+/**
+ * The actor as stored now (their roles, their second factor), when they hold a session that
+ * works; undefined when signed out or disabled.
+ */
+async function signedInActor(actor: MatrixActor): Promise<SignedInActor | undefined> {
   if (!actor.personId) return undefined;
-  const stored = await storedActor(actor.personId);
-  return stored.disabled ? undefined : stored;
+  const { db } = test.context.database;
+  const [person] = await db
+    .select({ disabledAt: people.disabledAt, twoFactorEnabled: people.twoFactorEnabled })
+    .from(people)
+    .where(eq(people.id, actor.personId));
+  if (!person || person.disabledAt !== null) return undefined;
+  const memberships = await membershipsOf(db, actor.personId);
+  return {
+    personId: actor.personId,
+    disabled: false,
+    memberships,
+    secondFactorPending: secondFactorOf(person.twoFactorEnabled, memberships) === 'required',
+  };
 }
 
 function allows(actor: Actor, action: Action, expected: Expected): boolean {
@@ -162,6 +168,7 @@ async function casesOf(route: RouteKey, check: RouteCheck, actor: MatrixActor): 
       const own = await check.request(world, actor);
       const allowed =
         signedIn !== undefined &&
+        (!signedIn.secondFactorPending || check.evenBeforeSecondFactor) &&
         (check.action === undefined ||
           decide(signedIn, check.action, { personId: signedIn.personId }).allowed);
       const cases: Case[] = [
@@ -189,7 +196,10 @@ async function casesOf(route: RouteKey, check: RouteCheck, actor: MatrixActor): 
       const cases: Case[] = [];
       for (const side of sides) {
         const request = await check.request(world, side);
-        const allowed = signedIn !== undefined && allows(signedIn, check.action, request.expected);
+        const allowed =
+          signedIn !== undefined &&
+          !signedIn.secondFactorPending &&
+          allows(signedIn, check.action, request.expected);
         cases.push({
           route,
           actor,

@@ -43,16 +43,21 @@ export type RouteCheck =
   /**
    * A signed-in person acting on their own account; `action` is the table's word for it, where
    * the service asks the table. `otherPersons` aims at someone else's record instead, which must
-   * not be found.
+   * not be found (404): no one learns that it exists. Staff who have not set up their second
+   * factor yet are refused (403) unless `evenBeforeSecondFactor`.
    */
   | {
       kind: 'self';
       action?: Action;
       answers: number;
+      evenBeforeSecondFactor: boolean;
       request(world: World, actor: MatrixActor): Promise<MatrixRequest> | MatrixRequest;
       otherPersons?(world: World): Promise<MatrixRequest>;
     }
-  /** Decided by the permission table on a record of the own or the other organisation. */
+  /**
+   * Decided by the permission table on a record of the own, the partner or the other
+   * organisation; a refusal is 403, and so is any request of staff without a second factor.
+   */
   | {
       kind: 'table';
       action: Action;
@@ -92,7 +97,7 @@ async function organisationOrAnyProgram(world: World, organisationId: string): P
 /** A record about a person in one program of the organisation: the program's runners reach it. */
 async function personInProgram(world: World, side: Side): Promise<Expected> {
   const { organisationId, programId } = organisationOf(world, side);
-  return { target: { ...(await storedProgramTarget(world.test, programId)), organisationId } };
+  return { target: await inOrganisation(world, organisationId, programId) };
 }
 
 /** Another session of the person, as a second device signed in would hold it. */
@@ -188,18 +193,21 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
 
   'GET /api/me': {
     kind: 'self',
+    evenBeforeSecondFactor: true,
     action: 'profile.read',
     answers: 200,
     request: () => ({ url: '/api/me' }),
   },
   'PATCH /api/me': {
     kind: 'self',
+    evenBeforeSecondFactor: true,
     action: 'profile.update',
     answers: 200,
     request: () => ({ url: '/api/me', payload: { language: 'en' } }),
   },
   'POST /api/me/email': {
     kind: 'self',
+    evenBeforeSecondFactor: false,
     action: 'profile.update',
     answers: 200,
     request: (_world, actor) => ({
@@ -209,6 +217,7 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
   },
   'GET /api/me/sessions': {
     kind: 'self',
+    evenBeforeSecondFactor: true,
     action: 'session.list',
     answers: 200,
     request: () => ({ url: '/api/me/sessions' }),
@@ -216,6 +225,7 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
   // Another session of the person's own: ending the one in use would sign the actor out.
   'DELETE /api/me/sessions/{sessionId}': {
     kind: 'self',
+    evenBeforeSecondFactor: true,
     action: 'session.end',
     answers: 204,
     request: async (world, actor) => ({
@@ -227,11 +237,13 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
   },
   'GET /api/me/email-preferences': {
     kind: 'self',
+    evenBeforeSecondFactor: true,
     answers: 200,
     request: () => ({ url: '/api/me/email-preferences' }),
   },
   'PUT /api/me/email-preferences': {
     kind: 'self',
+    evenBeforeSecondFactor: true,
     answers: 200,
     request: () => ({ url: '/api/me/email-preferences', payload: { frequency: 'daily' } }),
   },

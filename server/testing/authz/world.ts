@@ -170,6 +170,16 @@ export async function buildWorld(test: TestApp): Promise<World> {
   const disabled = await addSignedInPerson(test, { organisationId: agency, role: 'org_admin' });
   await db.update(people).set({ disabledAt: new Date() }).where(eq(people.id, disabled.personId));
   actors.push({ label: 'disabled org_admin', ...disabled });
+  // Staff act only once their second factor is set up; until then, only on their own account.
+  const withoutSecondFactor = await addSignedInPerson(test, {
+    organisationId: agency,
+    role: 'org_admin',
+  });
+  await db
+    .update(people)
+    .set({ twoFactorEnabled: false })
+    .where(eq(people.id, withoutSecondFactor.personId));
+  actors.push({ label: 'org_admin without a second factor yet', ...withoutSecondFactor });
 
   // What the lists must not show to those who coordinate one program only: the people and
   // invitations of the organisation's other program, and of the organisation as a whole.
