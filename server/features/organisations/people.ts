@@ -28,7 +28,9 @@ async function listablePrograms(
   if (decide(actor, 'person.list', wholeOrganisation).allowed) return null;
   const listable: string[] = [];
   for (const program of await programsRunBy(db, organisationId)) {
-    const target = programTarget(program.id, program);
+    // The roles listed are this organisation's, even in a program another one leads: the lead's
+    // admin reaches them only through a role in the program, as when granting or revoking them.
+    const target = { ...programTarget(program.id, program), organisationId };
     if (decide(actor, 'person.list', target).allowed) listable.push(program.id);
   }
   if (listable.length === 0) await authorize(db, actor, 'person.list', wholeOrganisation);
