@@ -9,7 +9,7 @@ import type { Database } from '../../platform/db/connection.ts';
 import { authorize } from '../../platform/permissions/authorize.ts';
 import { programTarget } from './programs.ts';
 import { memberships, programs } from './schema.ts';
-import { findProgram, programsRunBy } from './service.ts';
+import { programsRunBy } from './service.ts';
 
 /**
  * The programs of this organisation whose people the actor may list: null when they may list
