@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './en.ts';
 import { es } from './es.ts';
 import { type Language, pickLanguage, storageKey } from './languages.ts';
+import { oneFullStop } from './punctuation.ts';
 
 function readRemembered(): string | null {
   try {
@@ -25,14 +26,18 @@ function applyToDocument(language: string): void {
 export async function startI18n(): Promise<typeof i18next> {
   const language = pickLanguage(readRemembered(), navigator.languages ?? [navigator.language]);
   i18next.on('languageChanged', applyToDocument);
-  await i18next.use(initReactI18next).init({
-    resources: { en: { translation: en }, es: { translation: es } },
-    lng: language,
-    fallbackLng: 'en',
-    supportedLngs: ['en', 'es'],
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+  await i18next
+    .use(initReactI18next)
+    .use({ type: 'postProcessor', name: 'oneFullStop', process: oneFullStop })
+    .init({
+      resources: { en: { translation: en }, es: { translation: es } },
+      lng: language,
+      fallbackLng: 'en',
+      supportedLngs: ['en', 'es'],
+      interpolation: { escapeValue: false },
+      postProcess: ['oneFullStop'],
+      returnNull: false,
+    });
   applyToDocument(i18next.language);
   return i18next;
 }

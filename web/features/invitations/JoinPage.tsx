@@ -130,9 +130,11 @@ function JoinForm({
   const queryClient = useQueryClient();
   const staff = preview.next === 'create-account';
   const [name, setName] = useState('');
-  const [language, setLanguage] = useState<Language>(
-    isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : preview.language,
-  );
+  // The page's language (which the header's switcher changes) until the person picks one here.
+  const [chosenLanguage, setLanguage] = useState<Language | null>(null);
+  const language: Language =
+    chosenLanguage ??
+    (isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : preview.language);
   const [password, setPassword] = useState('');
   const problems = useFormProblems<Field>(fieldIds);
   const mutation = useMutation({ mutationFn: acceptInvitation });

@@ -2,8 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
 import { ApiError } from '../../app/api.ts';
+import { meQueryKey } from '../../app/session.ts';
 import { Button } from '../../ui/Button.tsx';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
+import { fetchProfile } from '../profile/api.ts';
 import { fetchOrganisation, organisationKey } from './api.ts';
 import { InvitationsSection } from './InvitationsSection.tsx';
 import { PeopleSection } from './PeopleSection.tsx';
@@ -20,6 +22,13 @@ export function OrganisationPage() {
     queryKey: organisationKey(organisationId),
     queryFn: ({ signal }) => fetchOrganisation(organisationId, signal),
     retry: (failures, error) => !(error instanceof ApiError) && failures < 1,
+  });
+  // Who is looking: the header then offers their account, and their own card no way to lock
+  // themselves out.
+  const me = useQuery({
+    queryKey: meQueryKey,
+    queryFn: ({ signal }) => fetchProfile(signal),
+    retry: false,
   });
   useDocumentTitle(organisation.data?.name ?? t('admin.title'));
 
@@ -60,7 +69,7 @@ export function OrganisationPage() {
         </ul>
       </nav>
       <ProgramsSection organisation={data} />
-      <PeopleSection organisation={data} />
+      <PeopleSection organisation={data} yourId={me.data?.personId} />
       <InvitationsSection organisation={data} />
     </div>
   );

@@ -100,9 +100,12 @@ function GrantRoleForm({
 function PersonCard({
   organisation,
   person,
+  isYou,
 }: {
   organisation: OrganisationResponse;
   person: PersonSummary;
+  /** The admin looking at the page: they cannot disable themselves or drop their own admin role. */
+  isYou: boolean;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -156,15 +159,17 @@ function PersonCard({
                   </>
                 )
               ) : null}
-              <Button
-                variant="quiet"
-                aria-label={t('admin.people.revokeLabel', { role: label, name: person.name })}
-                onPress={() =>
-                  action.mutate(() => revokeRole(organisation.id, person.id, membership.id))
-                }
-              >
-                {t('admin.people.revoke')}
-              </Button>
+              {isYou && membership.role === 'org_admin' ? null : (
+                <Button
+                  variant="quiet"
+                  aria-label={t('admin.people.revokeLabel', { role: label, name: person.name })}
+                  onPress={() =>
+                    action.mutate(() => revokeRole(organisation.id, person.id, membership.id))
+                  }
+                >
+                  {t('admin.people.revoke')}
+                </Button>
+              )}
             </li>
           );
         })}
@@ -184,7 +189,7 @@ function PersonCard({
           >
             {t('admin.people.grantOpen')}
           </Button>
-          {person.disabled ? null : (
+          {person.disabled || isYou ? null : (
             <DialogTrigger>
               <Button
                 variant="quiet"
@@ -228,7 +233,14 @@ function PersonCard({
   );
 }
 
-export function PeopleSection({ organisation }: { organisation: OrganisationResponse }) {
+export function PeopleSection({
+  organisation,
+  yourId,
+}: {
+  organisation: OrganisationResponse;
+  /** The person signed in, once known. */
+  yourId: string | undefined;
+}) {
   const { t } = useTranslation();
   const people = useQuery({
     queryKey: peopleKey(organisation.id),
@@ -249,7 +261,12 @@ export function PeopleSection({ organisation }: { organisation: OrganisationResp
       {people.data ? (
         <ul className="admin__cards">
           {people.data.map((person) => (
-            <PersonCard key={person.id} organisation={organisation} person={person} />
+            <PersonCard
+              key={person.id}
+              organisation={organisation}
+              person={person}
+              isYou={person.id === yourId}
+            />
           ))}
         </ul>
       ) : null}
