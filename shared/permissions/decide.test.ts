@@ -107,6 +107,32 @@ describe('who may do what', () => {
     );
   });
 
+  it('lets a coordinator manage only their own organisation’s people in a program run together', () => {
+    const coordinator: Actor = {
+      personId: 'ben',
+      disabled: false,
+      memberships: [
+        { organisationId: 'community', programId: 'traffic-stops', role: 'coordinator' },
+      ],
+    };
+    const inProgram = {
+      programId: 'traffic-stops',
+      programOrganisationIds: ['community', 'agency'],
+    };
+    for (const name of ['person.list', 'membership.grant', 'invitation.create'] as const) {
+      expect(decide(coordinator, name, { ...inProgram, organisationId: 'community' }).allowed).toBe(
+        true,
+      );
+      expect(decide(coordinator, name, { ...inProgram, organisationId: 'agency' }).allowed).toBe(
+        false,
+      );
+    }
+    // The program itself is theirs to read and run, whoever leads it.
+    expect(
+      decide(coordinator, 'program.update', { ...inProgram, organisationId: 'agency' }),
+    ).toEqual({ allowed: true, role: 'coordinator' });
+  });
+
   it('reaches a program through its own role or through an organisation that runs it', () => {
     const coordinator: Actor = {
       personId: 'ben',

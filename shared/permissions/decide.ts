@@ -39,6 +39,9 @@ function reaches(membership: Membership, scope: string, actor: Actor, target: Ta
         target.organisationId !== undefined &&
         membership.organisationId === target.organisationId
       );
+    case 'program-people':
+      if (membership.organisationId !== target.organisationId) return false;
+      return reaches(membership, 'program', actor, target);
     case 'program':
       if (target.programId === undefined) return false;
       if (membership.programId !== null) return membership.programId === target.programId;

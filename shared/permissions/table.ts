@@ -5,9 +5,11 @@ import type { Role } from './roles.ts';
  * - organisation: the role held at the level of the organisation that owns the target;
  * - program: the role held in the target's program, or at the level of an organisation that
  *   runs that program;
+ * - program-people: as program, and only for the people and invitations of the actor's own
+ *   organisation: a program run together does not let one partner manage the other's people;
  * - self: the target is the person acting.
  */
-export type Scope = 'organisation' | 'program' | 'self';
+export type Scope = 'organisation' | 'program' | 'program-people' | 'self';
 
 const everyone = {
   org_admin: 'self',
@@ -46,14 +48,14 @@ export const permissionTable = {
     guardian: 'program',
   },
   'program.update': { org_admin: 'program', coordinator: 'program' },
-  'person.list': { org_admin: 'organisation', coordinator: 'program' },
+  'person.list': { org_admin: 'organisation', coordinator: 'program-people' },
   'person.disable': { org_admin: 'organisation' },
-  'membership.grant': { org_admin: 'organisation', coordinator: 'program' },
-  'membership.revoke': { org_admin: 'organisation', coordinator: 'program' },
+  'membership.grant': { org_admin: 'organisation', coordinator: 'program-people' },
+  'membership.revoke': { org_admin: 'organisation', coordinator: 'program-people' },
   'officer.verify': { org_admin: 'organisation' },
-  'invitation.create': { org_admin: 'organisation', coordinator: 'program' },
-  'invitation.list': { org_admin: 'organisation', coordinator: 'program' },
-  'invitation.revoke': { org_admin: 'organisation', coordinator: 'program' },
+  'invitation.create': { org_admin: 'organisation', coordinator: 'program-people' },
+  'invitation.list': { org_admin: 'organisation', coordinator: 'program-people' },
+  'invitation.revoke': { org_admin: 'organisation', coordinator: 'program-people' },
   'audit.read': { org_admin: 'organisation' },
   'profile.read': everyone,
   'profile.update': everyone,

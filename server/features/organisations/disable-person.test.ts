@@ -2,17 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/schema.ts';
 import { addOrganisation, addSignedInPerson, type TestPerson } from '../../testing/people.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
+import { grantMembership } from './service.ts';
 
 let test: TestApp;
 let eastside: string;
 let admin: TestPerson;
 let facilitator: TestPerson;
 let otherAdmin: TestPerson;
+let northside: string;
 
 beforeAll(async () => {
   test = await startTestApp();
   eastside = await addOrganisation(test, 'Eastside Community Trust');
-  const northside = await addOrganisation(test, 'Northside Community Trust');
+  northside = await addOrganisation(test, 'Northside Community Trust');
   admin = await addSignedInPerson(test, { organisationId: eastside, role: 'org_admin' });
   facilitator = await addSignedInPerson(test, { organisationId: eastside, role: 'facilitator' });
   otherAdmin = await addSignedInPerson(test, { organisationId: northside, role: 'org_admin' });
@@ -67,6 +69,19 @@ describe('disabling a person', () => {
 
   it('refuses an admin disabling themself, so an organisation keeps its admin', async () => {
     expect((await disable(admin, eastside, admin.personId)).statusCode).toBe(409);
+  });
+
+  it('leaves open the account of someone who also belongs to another organisation', async () => {
+    const both = await addSignedInPerson(test, { organisationId: eastside, role: 'resident' });
+    await grantMembership(test.context.database.db, {
+      personId: both.personId,
+      organisationId: northside,
+      role: 'resident',
+    });
+    const response = await disable(admin, eastside, both.personId);
+    expect(response.statusCode).toBe(409);
+    expect(response.json().detail).toContain('Remove their roles here instead.');
+    expect((await me(both)).statusCode).toBe(200);
   });
 
   it('ends every session of the person at once, and they cannot sign in again', async () => {

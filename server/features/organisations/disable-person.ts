@@ -1,4 +1,4 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { Auth } from '../../platform/auth/auth.ts';
@@ -6,6 +6,7 @@ import { people } from '../../platform/auth/schema.ts';
 import type { Database } from '../../platform/db/connection.ts';
 import { ConflictError, NotFoundError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions/authorize.ts';
+import { memberships } from './schema.ts';
 import { isMemberOf } from './service.ts';
 
 /**
@@ -35,6 +36,24 @@ export async function disablePerson(
     .from(people)
     .where(eq(people.id, personId));
   if (person?.disabledAt) throw new ConflictError('This account is already disabled.');
+  // Disabling ends the whole account; an admin of one organisation must not lock someone out of
+  // another that they also belong to.
+  const [elsewhere] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.personId, personId),
+        ne(memberships.organisationId, organisationId),
+        isNull(memberships.revokedAt),
+      ),
+    )
+    .limit(1);
+  if (elsewhere) {
+    throw new ConflictError(
+      'This person also belongs to another organisation, so their account stays open. Remove their roles here instead.',
+    );
+  }
   await db.update(people).set({ disabledAt: new Date() }).where(eq(people.id, personId));
   await (await auth.$context).internalAdapter.deleteUserSessions(personId);
   await recordAudit(db, {

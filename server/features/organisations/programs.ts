@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type {
   OrganisationKind,
   OrganisationResponse,

@@ -11,6 +11,7 @@ import type { Database } from '../../platform/db/connection.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { ConflictError, InvalidError } from '../../platform/errors.ts';
 import { moveFrequency } from '../../platform/mail/preferences.ts';
+import { authorize } from '../../platform/permissions/authorize.ts';
 
 // A resident who joined by link has no address, so once their session ends they could not come
 // back. They may give one: a link goes to it, and the address counts only once that link is
@@ -35,6 +36,11 @@ export async function requestAddress(
   person: SignedIn,
   requested: string,
 ): Promise<{ sentTo: string }> {
+  await authorize(db, person, 'profile.update', {
+    type: 'person',
+    id: person.personId,
+    personId: person.personId,
+  });
   if (!isPlaceholderEmail(person.email)) {
     throw new ConflictError(
       'Your account has an address already; change it with your password instead.',

@@ -1,16 +1,18 @@
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { invitationList } from '../../../shared/invitations/contract.ts';
 import { peopleList } from '../../../shared/organisations/contract.ts';
 import { type Actor, decide, type Target } from '../../../shared/permissions/decide.ts';
 import type { Action } from '../../../shared/permissions/table.ts';
 import { programsRunBy } from '../../features/organisations/service.ts';
-import { authSessions } from '../../platform/auth/schema.ts';
+import { authSessions, people } from '../../platform/auth/schema.ts';
 import {
   addInvitation,
   addPerson,
   type MatrixActor,
   organisationOf,
   type Side,
+  sides,
   storedProgramTarget,
   type World,
 } from './world.ts';
@@ -152,6 +154,11 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
   },
   // A real token would give the actor a role and change what they may do in the next requests;
   // an unknown one is a 400 on the token, to anyone.
+  'POST /api/me/address/confirm': {
+    kind: 'public',
+    answers: 400,
+    request: () => ({ url: '/api/me/address/confirm', payload: { token: unknownLinkToken } }),
+  },
   'POST /api/invitations/accept': {
     kind: 'public',
     answers: 400,
@@ -214,6 +221,14 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
       url: '/api/me/email',
       payload: { email: `moved-${fresh()}@example.org`, password: actor.password ?? 'none' },
     }),
+  },
+  // Everyone in the matrix has an address already: giving one is for those who joined by link.
+  'POST /api/me/address': {
+    kind: 'self',
+    evenBeforeSecondFactor: false,
+    action: 'profile.update',
+    answers: 409,
+    request: () => ({ url: '/api/me/address', payload: { email: `given-${fresh()}@example.org` } }),
   },
   'GET /api/me/sessions': {
     kind: 'self',
@@ -394,6 +409,37 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
         expected: organisationTarget(organisationId),
       };
     },
+  },
+  'POST /api/organisations/{organisationId}/people/{personId}/enable': {
+    kind: 'table',
+    action: 'person.disable',
+    answers: 204,
+    request: async (world, side) => {
+      const { organisationId } = organisationOf(world, side);
+      const { personId } = await addPerson(world.test, { organisationId, role: 'facilitator' });
+      await world.test.context.database.db
+        .update(people)
+        .set({ disabledAt: new Date() })
+        .where(eq(people.id, personId));
+      return {
+        url: `/api/organisations/${organisationId}/people/${personId}/enable`,
+        expected: organisationTarget(organisationId),
+      };
+    },
+  },
+  // The directory is the same for every side: an admin of any organisation may read it.
+  'GET /api/organisations': {
+    kind: 'table',
+    action: 'organisation.directory',
+    answers: 200,
+    request: async (world) => ({
+      url: '/api/organisations',
+      expected: {
+        anyOf: sides.map((side) => ({
+          organisationId: organisationOf(world, side).organisationId,
+        })),
+      },
+    }),
   },
   'POST /api/organisations/{organisationId}/invitations': {
     kind: 'table',
