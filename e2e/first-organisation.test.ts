@@ -126,7 +126,7 @@ describe('the first organisation, from the setup link to a resident who joins', 
         .getByRole('textbox', { name: 'What it is for (optional)' })
         .fill('Monthly circles between residents and the officers who patrol Eastside.');
       await page.getByRole('button', { name: 'Add a partner' }).click();
-      await page.getByLabel('Partner 1').selectOption({ label: 'An organisation not listed yet…' });
+      await page.getByLabel('Partner 1').selectOption({ label: 'A new organisation…' });
       await page.getByRole('textbox', { name: 'Name of the new organisation' }).fill(partner);
       await look(page, 'new-program');
       await page.getByRole('button', { name: 'Create the program' }).click();

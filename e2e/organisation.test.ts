@@ -78,7 +78,7 @@ describe('an organisation’s admin page', () => {
       await page.getByRole('button', { name: 'Add a partner' }).click();
       await page.getByLabel('Partner 1').selectOption({ label: 'Eastside Mediation' });
       await page.getByRole('button', { name: 'Add a partner' }).click();
-      await page.getByLabel('Partner 2').selectOption({ label: 'An organisation not listed yet…' });
+      await page.getByLabel('Partner 2').selectOption({ label: 'A new organisation…' });
       await page
         .getByRole('textbox', { name: 'Name of the new organisation' })
         .fill('Northside Youth Centre');

@@ -501,7 +501,7 @@ export const en = {
       partners: 'Partner organisations',
       partnersHelp: 'Organisations that run this program with you, such as a community group.',
       partner: 'Partner {{number}}',
-      newOrganisation: 'An organisation not listed yet…',
+      newOrganisation: 'A new organisation…',
       partnerName: 'Name of the new organisation',
       addPartner: 'Add a partner',
       removePartner: 'Remove partner {{number}}',

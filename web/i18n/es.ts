@@ -513,7 +513,7 @@ export const es: Catalogue = {
       partnersHelp:
         'Organizaciones que llevan este programa con ustedes, como un grupo comunitario.',
       partner: 'Aliada {{number}}',
-      newOrganisation: 'Una organización que aún no está en la lista…',
+      newOrganisation: 'Una organización nueva…',
       partnerName: 'Nombre de la nueva organización',
       addPartner: 'Agregar una aliada',
       removePartner: 'Quitar la aliada {{number}}',
