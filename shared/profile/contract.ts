@@ -75,3 +75,14 @@ export const confirmAddressRequest = z.object({
   token: z.string().min(20, 'The link is incomplete.').max(200),
 });
 export const confirmAddressResponse = z.object({ email: z.string() });
+
+export const REAUTHENTICATION_MINUTES = 5;
+
+/**
+ * POST /api/me/reauthenticate: the password again, before adding or removing a passkey. For the
+ * next few minutes this session may change its passkeys. People without a password (residents
+ * who joined by link) are not asked: their session is all they have.
+ */
+export const reauthenticateRequest = z.object({
+  password: z.string().min(1, 'Give your current password.').max(256),
+});
