@@ -9,6 +9,7 @@ import { registerInvitationRoutes } from './features/invitations/routes.ts';
 import { registerOrganisationRoutes } from './features/organisations/routes.ts';
 import { membershipsOf } from './features/organisations/service.ts';
 import { registerPreferencesRoutes } from './features/preferences/routes.ts';
+import { requireRecentReauthentication } from './features/profile/reauthentication.ts';
 import { registerProfileRoutes } from './features/profile/routes.ts';
 import { registerSetupRoutes } from './features/setup/routes.ts';
 import { createActorResolver } from './platform/auth/actor.ts';
@@ -100,6 +101,9 @@ export async function buildApp(
     rateLimit,
     async endStaleSession(request) {
       await actors.current(request);
+    },
+    async requireRecentReauthentication(request) {
+      await requireRecentReauthentication(context.database.db, await actors.require(request));
     },
     async mustKeepSecondFactor(request) {
       const person = await actors.current(request);

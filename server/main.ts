@@ -5,8 +5,8 @@ import { ConfigError, loadConfig } from './config.ts';
 import { prepareSetupLink } from './features/setup/service.ts';
 import { createLogger } from './platform/logger.ts';
 import { DIGEST_EVERY_MS, DIGEST_JOB } from './platform/mail/service.ts';
-import { closeRuntime, openRuntime } from './platform/runtime.ts';
 import { StartupError } from './platform/startup-error.ts';
+import { closeRuntime, openRuntime } from './runtime.ts';
 
 // The process entry: read the settings, open and migrate the database, listen, and shut down
 // cleanly on SIGTERM or SIGINT.

@@ -11,7 +11,7 @@ import { generateEncryptionKey } from '../platform/crypto/keys.ts';
 import type { DatabaseTarget } from '../platform/db/connection.ts';
 import { createTestDatabase } from '../platform/db/test-database.ts';
 import { createLogger } from '../platform/logger.ts';
-import { closeRuntime, openRuntime } from '../platform/runtime.ts';
+import { closeRuntime, openRuntime } from '../runtime.ts';
 
 export interface TestApp {
   app: FastifyInstance;

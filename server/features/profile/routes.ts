@@ -6,6 +6,7 @@ import {
   confirmAddressRequest,
   confirmAddressResponse,
   profileResponse,
+  reauthenticateRequest,
   sessionList,
   updateProfileRequest,
 } from '../../../shared/profile/contract.ts';
@@ -15,6 +16,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { ApiApp } from '../../platform/http/api-app.ts';
 import type { RateRule } from '../../platform/http/rate-limits.ts';
 import { confirmAddress, requestAddress } from './address.ts';
+import { reauthenticate } from './reauthentication.ts';
 import { changeEmail, profileOf, updateProfile } from './service.ts';
 import { endSession, listSessions } from './sessions.ts';
 
@@ -90,6 +92,23 @@ export function registerProfileRoutes(
       },
     },
     (request) => confirmAddress(db, request.body.token),
+  );
+
+  app.post(
+    '/api/me/reauthenticate',
+    {
+      config: { rateLimits: [passwordCheck] },
+      schema: {
+        summary: 'Type the password again, before changing passkeys',
+        tags: ['profile'],
+        body: reauthenticateRequest,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await reauthenticate(db, context.auth, await actors.require(request), request.body.password);
+      return reply.code(204).send(null);
+    },
   );
 
   app.post(

@@ -110,16 +110,16 @@ const wrongPassword = () =>
   new InvalidError([{ field: 'password', message: 'That is not your current password.' }]);
 
 /**
- * A new address for the account, after the person confirms it is them with their password. A
- * wrong password counts as a failed sign-in, so this is no way around the lock on guessing.
+ * The person types their password again. A wrong one counts as a failed sign-in, so this is no
+ * way around the lock on guessing; `during` names what it was for, in the audit trail.
  */
-export async function changeEmail(
+export async function confirmPassword(
   db: Database,
   auth: Auth,
   person: SignedIn,
-  request: { email: string; password: string },
-): Promise<ProfileResponse> {
-  await authorize(db, person, 'profile.update', ownProfile(person));
+  password: string,
+  during: string,
+): Promise<void> {
   if ((await recentFailures(db, person.personId)) >= LOCK_AFTER_FAILURES) {
     throw new TooManyRequestsError(
       `Too many wrong passwords. Your account is locked for ${LOCK_MINUTES} minutes; please try again later.`,
@@ -129,19 +129,29 @@ export async function changeEmail(
   const account = await context.internalAdapter.findCredentialAccount(person.personId);
   const matches =
     account?.password != null &&
-    (await context.password.verify({ hash: account.password, password: request.password }));
-  if (!matches) {
-    await recordAudit(db, {
-      actorKind: 'person',
-      actorId: person.personId,
-      action: 'auth.sign_in_failed',
-      targetType: 'person',
-      targetId: person.personId,
-      outcome: 'failed',
-      details: { method: 'password', during: 'email_change' },
-    });
-    throw wrongPassword();
-  }
+    (await context.password.verify({ hash: account.password, password }));
+  if (matches) return;
+  await recordAudit(db, {
+    actorKind: 'person',
+    actorId: person.personId,
+    action: 'auth.sign_in_failed',
+    targetType: 'person',
+    targetId: person.personId,
+    outcome: 'failed',
+    details: { method: 'password', during },
+  });
+  throw wrongPassword();
+}
+
+/** A new address for the account, after the person confirms it is them with their password. */
+export async function changeEmail(
+  db: Database,
+  auth: Auth,
+  person: SignedIn,
+  request: { email: string; password: string },
+): Promise<ProfileResponse> {
+  await authorize(db, person, 'profile.update', ownProfile(person));
+  await confirmPassword(db, auth, person, request.password, 'email_change');
   const email = request.email.trim().toLowerCase();
   if (email === person.email) {
     throw new InvalidError([{ field: 'email', message: 'This is already your address.' }]);

@@ -1,6 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents } from '../../platform/audit/schema.ts';
+import { people } from '../../platform/auth/schema.ts';
 import { latestOutboxMessages, readOutboxMessage } from '../../platform/mail/outbox.ts';
+import { addOrganisation, addSignedInPerson } from '../../testing/people.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
+import { grantMembership } from '../organisations/service.ts';
 import { initialise, prepareSetupLink } from './service.ts';
 
 let test: TestApp;
@@ -10,6 +15,24 @@ beforeAll(async () => {
 afterAll(async () => {
   await test.close();
 });
+
+/** Asks for a sign-in link and returns it as the email gives it; undefined if none was sent. */
+async function signInLinkFor(email: string): Promise<URL | undefined> {
+  const { db } = test.context.database;
+  const [before] = await latestOutboxMessages(db, 1);
+  const requested = await test.app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in/magic-link',
+    headers: { origin: test.context.config.publicUrl },
+    payload: { email, callbackURL: '/me' },
+  });
+  expect(requested.statusCode).toBe(200);
+  const [latest] = await latestOutboxMessages(db, 1);
+  if (!latest || latest.id === before?.id) return undefined;
+  const message = await readOutboxMessage(db, test.context.cipher, latest.id);
+  const link = /https?:\/\/\S+magic-link\/verify\S+/.exec(message?.textBody ?? '')?.[0];
+  return link ? new URL(link) : undefined;
+}
 
 const admin = {
   name: 'Rosa Méndez',
@@ -103,43 +126,44 @@ describe('first-run setup', () => {
     });
   });
 
-  it('emails a sign-in link in the person’s language, which signs them in', async () => {
-    const requested = await test.app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-in/magic-link',
-      headers: { origin: test.context.config.publicUrl },
-      payload: { email: admin.email, callbackURL: '/me' },
-    });
-    expect(requested.statusCode).toBe(200);
+  it('emails a resident a sign-in link in their language, which signs them in', async () => {
     const { db } = test.context.database;
-    const [latest] = await latestOutboxMessages(db, 1);
-    expect(latest).toMatchObject({
-      toAddress: admin.email,
-      template: 'magic-link',
-      language: 'es',
-    });
-    const message = await readOutboxMessage(db, test.context.cipher, latest?.id ?? -1);
-    const link = /https?:\/\/\S+magic-link\/verify\S+/.exec(message?.textBody ?? '')?.[0];
-    expect(link).toBeDefined();
+    const organisationId = await addOrganisation(test, 'Eastside Community Voices');
+    const resident = await addSignedInPerson(test, { organisationId, role: 'resident' });
+    await db.update(people).set({ language: 'es' }).where(eq(people.id, resident.personId));
+    const link = await signInLinkFor(resident.email);
+    expect(await latestOutboxMessages(db, 1)).toEqual([
+      expect.objectContaining({
+        toAddress: resident.email,
+        template: 'magic-link',
+        language: 'es',
+      }),
+    ]);
 
-    const followed = await test.app.inject(
-      new URL(link ?? '').pathname + new URL(link ?? '').search,
-    );
+    const followed = await test.app.inject(link?.pathname + (link?.search ?? ''));
     expect(followed.statusCode).toBe(302);
     const cookie = String(followed.headers['set-cookie']).split(';')[0] ?? '';
     const me = await test.app.inject({ url: '/api/me', headers: { cookie } });
-    expect(me.json().email).toBe(admin.email);
+    expect(me.json().email).toBe(resident.email);
 
-    const unknown = await test.app.inject({
-      method: 'POST',
-      url: '/api/auth/sign-in/magic-link',
-      headers: { origin: test.context.config.publicUrl },
-      payload: { email: 'nobody@example.org' },
-    });
-    expect(unknown.statusCode).toBe(200);
-    expect((await latestOutboxMessages(db, 5)).map((m) => m.toAddress)).not.toContain(
-      'nobody@example.org',
+    expect(await signInLinkFor('nobody@example.org')).toBeUndefined();
+  });
+
+  it('sends staff no sign-in link, and lets no link skip their second factor', async () => {
+    const { db } = test.context.database;
+    expect(await signInLinkFor(admin.email)).toBeUndefined();
+
+    // A link sent while they were a resident, used after they were made staff.
+    const organisationId = await addOrganisation(test, 'Westside Community Voices');
+    const promoted = await addSignedInPerson(test, { organisationId, role: 'resident' });
+    const link = await signInLinkFor(promoted.email);
+    await grantMembership(db, { personId: promoted.personId, organisationId, role: 'facilitator' });
+    const followed = await test.app.inject(link?.pathname + (link?.search ?? ''));
+    expect(String(followed.headers['set-cookie'] ?? '')).not.toMatch(/session_token=[^;]/);
+    const refused = (await db.select().from(auditEvents)).filter(
+      (event) => event.actorId === promoted.personId && event.action === 'auth.sign_in_refused',
     );
+    expect(refused.map((event) => event.details)).toEqual([{ reason: 'staff-by-link' }]);
   });
 
   it('lets restorativ init create the admin, who then chooses a password by link', async () => {

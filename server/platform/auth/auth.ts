@@ -2,6 +2,7 @@ import { drizzleAdapter } from '@better-auth/drizzle-adapter';
 import { passkey } from '@better-auth/passkey';
 import { hash, verify } from '@node-rs/argon2';
 import { betterAuth } from 'better-auth';
+import { APIError } from 'better-auth/api';
 import { magicLink, twoFactor } from 'better-auth/plugins';
 import type { Logger } from 'pino';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/setup/contract.ts';
@@ -48,17 +49,28 @@ export interface AuthDependencies {
   secret: string;
   /** Delivers a one-time sign-in link (by email); it must never be logged. */
   sendSignInLink(link: SignInLink): Promise<void>;
+  /** Whether the person holds a staff role now: staff sign in with two factors, never by link. */
+  isStaff(personId: string): Promise<boolean>;
 }
 
-export function createAuth({ config, log, db, secret, sendSignInLink }: AuthDependencies) {
+/** A passkey counts as two factors only when the device checked its owner (PIN, biometrics). */
+function requireUserVerification(verified: boolean | undefined): void {
+  if (verified) return;
+  throw new APIError('BAD_REQUEST', {
+    code: 'USER_VERIFICATION_REQUIRED',
+    message: 'Use a passkey that your device unlocks with your PIN, fingerprint or face.',
+  });
+}
+
+export function createAuth({ config, log, db, secret, sendSignInLink, isStaff }: AuthDependencies) {
   const origin = new URL(config.publicUrl);
-  const guard = signInGuard(db, log);
+  const guard = signInGuard(db, log, isStaff);
   return betterAuth({
     hooks: { before: guard.before, after: guard.after },
     databaseHooks: {
       session: {
         create: {
-          before: async (session) => guard.beforeSessionCreate(session),
+          before: async (session, context) => guard.beforeSessionCreate(session, context?.path),
           after: async (session, context) => guard.afterSessionCreate(session, context?.path),
         },
       },
@@ -121,6 +133,17 @@ export function createAuth({ config, log, db, secret, sendSignInLink }: AuthDepe
         rpName: 'Restorativ',
         origin: origin.origin,
         schema: { passkey: { modelName: 'passkeys' } },
+        // A passkey stands in for a password and a second factor together: the device must check
+        // that its owner is there, every time.
+        authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
+        registration: {
+          afterVerification: ({ verification }) =>
+            requireUserVerification(verification.registrationInfo?.userVerified),
+        },
+        authentication: {
+          afterVerification: ({ verification }) =>
+            requireUserVerification(verification.authenticationInfo.userVerified),
+        },
       }),
     ],
     advanced: {

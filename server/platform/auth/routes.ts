@@ -86,6 +86,14 @@ const startsASession = new Set([
   '/sign-out',
 ]);
 
+/** Endpoints that add, rename or remove a way of signing in without the password. */
+const changesPasskeys = new Set([
+  '/passkey/generate-register-options',
+  '/passkey/verify-registration',
+  '/passkey/delete-passkey',
+  '/passkey/update-passkey',
+]);
+
 /**
  * The endpoint a request reaches, written one way: a path spelt with other cases, doubled or
  * trailing slashes or escapes is treated as the endpoint it could be taken for.
@@ -113,6 +121,8 @@ export interface AuthRouteRules {
    * other route does; better-auth's endpoints would otherwise still honour it.
    */
   endStaleSession(request: FastifyRequest): Promise<void>;
+  /** Refuses (403) a change of passkeys unless the password was typed again lately. */
+  requireRecentReauthentication(request: FastifyRequest): Promise<void>;
   rateLimit: RateLimiter;
 }
 
@@ -164,6 +174,7 @@ export function registerAuthRoutes(
       const limits = endpointRateRules[endpoint];
       if (limits) await rules.rateLimit(request, reply, limits);
       if (!startsASession.has(endpoint)) await rules.endStaleSession(request);
+      if (changesPasskeys.has(endpoint)) await rules.requireRecentReauthentication(request);
     },
     handler: async (request, reply) => {
       const endpoint = authEndpointOf(request.url);

@@ -58,7 +58,11 @@ export async function recentFailures(db: Database, personId: string): Promise<nu
   return Number(row?.failures ?? 0);
 }
 
-export function signInGuard(db: Database, log: Logger) {
+export function signInGuard(
+  db: Database,
+  log: Logger,
+  isStaff: (personId: string) => Promise<boolean>,
+) {
   const audit = (event: Parameters<typeof recordAudit>[1]) =>
     recordAudit(db, event).catch((error: unknown) => {
       // Losing an audit row must be loud: it is what oversight relies on.
@@ -117,8 +121,24 @@ export function signInGuard(db: Database, log: Logger) {
         details: { method: 'password' },
       });
     }),
-    /** Refuses a session to a disabled person, whatever the way they signed in. */
-    async beforeSessionCreate(session: { userId: string }): Promise<boolean> {
+    /**
+     * Refuses a session to a disabled person, whatever the way they signed in, and to staff by an
+     * emailed link, which would skip their second factor.
+     */
+    async beforeSessionCreate(
+      session: { userId: string },
+      path: string | undefined,
+    ): Promise<boolean> {
+      if (path?.includes('magic-link') && (await isStaff(session.userId))) {
+        await audit({
+          actorKind: 'person',
+          actorId: session.userId,
+          action: 'auth.sign_in_refused',
+          outcome: 'denied',
+          details: { reason: 'staff-by-link' },
+        });
+        return false;
+      }
       const [person] = await db
         .select({ disabledAt: people.disabledAt })
         .from(people)

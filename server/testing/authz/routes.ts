@@ -230,6 +230,15 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
     answers: 409,
     request: () => ({ url: '/api/me/address', payload: { email: `given-${fresh()}@example.org` } }),
   },
+  'POST /api/me/reauthenticate': {
+    kind: 'self',
+    evenBeforeSecondFactor: false,
+    answers: 204,
+    request: (_world, actor) => ({
+      url: '/api/me/reauthenticate',
+      payload: { password: actor.password ?? 'none' },
+    }),
+  },
   'GET /api/me/sessions': {
     kind: 'self',
     evenBeforeSecondFactor: true,

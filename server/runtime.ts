@@ -1,17 +1,22 @@
 import type { Logger } from 'pino';
-import type { Config } from '../config.ts';
-import { createAuth } from './auth/auth.ts';
-import { signInLinkSender } from './auth/sign-in-link.ts';
-import { openEventBus } from './bus/index.ts';
-import type { AppContext } from './context.ts';
-import { createFieldCipher } from './crypto/field-cipher.ts';
-import { encryptionKeysOf } from './crypto/keys.ts';
-import { type DatabaseTarget, openDatabase } from './db/connection.ts';
-import { recordInstallation } from './instance/service.ts';
-import { JobQueue } from './jobs/queue.ts';
-import { preferencesTokens } from './mail/preferences.ts';
-import { createMailService } from './mail/service.ts';
-import { developmentSecret } from './secrets.ts';
+import { isStaffRole } from '../shared/permissions/roles.ts';
+import type { Config } from './config.ts';
+import { membershipsOf } from './features/organisations/service.ts';
+import { createAuth } from './platform/auth/auth.ts';
+import { signInLinkSender } from './platform/auth/sign-in-link.ts';
+import { openEventBus } from './platform/bus/index.ts';
+import type { AppContext } from './platform/context.ts';
+import { createFieldCipher } from './platform/crypto/field-cipher.ts';
+import { encryptionKeysOf } from './platform/crypto/keys.ts';
+import { type DatabaseTarget, openDatabase } from './platform/db/connection.ts';
+import { recordInstallation } from './platform/instance/service.ts';
+import { JobQueue } from './platform/jobs/queue.ts';
+import { preferencesTokens } from './platform/mail/preferences.ts';
+import { createMailService } from './platform/mail/service.ts';
+import { developmentSecret } from './platform/secrets.ts';
+
+// What a server process holds, wired from the platform and the rules of the features that the
+// platform's parts need (who is staff, for sign-in). Tests and the command line open it too.
 
 export function databaseTargetOf(config: Config, purpose: string): DatabaseTarget {
   return config.DATABASE_URL
@@ -45,12 +50,17 @@ export async function openRuntime(
       preferences: emailPreferences,
       log: log.child({ component: 'mail' }),
     });
+    const isStaff = async (personId: string) =>
+      (await membershipsOf(database.db, personId)).some((membership) =>
+        isStaffRole(membership.role),
+      );
     const auth = createAuth({
       config,
       log: log.child({ component: 'auth' }),
       db: database.db,
       secret,
-      sendSignInLink: signInLinkSender(database.db, mail),
+      sendSignInLink: signInLinkSender(database.db, mail, isStaff),
+      isStaff,
     });
     return {
       config,
