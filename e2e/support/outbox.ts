@@ -56,3 +56,30 @@ export function invitationLinkIn(email: Email): string {
   if (!link) throw new Error(`no invitation link in the email:\n${email.textBody}`);
   return link;
 }
+
+/** How many emails of this template went to this address so far. */
+export async function countEmails(url: string, to: string, template: string): Promise<number> {
+  const response = await fetch(`${url}/api/dev/outbox`);
+  if (!response.ok) throw new Error(`the outbox answered ${response.status}`);
+  const { messages } = (await response.json()) as { messages: Summary[] };
+  return messages.filter(
+    (message) =>
+      message.template === template && message.toAddress.toLowerCase() === to.toLowerCase(),
+  ).length;
+}
+
+/** The sign-in link in a magic-link email, as the reader would tap it. */
+export function signInLinkIn(email: Email): string {
+  const link = /(https?:\/\/\S+?\/api\/auth\/magic-link\/verify\?[^\s"<>]+)/.exec(
+    email.textBody,
+  )?.[1];
+  if (!link) throw new Error(`no sign-in link in the email:\n${email.textBody}`);
+  return link;
+}
+
+/** The confirmation link in a confirm-address email, as the reader would tap it. */
+export function addressLinkIn(email: Email): string {
+  const link = /(https?:\/\/\S+?\/me\/address#[\w-]+)/.exec(email.textBody)?.[1];
+  if (!link) throw new Error(`no confirmation link in the email:\n${email.textBody}`);
+  return link;
+}

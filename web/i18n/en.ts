@@ -236,6 +236,29 @@ export const en = {
       mismatch: 'That email and password do not match. Check them and try again.',
       tooMany: 'Too many attempts in a short time. Please wait a minute, then try again.',
     },
+    link: {
+      offerHeading: 'No password?',
+      offer:
+        'Residents and people invited to take part can sign in with a link we email to them. Staff sign in with their password and the code from their authenticator app.',
+      offerButton: 'Email me a sign-in link',
+      heading: 'Sign in with a link by email',
+      lead: 'Give the email address of your account. We will email you a link that signs you in, with no password.',
+      emailHelp: 'The address your invitation came to, or the one you added on your account page.',
+      submit: 'Email me a sign-in link',
+      staff:
+        'Staff accounts do not get sign-in links: sign in with your password and the code from your authenticator app.',
+      usePassword: 'Sign in with a password instead',
+      sentHeading: 'Check your email',
+      sent: 'If {{email}} has an account here, a link is on its way. It works for {{minutes}} minutes.',
+      sentHelp:
+        'It can take a minute or two to arrive. If you do not see it, look in your spam or junk folder.',
+      again: 'Send another link, or use another address',
+      tooMany:
+        'You asked for several links in a short time. Please wait 15 minutes, then ask again. A link already sent still works.',
+      failed:
+        'That sign-in link no longer works: each link works once, and for a short time. You have done nothing wrong.',
+      failedNext: 'Ask for a new one here. It works for {{minutes}} minutes.',
+    },
     second: {
       heading: 'One more step',
       leadApp:

@@ -243,6 +243,29 @@ export const es: Catalogue = {
         'El correo electrónico y la contraseña no coinciden. Revíselos e inténtelo de nuevo.',
       tooMany: 'Hubo demasiados intentos en poco tiempo. Espere un minuto y vuelva a intentarlo.',
     },
+    link: {
+      offerHeading: '¿No tiene contraseña?',
+      offer:
+        'Los residentes y las personas invitadas a participar pueden iniciar sesión con un enlace que les enviamos por correo. El personal inicia sesión con su contraseña y el código de su aplicación de autenticación.',
+      offerButton: 'Recibir un enlace por correo',
+      heading: 'Iniciar sesión con un enlace por correo',
+      lead: 'Escriba el correo electrónico de su cuenta. Le enviaremos un enlace que inicia su sesión, sin contraseña.',
+      emailHelp: 'El correo al que llegó su invitación, o el que agregó en la página de su cuenta.',
+      submit: 'Enviarme el enlace',
+      staff:
+        'Las cuentas del personal no reciben enlaces: inicie sesión con su contraseña y el código de su aplicación de autenticación.',
+      usePassword: 'Iniciar sesión con contraseña',
+      sentHeading: 'Revise su correo',
+      sent: 'Si {{email}} tiene una cuenta aquí, le llegará un enlace. Funciona durante {{minutes}} minutos.',
+      sentHelp:
+        'Puede tardar uno o dos minutos en llegar. Si no lo ve, busque en la carpeta de correo no deseado.',
+      again: 'Enviar otro enlace o usar otro correo',
+      tooMany:
+        'Pidió varios enlaces en poco tiempo. Espere 15 minutos y vuelva a pedirlo. Un enlace ya enviado sigue funcionando.',
+      failed:
+        'Ese enlace para iniciar sesión ya no funciona: cada enlace sirve una sola vez y por poco tiempo. Usted no hizo nada mal.',
+      failedNext: 'Pida uno nuevo aquí. Funciona durante {{minutes}} minutos.',
+    },
     second: {
       heading: 'Un paso más',
       leadApp:

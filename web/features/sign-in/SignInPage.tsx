@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, NetworkError } from '../../app/api.ts';
 import { afterSignIn, meQueryKey } from '../../app/session.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -12,8 +12,10 @@ import { PasswordField } from '../../ui/PasswordField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { PasskeySignIn } from '../passkeys/PasskeySignIn.tsx';
 import { hasSession, signIn } from './api.ts';
+import { EmailLinkSignIn } from './EmailLinkSignIn.tsx';
 import { SecondStep } from './SecondStep.tsx';
 import '../../ui/form.css';
+import './sign-in.css';
 
 const emailId = 'sign-in-email';
 const passwordId = 'sign-in-password';
@@ -49,7 +51,10 @@ function useLeaveWhenSignedIn(): void {
   }, [session.data, navigate, location.state]);
 }
 
-/** Staff sign in with email and password; afterwards they land on their account page. */
+/**
+ * Staff sign in with email and password (and a second factor); residents and invitees may ask
+ * for a link by email instead. Afterwards they land on their account page.
+ */
 export function SignInPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('signIn.title'));
@@ -61,8 +66,16 @@ export function SignInPage() {
   const [email, setEmail] = useState(() => emailFromState(location.state));
   const [password, setPassword] = useState('');
   const [problems, setProblems] = useState<Problems | null>(null);
-  // Staff with a second factor give a code after their password, on this same page.
-  const [stage, setStage] = useState<'password' | 'code'>('password');
+  // Back from a sign-in link that had expired or was used: /sign-in?link=failed&error=…
+  const [searchParams] = useSearchParams();
+  const linkFailed = searchParams.has('link');
+  // Staff with a second factor give a code after their password, on this same page; people
+  // without a password ask for a link by email instead.
+  const [stage, setStage] = useState<'password' | 'code' | 'link'>(
+    linkFailed ? 'link' : 'password',
+  );
+  // Back from the link form: focus the heading so the change is announced.
+  const [cameBack, setCameBack] = useState(false);
   const mutation = useMutation({ mutationFn: signIn });
 
   function onSignedIn() {
@@ -130,9 +143,24 @@ export function SignInPage() {
     );
   }
 
+  if (stage === 'link') {
+    return (
+      <div className="form-page">
+        <EmailLinkSignIn
+          initialEmail={email}
+          linkFailed={linkFailed}
+          onUsePassword={() => {
+            setCameBack(true);
+            setStage('password');
+          }}
+        />
+      </div>
+    );
+  }
+
   return (
     <div className="form-page">
-      <PageHeading>{t('signIn.heading')}</PageHeading>
+      <PageHeading focusOnMount={cameBack}>{t('signIn.heading')}</PageHeading>
       <p className="form-page__lead">{t('signIn.lead')}</p>
 
       {problems ? (
@@ -173,6 +201,22 @@ export function SignInPage() {
       </Form>
 
       <PasskeySignIn onSignedIn={onSignedIn} />
+
+      <section className="sign-in-link-offer" aria-labelledby="sign-in-link-offer">
+        <h2 id="sign-in-link-offer" className="sign-in-link-offer__heading">
+          {t('signIn.link.offerHeading')}
+        </h2>
+        <p>{t('signIn.link.offer')}</p>
+        <Button
+          variant="secondary"
+          onPress={() => {
+            setProblems(null);
+            setStage('link');
+          }}
+        >
+          {t('signIn.link.offerButton')}
+        </Button>
+      </section>
 
       <div className="form-aside">
         <p>{t('signIn.forgot')}</p>

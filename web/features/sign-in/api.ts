@@ -30,3 +30,16 @@ export async function hasSession(signal?: AbortSignal): Promise<boolean> {
 export async function signOut(): Promise<void> {
   await api('/api/auth/sign-out', { body: {} });
 }
+
+/** Where a sign-in link that no longer works leads back to: this page, with a kind word. */
+export const SIGN_IN_LINK_FAILED_PATH = '/sign-in?link=failed';
+
+/**
+ * Asks for a sign-in link by email. The server answers the same whether or not the address has
+ * an account (and sends nothing to staff, who sign in with their password and second factor).
+ */
+export async function askForSignInLink(email: string): Promise<void> {
+  await api('/api/auth/sign-in/magic-link', {
+    body: { email, callbackURL: '/me', errorCallbackURL: SIGN_IN_LINK_FAILED_PATH },
+  });
+}
