@@ -50,6 +50,8 @@ export const permissionTable = {
   'program.update': { org_admin: 'program', coordinator: 'program' },
   'person.list': { org_admin: 'organisation', coordinator: 'program-people' },
   'person.disable': { org_admin: 'organisation' },
+  /** For a staff member who lost their authenticator and backup codes: they set it up again. */
+  'person.reset_second_factor': { org_admin: 'organisation' },
   'membership.grant': { org_admin: 'organisation', coordinator: 'program-people' },
   'membership.revoke': { org_admin: 'organisation', coordinator: 'program-people' },
   'officer.verify': { org_admin: 'organisation' },

@@ -142,3 +142,33 @@ describe('the directory of organisations', () => {
     expect((await test.app.inject({ url: '/api/organisations' })).statusCode).toBe(401);
   });
 });
+
+describe('resetting a lost second factor', () => {
+  it('lets the admin remove it: the person signs in with their password and sets up a new one', async () => {
+    const staffMember = await addSignedInPerson(test, {
+      organisationId: eastside,
+      role: 'facilitator',
+    });
+    const reset = (as: TestPerson) =>
+      test.app.inject({
+        method: 'POST',
+        url: `/api/organisations/${eastside}/people/${staffMember.personId}/reset-second-factor`,
+        headers: { cookie: as.cookie, origin: test.context.config.publicUrl },
+      });
+    expect((await reset(otherAdmin)).statusCode).toBe(403);
+    expect((await reset(admin)).statusCode).toBe(204);
+    expect((await me(staffMember)).statusCode).toBe(401);
+    const signIn = await test.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      headers: { origin: test.context.config.publicUrl },
+      payload: { email: staffMember.email, password: staffMember.password },
+    });
+    expect(signIn.statusCode).toBe(200);
+    const cookie = String(signIn.headers['set-cookie']).split(';')[0] ?? '';
+    const profile = await test.app.inject({ url: '/api/me', headers: { cookie } });
+    expect(profile.json().secondFactor).toBe('required');
+    const events = await test.context.database.db.select().from(auditEvents);
+    expect(events.map((event) => event.action)).toContain('person.second_factor_reset');
+  });
+});

@@ -2,7 +2,7 @@ import { and, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { Auth } from '../../platform/auth/auth.ts';
-import { people } from '../../platform/auth/schema.ts';
+import { people, twoFactorSecrets } from '../../platform/auth/schema.ts';
 import type { Database } from '../../platform/db/connection.ts';
 import { ConflictError, NotFoundError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions/authorize.ts';
@@ -97,4 +97,50 @@ export async function enablePerson(
     targetId: personId,
     outcome: 'succeeded',
   });
+}
+
+/**
+ * A staff member who lost their authenticator app and their backup codes asks their admin: the
+ * second factor is removed and every session ends, and they set up a new one at their next
+ * sign-in with their password (staff may do nothing else until then).
+ */
+export async function resetSecondFactor(
+  db: Database,
+  auth: Auth,
+  actor: SignedIn,
+  organisationId: string,
+  personId: string,
+): Promise<void> {
+  await authorize(db, actor, 'person.reset_second_factor', {
+    type: 'person',
+    id: personId,
+    organisationId,
+  });
+  if (!(await isMemberOf(db, personId, organisationId))) {
+    throw new NotFoundError('There is no such person in this organisation.');
+  }
+  if (personId === actor.personId) {
+    throw new ConflictError('Ask another admin to reset your own second factor.');
+  }
+  await db.transaction(async (tx) => {
+    await tx.delete(twoFactorSecrets).where(eq(twoFactorSecrets.userId, personId));
+    await tx
+      .update(people)
+      .set({ twoFactorEnabled: false, updatedAt: new Date() })
+      .where(eq(people.id, personId));
+    await recordAudit(
+      db,
+      {
+        actorKind: 'person',
+        actorId: actor.personId,
+        organisationId,
+        action: 'person.second_factor_reset',
+        targetType: 'person',
+        targetId: personId,
+        outcome: 'succeeded',
+      },
+      tx,
+    );
+  });
+  await (await auth.$context).internalAdapter.deleteUserSessions(personId);
 }

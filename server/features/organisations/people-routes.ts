@@ -8,7 +8,7 @@ import {
 import type { ActorResolver } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ApiApp } from '../../platform/http/api-app.ts';
-import { disablePerson, enablePerson } from './disable-person.ts';
+import { disablePerson, enablePerson, resetSecondFactor } from './disable-person.ts';
 import { listPeople } from './people.ts';
 import { organisationDirectoryFor } from './programs.ts';
 import { grantRole, revokeRole, verifyOfficer } from './roles.ts';
@@ -130,6 +130,24 @@ export function registerPeopleRoutes(
       const actor = await actors.require(request);
       const { organisationId, personId } = request.params;
       await enablePerson(db, actor, organisationId, personId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/organisations/:organisationId/people/:personId/reset-second-factor',
+    {
+      schema: {
+        summary: 'Remove a staff member’s second factor, so they set up a new one',
+        tags: ['organisations'],
+        params: personInOrganisation,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const actor = await actors.require(request);
+      const { organisationId, personId } = request.params;
+      await resetSecondFactor(db, context.auth, actor, organisationId, personId);
       return reply.code(204).send(null);
     },
   );

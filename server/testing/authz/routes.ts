@@ -419,6 +419,19 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
       };
     },
   },
+  'POST /api/organisations/{organisationId}/people/{personId}/reset-second-factor': {
+    kind: 'table',
+    action: 'person.reset_second_factor',
+    answers: 204,
+    request: async (world, side) => {
+      const { organisationId } = organisationOf(world, side);
+      const { personId } = await addPerson(world.test, { organisationId, role: 'facilitator' });
+      return {
+        url: `/api/organisations/${organisationId}/people/${personId}/reset-second-factor`,
+        expected: organisationTarget(organisationId),
+      };
+    },
+  },
   'POST /api/organisations/{organisationId}/people/{personId}/enable': {
     kind: 'table',
     action: 'person.disable',
