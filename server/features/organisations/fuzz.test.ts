@@ -178,6 +178,18 @@ function routes(): [string, fc.Arbitrary<Attempt>, number][] {
       ),
       60,
     ],
+    ...(['disable', 'enable', 'reset-second-factor'] as const).map(
+      (change): [string, fc.Arbitrary<Attempt>, number] => [
+        `${change} someone who is not here`,
+        get(
+          fc
+            .tuple(organisationUrl, strangerUrl)
+            .map(([org, person]) => `/api/organisations/${org}/people/${person}/${change}`),
+          'POST',
+        ),
+        60,
+      ],
+    ),
   ];
 }
 

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { updateEmailPreferencesRequest } from '../../../shared/preferences/contract.ts';
 import { updateProfileRequest } from '../../../shared/profile/contract.ts';
 import { authSessions } from '../../platform/auth/schema.ts';
 import {
@@ -52,9 +53,14 @@ const sessionIds = async () =>
 describe('bad input to the profile routes', () => {
   it('answers generated bodies and ids with a 4xx each and changes nothing saved', async () => {
     const { db } = test.context.database;
-    const saved = () => snapshotOf(db, ['people', 'auth_accounts']);
+    const saved = () =>
+      snapshotOf(db, ['people', 'auth_accounts', 'email_preferences', 'auth_verifications']);
     const before = { tables: await saved(), sessions: await sessionIds() };
-    const send = (method: 'PATCH' | 'POST' | 'DELETE' | 'GET', url: string, body?: unknown) =>
+    const send = (
+      method: 'PATCH' | 'POST' | 'PUT' | 'DELETE' | 'GET',
+      url: string,
+      body?: unknown,
+    ) =>
       test.app.inject({
         remoteAddress: nextClientAddress(),
         method,
@@ -81,6 +87,37 @@ describe('bad input to the profile routes', () => {
         300,
       ],
       [anyId, (id) => send('DELETE', `/api/me/sessions/${segment(String(id))}`), 150],
+      [
+        fc.oneof(fc.record({ password: maybe(fc.string({ maxLength: 300 })) }), fc.jsonValue()),
+        (body) => send('POST', '/api/me/reauthenticate', body ?? null),
+        150,
+      ],
+      // A staff member has an address already: a valid one is refused as a conflict.
+      [
+        fc.oneof(fc.record({ email: maybe(fc.emailAddress()) }), fc.jsonValue()),
+        (body) => send('POST', '/api/me/address', body ?? null),
+        150,
+      ],
+      [
+        fc.oneof(fc.record({ token: maybe(fc.string({ maxLength: 250 })) }), fc.jsonValue()),
+        (body) => send('POST', '/api/me/address/confirm', body ?? null),
+        150,
+      ],
+      [
+        fc
+          .oneof(fc.record({ frequency: maybe(fc.string()) }), fc.jsonValue())
+          .filter((b) => !updateEmailPreferencesRequest.safeParse(b).success),
+        (body) => send('PUT', '/api/me/email-preferences', body ?? null),
+        150,
+      ],
+      [
+        fc.tuple(fc.string({ maxLength: 400 }), fc.constantFrom('immediately', 'daily', 'never')),
+        (value) => {
+          const [token, frequency] = value as [string, string];
+          return send('PUT', `/api/preferences/email?token=${segment(token)}`, { frequency });
+        },
+        150,
+      ],
     ];
     for (const [values, request, numRuns] of runs) {
       await fc.assert(
@@ -91,7 +128,7 @@ describe('bad input to the profile routes', () => {
         { numRuns },
       );
     }
-    expect(answered).toBeGreaterThanOrEqual(700);
+    expect(answered).toBeGreaterThanOrEqual(1_450);
     expect({ tables: await saved(), sessions: await sessionIds() }).toEqual(before);
     expect((await send('GET', '/api/me')).statusCode).toBe(200);
   });
