@@ -47,6 +47,13 @@ export function createAppRouter() {
               }),
             },
             {
+              path: 'me/address',
+              lazy: async () => ({
+                Component: (await import('../features/profile/ConfirmAddressPage.tsx'))
+                  .ConfirmAddressPage,
+              }),
+            },
+            {
               path: 'me/second-factor',
               lazy: async () => ({
                 Component: (await import('../features/second-factor/SecondFactorPage.tsx'))

@@ -48,6 +48,8 @@ export const en = {
     signedOut: 'You are no longer signed in. Sign in again, then try once more.',
     forbidden: 'Your account is not allowed to do this. Ask your organisation’s administrator.',
     tooMany: 'Too many attempts in a short time. Please wait a minute, then try again.',
+    policeTitle:
+      'Only verified officers are shown as officers. Choose a name without a police title.',
   },
   home: {
     title: 'Home',
@@ -369,6 +371,15 @@ export const en = {
       confirmSent: 'We sent a message to {{email}}. Open the link in it to finish the change.',
       taken: 'Another account already uses that email address.',
     },
+    address: {
+      heading: 'Add an email address so you can come back from another device (optional)',
+      lead: 'You joined without an email address, so you can only come back on this device. With an address, you can sign in from any phone or computer with a link we email to you.',
+      use: 'We use it only for sign-in links and for the emails you choose to get.',
+      email: 'Your email address',
+      submit: 'Send me a confirmation link',
+      sent: 'We sent a link to {{email}}. Open it within {{hours}} hours to confirm the address; until then, nothing changes.',
+      already: 'Your account has an email address already.',
+    },
     sessions: {
       heading: 'Where you are signed in',
       lead: 'If you see a device you do not know, sign it out, then change your password.',
@@ -394,6 +405,29 @@ export const en = {
       requiredLink: 'Set up your second factor',
       enabled: 'On: you give a code from your authenticator app when you sign in.',
       manageLink: 'Make new backup codes',
+    },
+  },
+  confirmAddress: {
+    checking: 'Confirming your email address…',
+    accountLink: 'Go to your account',
+    done: {
+      heading: 'Your email address is confirmed',
+      body: 'You can now sign in with {{email}} from any phone or computer.',
+      next: 'On the sign-in page, choose “Email me a sign-in link”. On your account page, you can also choose which emails you get.',
+    },
+    invalid: {
+      heading: 'This link does not work any more',
+      body: 'Confirmation links work once, for {{hours}} hours. You have done nothing wrong.',
+      next: 'To try again, open your account on the device where you joined, and give your address once more.',
+    },
+    taken: {
+      heading: 'This address belongs to another account',
+      body: 'Another account here already uses this email address, so it was not added to yours.',
+      next: 'You can give a different address from your account, on the device where you joined.',
+    },
+    failed: {
+      heading: 'We could not confirm your address',
+      body: 'Check your connection, then try again.',
     },
   },
   preferences: {

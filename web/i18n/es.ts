@@ -51,6 +51,8 @@ export const es: Catalogue = {
     forbidden:
       'Su cuenta no tiene permiso para hacer esto. Consulte a quien administra su organización.',
     tooMany: 'Hubo demasiados intentos en poco tiempo. Espere un minuto y vuelva a intentarlo.',
+    policeTitle:
+      'Solo los agentes verificados se muestran como agentes. Elija un nombre sin título policial.',
   },
   home: {
     title: 'Inicio',
@@ -379,6 +381,15 @@ export const es: Catalogue = {
         'Enviamos un mensaje a {{email}}. Abra el enlace que contiene para terminar el cambio.',
       taken: 'Otra cuenta ya usa ese correo electrónico.',
     },
+    address: {
+      heading: 'Agregue un correo electrónico para volver desde otro dispositivo (opcional)',
+      lead: 'Se unió sin correo electrónico, así que solo puede volver en este dispositivo. Con un correo, puede iniciar sesión desde cualquier teléfono o computadora con un enlace que le enviamos.',
+      use: 'Solo lo usamos para los enlaces para iniciar sesión y para los correos que usted elija recibir.',
+      email: 'Su correo electrónico',
+      submit: 'Enviar enlace de confirmación',
+      sent: 'Enviamos un enlace a {{email}}. Ábralo en las próximas {{hours}} horas para confirmar el correo; hasta entonces, nada cambia.',
+      already: 'Su cuenta ya tiene un correo electrónico.',
+    },
     sessions: {
       heading: 'Dónde tiene la sesión iniciada',
       lead: 'Si ve un dispositivo que no reconoce, cierre su sesión y después cambie su contraseña.',
@@ -404,6 +415,29 @@ export const es: Catalogue = {
       requiredLink: 'Configurar su segundo factor',
       enabled: 'Activado: al iniciar sesión, escribe un código de su aplicación de autenticación.',
       manageLink: 'Generar nuevos códigos de respaldo',
+    },
+  },
+  confirmAddress: {
+    checking: 'Confirmando su correo electrónico…',
+    accountLink: 'Ir a su cuenta',
+    done: {
+      heading: 'Su correo electrónico está confirmado',
+      body: 'Ahora puede iniciar sesión con {{email}} desde cualquier teléfono o computadora.',
+      next: 'En la página para iniciar sesión, elija «Recibir un enlace por correo». En su cuenta también puede elegir qué correos recibe.',
+    },
+    invalid: {
+      heading: 'Este enlace ya no funciona',
+      body: 'Los enlaces de confirmación sirven una sola vez, durante {{hours}} horas. Usted no hizo nada mal.',
+      next: 'Para intentarlo de nuevo, abra su cuenta en el dispositivo donde se unió y escriba su correo otra vez.',
+    },
+    taken: {
+      heading: 'Este correo pertenece a otra cuenta',
+      body: 'Otra cuenta ya usa este correo electrónico, así que no se agregó a la suya.',
+      next: 'Puede escribir otro correo en su cuenta, en el dispositivo donde se unió.',
+    },
+    failed: {
+      heading: 'No pudimos confirmar su correo',
+      body: 'Revise su conexión e inténtelo de nuevo.',
     },
   },
   preferences: {

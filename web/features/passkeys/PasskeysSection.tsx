@@ -77,7 +77,9 @@ function PasskeyItem({ passkey }: { passkey: Passkey }) {
 function AddPasskeyForm({ account, onAdded }: { account: string; onAdded: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [name, setName] = useState(() => t('passkeys.defaultName'));
+  // Until the person types, the suggested name follows the page's language.
+  const [typed, setName] = useState<string | null>(null);
+  const name = typed ?? t('passkeys.defaultName');
   const problems = useFormProblems(fieldIds);
   const mutation = useMutation({ mutationFn: (chosen: string) => addPasskey(chosen, account) });
 

@@ -9,6 +9,7 @@ import { PasswordField } from '../../ui/PasswordField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { authErrorCode, useFormProblems } from '../../ui/useFormProblems.tsx';
 import { changeEmail, fetchProfile } from './api.ts';
+import { emailFieldMessage } from './field-messages.ts';
 
 const fieldIds = { email: 'profile-new-email', password: 'profile-email-password' } as const;
 
@@ -59,9 +60,7 @@ export function EmailForm({ me }: { me: ProfileResponse }) {
         problems.showFailure(error, {
           fieldMessage: (field, problem) =>
             field === 'email'
-              ? problem.code === undefined
-                ? problem.message
-                : t('setup.errors.email')
+              ? emailFieldMessage(t, problem)
               : t('secondFactor.errors.wrongPassword'),
           statusMessage: (failure) =>
             failure.status === 409 ? t('profile.email.taken') : undefined,

@@ -10,6 +10,7 @@ import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import { showToast } from '../../ui/Toast.tsx';
 import { PasskeysSection } from '../passkeys/PasskeysSection.tsx';
 import { signOut } from '../sign-in/api.ts';
+import { AddressSection } from './AddressSection.tsx';
 import { fetchProfile } from './api.ts';
 import { DetailsForm } from './DetailsForm.tsx';
 import { EmailForm } from './EmailForm.tsx';
@@ -160,8 +161,10 @@ export function ProfilePage() {
   // Until a staff member has a second factor, the server refuses everything else: ask for it
   // first, and show only what they can use.
   const blocked = me.secondFactor === 'required';
-  // A resident who joined by link may have no address of their own (or a placeholder one).
-  const hasEmail = me.email !== '' && !me.email.endsWith('.invalid');
+  // A resident who joined by link has no address of their own ('' from the server).
+  const hasEmail = me.email !== '';
+  // Staff choose a password when they join; residents never have one.
+  const hasPassword = me.secondFactor !== 'not-required';
   return (
     <div className="profile">
       <PageHeading>{t('profile.heading')}</PageHeading>
@@ -180,13 +183,14 @@ export function ProfilePage() {
       {blocked ? null : (
         <>
           <DetailsForm me={me} />
-          {hasEmail ? <EmailForm me={me} /> : null}
+          {hasEmail ? null : <AddressSection />}
+          {hasEmail && hasPassword ? <EmailForm me={me} /> : null}
           {me.secondFactor === 'enabled' ? <SecondFactorStatus /> : null}
           <PasskeysSection
             account={hasEmail ? me.email : me.name}
             resident={me.secondFactor === 'not-required'}
           />
-          <Sessions hasPassword={hasEmail} />
+          <Sessions hasPassword={hasPassword} />
           {hasEmail ? <EmailPreferencesSection /> : null}
         </>
       )}

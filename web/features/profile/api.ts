@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import {
+  addAddressResponse,
+  confirmAddressResponse,
   type ProfileResponse,
   profileResponse,
   type SessionSummary,
@@ -36,4 +38,22 @@ export async function endSession(sessionId: string): Promise<void> {
     method: 'DELETE',
     schema: z.unknown(),
   });
+}
+
+/**
+ * An address for someone who joined without one: a link goes to it, and it counts once that
+ * link is used. Answers with the address the link went to.
+ */
+export async function addAddress(email: string): Promise<string> {
+  return (await api('/api/me/address', { body: { email }, schema: addAddressResponse })).sentTo;
+}
+
+/** Uses the link sent to a new address (no sign-in needed); answers with the address. */
+export async function confirmAddress(token: string, signal?: AbortSignal): Promise<string> {
+  const answer = await api('/api/me/address/confirm', {
+    body: { token },
+    schema: confirmAddressResponse,
+    signal,
+  });
+  return answer.email;
 }
