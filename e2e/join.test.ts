@@ -84,7 +84,18 @@ describe('accepting an invitation', () => {
       await page.getByRole('alert').filter({ hasText: message }).waitFor();
       await expectNoAxeViolations(page);
 
-      await page.getByRole('textbox', { name: 'El nombre que verán los demás' }).fill('Luz');
+      // A police title is for verified officers only: said beside the name, in Spanish.
+      const policeTitle =
+        'Solo los agentes verificados se muestran como agentes. Elija un nombre sin título policial.';
+      const nameField = page.getByRole('textbox', { name: 'El nombre que verán los demás' });
+      await nameField.fill('Oficial Luz');
+      await page.getByRole('button', { name: 'Unirme' }).click();
+      await page.getByRole('alert').filter({ hasText: policeTitle }).waitFor();
+      expect(await nameField.getAttribute('aria-invalid')).toBe('true');
+      await page.locator('.field__error').filter({ hasText: policeTitle }).waitFor();
+      await captureEverywhere(page, 'join-police-title');
+
+      await nameField.fill('Luz');
       await page.getByRole('button', { name: 'Unirme' }).click();
       await page.getByRole('heading', { level: 1, name: 'Su cuenta' }).waitFor();
       await page.getByText('Le damos la bienvenida, Luz.').waitFor();
@@ -92,16 +103,39 @@ describe('accepting an invitation', () => {
       // No address was asked for, and none is shown or offered to change.
       await page.getByText('Ha iniciado sesión como Luz.').waitFor();
       expect(await page.getByText('@').count()).toBe(0);
-      expect(await page.getByRole('heading', { name: 'Correo electrónico' }).count()).toBe(0);
+      expect(
+        await page.getByRole('heading', { name: 'Correo electrónico', exact: true }).count(),
+      ).toBe(0);
+      // Giving one is offered, as a choice.
+      await page
+        .getByRole('heading', {
+          level: 2,
+          name: 'Agregue un correo electrónico para volver desde otro dispositivo (opcional)',
+        })
+        .waitFor();
       await page.getByText('Residente', { exact: true }).waitFor();
       await captureEverywhere(page, 'me-resident');
+
+      // Nor can the name take a police title later, on the account page.
+      const profileName = page.getByRole('textbox', { name: 'Su nombre' });
+      await profileName.fill('Sargento Luz');
+      await page.getByRole('button', { name: 'Guardar nombre e idioma' }).click();
+      await page.getByRole('alert').filter({ hasText: policeTitle }).waitFor();
+      expect(await profileName.getAttribute('aria-invalid')).toBe('true');
+      await expectNoAxeViolations(page);
+      await profileName.fill('Luz');
 
       // The link let in one person; the next one is told kindly.
       await page.goto(link);
       await page.getByRole('heading', { level: 1, name: 'Esta invitación ya se usó' }).waitFor();
       await page.getByText('Usted no hizo nada mal.').waitFor();
       await captureEverywhere(page, 'join-used');
-      expect(errors).toEqual([]);
+      expect(
+        withoutExpectedResponses(errors, [
+          { status: 400, path: '/api/invitations/accept' },
+          { status: 400, path: '/api/me' },
+        ]),
+      ).toEqual([]);
     } finally {
       await close();
     }

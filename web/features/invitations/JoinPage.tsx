@@ -141,6 +141,7 @@ function JoinForm({
 
   function messageFor(field: Field, code: string | undefined): string {
     if (field === 'name') {
+      if (code === 'police_title') return t('forms.policeTitle');
       if (code === 'too_big') return t('join.errors.nameLong', { max: staff ? 120 : 60 });
       return staff ? t('join.errors.nameMissingStaff') : t('join.errors.nameMissing');
     }

@@ -48,8 +48,12 @@ export function DetailsForm({ me }: { me: ProfileResponse }) {
       },
       onError: (error) =>
         problems.showFailure(error, {
-          fieldMessage: (field) =>
-            field === 'name' ? t('profile.details.nameMissing') : t('profile.details.language'),
+          fieldMessage: (field, problem) => {
+            if (field === 'language') return t('profile.details.language');
+            return problem.code === 'police_title'
+              ? t('forms.policeTitle')
+              : t('profile.details.nameMissing');
+          },
         }),
     });
   }
