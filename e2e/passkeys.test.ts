@@ -10,6 +10,7 @@ import { expectNoAxeViolations } from './support/axe.ts';
 import { openPage, phone, withoutExpectedResponses } from './support/browser.ts';
 import { captureEverywhere } from './support/capture.ts';
 import { setUpServerAndBrowser } from './support/harness.ts';
+import { screenshot } from './support/screenshot.ts';
 
 // Passkeys with Chromium's virtual authenticator standing in for the phone's own: added on the
 // account page, used on the sign-in page, removed. The server's address is http://localhost,
@@ -50,16 +51,30 @@ describe('passkeys', () => {
       await page.getByRole('heading', { level: 2, name: 'Passkeys' }).waitFor();
       await page.getByText('You have no passkeys yet.').waitFor();
 
-      const name = page.getByRole('textbox', { name: 'Name this passkey' });
+      // A passkey signs in without the password: whoever adds one types the password first.
+      const section = page.getByRole('region', { name: 'Passkeys' });
+      const name = section.getByRole('textbox', { name: 'Name this passkey' });
+      const password = section.getByLabel('Your password', { exact: true });
       await name.fill('');
-      await page.getByRole('button', { name: 'Add a passkey' }).click();
-      await page
-        .getByRole('alert')
-        .filter({ hasText: 'Give the passkey a name, for example “My phone”.' })
-        .waitFor();
+      await section.getByRole('button', { name: 'Add a passkey' }).click();
+      const summary = section.getByRole('alert').filter({ hasText: 'Some answers need a change' });
+      await summary.waitFor();
+      expect(await summary.getByRole('link').allTextContents()).toEqual([
+        'Give the passkey a name, for example “My phone”.',
+        'Enter your password.',
+      ]);
       await expectNoAxeViolations(page);
       await name.fill('Work phone');
-      await page.getByRole('button', { name: 'Add a passkey' }).click();
+      await password.fill('not my password');
+      await section.getByRole('button', { name: 'Add a passkey' }).click();
+      await section
+        .getByRole('alert')
+        .filter({ hasText: 'That password is not right. Check it and try again.' })
+        .waitFor();
+      expect(await device.passkeyCount()).toBe(0);
+      await captureEverywhere(page, 'me-passkeys-password');
+      await password.fill(admin.password);
+      await section.getByRole('button', { name: 'Add a passkey' }).click();
       await page
         .getByText('Your passkey Work phone is added. You can sign in with it from now on.')
         .waitFor();
@@ -69,6 +84,9 @@ describe('passkeys', () => {
         .filter({ hasText: 'Work phone' })
         .waitFor();
       expect(await device.passkeyCount()).toBe(1);
+      // For the next few minutes, another change needs no password again.
+      await section.getByRole('button', { name: 'Add a passkey on another device' }).click();
+      expect(await password.count()).toBe(0);
       await captureEverywhere(page, 'me-passkeys');
 
       // Signed out, the passkey alone signs them in: no password, no code from the app.
@@ -89,7 +107,13 @@ describe('passkeys', () => {
       await page.getByRole('button', { name: 'Remove the passkey Work phone' }).click();
       const dialog = page.getByRole('dialog', { name: 'Remove the passkey Work phone?' });
       await dialog.waitFor();
+      // A new session (the passkey's): the password is asked again before removing it.
+      await dialog.getByRole('button', { name: 'Remove the passkey' }).click();
+      await dialog.getByRole('alert').filter({ hasText: 'Enter your password.' }).waitFor();
       await expectNoAxeViolations(page);
+      // The dialog holds focus, so the language switcher behind it waits: one language here.
+      await screenshot(page, 'me-passkeys-remove-en-phone');
+      await dialog.getByLabel('Your password', { exact: true }).fill(admin.password);
       await dialog.getByRole('button', { name: 'Remove the passkey' }).click();
       await page.getByText('You have no passkeys yet.').waitFor();
       await page.getByRole('button', { name: 'Sign out', exact: true }).click();
@@ -103,6 +127,7 @@ describe('passkeys', () => {
       await expectNoAxeViolations(page);
       expect(
         withoutExpectedResponses(errors, [
+          { status: 400, path: '/api/me/reauthenticate' },
           { status: 401, path: '/api/auth/passkey/verify-authentication' },
         ]),
       ).toEqual([]);
@@ -137,6 +162,9 @@ describe('passkeys', () => {
       await page.getByRole('heading', { level: 1, name: 'Su cuenta' }).waitFor();
       await page.getByRole('heading', { level: 2, name: 'Llaves de acceso' }).waitFor();
       await page.getByText(/volver a Restorativ en este teléfono/).waitFor();
+      // Without a password, there is none to ask for: the session is all they have.
+      const section = page.getByRole('region', { name: 'Llaves de acceso' });
+      expect(await section.getByLabel('Su contraseña').count()).toBe(0);
       await page.getByRole('button', { name: 'Agregar una llave de acceso' }).click();
       await page
         .getByRole('list', { name: 'Llaves de acceso' })

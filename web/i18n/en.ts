@@ -675,6 +675,10 @@ export const en = {
     unsupported:
       'This browser cannot make passkeys. You can add one from another phone or computer.',
     loadFailed: 'We could not load your passkeys.',
+    passwordHelp:
+      'Changing your passkeys changes how you sign in, so we ask for your password first. It counts for {{minutes}} minutes.',
+    passwordAgain:
+      'For your safety, enter your password again. It counts for {{minutes}} minutes at a time.',
     signIn: {
       or: 'or',
       button: 'Sign in with a passkey',

@@ -687,6 +687,10 @@ export const es: Catalogue = {
     unsupported:
       'Este navegador no puede crear llaves de acceso. Puede agregar una desde otro teléfono o computadora.',
     loadFailed: 'No pudimos cargar sus llaves de acceso.',
+    passwordHelp:
+      'Cambiar sus llaves de acceso cambia la forma en que inicia sesión, así que primero le pedimos su contraseña. Vale durante {{minutes}} minutos.',
+    passwordAgain:
+      'Por su seguridad, escriba de nuevo su contraseña. Vale durante {{minutes}} minutos cada vez.',
     signIn: {
       or: 'o',
       button: 'Iniciar sesión con una llave de acceso',

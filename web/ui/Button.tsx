@@ -6,7 +6,12 @@ import {
 import { useTranslation } from 'react-i18next';
 import './button.css';
 
-export type ButtonVariant = 'primary' | 'secondary' | 'quiet';
+/**
+ * primary: the one main action; secondary: other actions; danger: an action that takes
+ * something away (remove, withdraw, disable), outlined so it reads as a button but stays quiet
+ * beside the main action; quiet: a minor action such as closing.
+ */
+export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'quiet';
 
 export interface ButtonProps extends Omit<AriaButtonProps, 'isPending'> {
   variant?: ButtonVariant;

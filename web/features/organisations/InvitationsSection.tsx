@@ -271,7 +271,7 @@ function InvitationItem({
       </p>
       {invitation.state === 'open' ? (
         <Button
-          variant="quiet"
+          variant="danger"
           isBusy={revoke.isPending}
           onPress={() => revoke.mutate()}
           aria-label={t('admin.invitations.revokeLabel', { who })}

@@ -161,7 +161,7 @@ function PersonCard({
               ) : null}
               {isYou && membership.role === 'org_admin' ? null : (
                 <Button
-                  variant="quiet"
+                  variant="danger"
                   aria-label={t('admin.people.revokeLabel', { role: label, name: person.name })}
                   onPress={() =>
                     action.mutate(() => revokeRole(organisation.id, person.id, membership.id))
@@ -192,7 +192,7 @@ function PersonCard({
           {person.disabled || isYou ? null : (
             <DialogTrigger>
               <Button
-                variant="quiet"
+                variant="danger"
                 aria-label={t('admin.people.disableLabel', { name: person.name })}
               >
                 {t('admin.people.disable')}

@@ -2,9 +2,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { REAUTHENTICATION_MINUTES } from '../../../shared/profile/contract.ts';
 import { useFormatDateTime } from '../../i18n/format.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog, DialogTrigger } from '../../ui/Dialog.tsx';
+import { PasswordField } from '../../ui/PasswordField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { showToast } from '../../ui/Toast.tsx';
 import { useFormProblems } from '../../ui/useFormProblems.tsx';
@@ -18,25 +20,88 @@ import {
   removePasskey,
   wasCancelled,
 } from './api.ts';
+import { type PasswordCheck, passwordProblem, usePasswordCheck } from './password-check.ts';
 import './passkeys.css';
 
-const fieldIds = { name: 'passkey-name' } as const;
+const addFieldIds = { name: 'passkey-name', password: 'passkey-password' } as const;
+const removeFieldIds = { password: 'passkey-remove-password' } as const;
 
-function PasskeyItem({ passkey }: { passkey: Passkey }) {
+/** The password again, with a hidden username so a password manager fills in the right one. */
+function PasswordAgain({
+  id,
+  account,
+  value,
+  onChange,
+  errorMessage,
+}: {
+  id: string;
+  account: string;
+  value: string;
+  onChange: (value: string) => void;
+  errorMessage: string | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <input type="email" name="username" autoComplete="username" value={account} readOnly hidden />
+      <PasswordField
+        id={id}
+        name="password"
+        label={t('secondFactor.password')}
+        description={t('passkeys.passwordHelp', { minutes: REAUTHENTICATION_MINUTES })}
+        autoComplete="current-password"
+        value={value}
+        onChange={onChange}
+        errorMessage={errorMessage}
+      />
+    </>
+  );
+}
+
+function PasskeyItem({
+  passkey,
+  account,
+  check,
+}: {
+  passkey: Passkey;
+  account: string;
+  check: PasswordCheck;
+}) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
   const queryClient = useQueryClient();
   const name = passkey.name || t('passkeys.unnamed');
+  const [password, setPassword] = useState('');
+  const problems = useFormProblems(removeFieldIds);
   const mutation = useMutation({
-    mutationFn: () => removePasskey(passkey.id),
+    mutationFn: async (typed: string | null) => {
+      if (typed !== null) await check.confirm(typed);
+      await removePasskey(passkey.id);
+    },
     onSuccess: () => {
       queryClient.setQueryData<Passkey[]>(passkeysKey, (old) =>
         old?.filter((one) => one.id !== passkey.id),
       );
       showToast({ title: t('passkeys.removedToast') });
     },
-    onError: () => showToast({ title: t('forms.failed') }),
   });
+
+  function onSubmit(event: FormEvent<HTMLFormElement>, close: () => void) {
+    event.preventDefault();
+    if (mutation.isPending) return;
+    if (check.needed && password === '') {
+      return problems.show({ password: t('signIn.errors.passwordMissing') });
+    }
+    mutation.mutate(check.needed ? password : null, {
+      onSuccess: close,
+      onError: (error) => {
+        const message = passwordProblem(t, error, check);
+        if (message) return problems.show({ password: message });
+        problems.showFailure(error);
+      },
+    });
+  }
+
   return (
     <li className="passkeys__item">
       <div className="passkeys__text">
@@ -45,27 +110,39 @@ function PasskeyItem({ passkey }: { passkey: Passkey }) {
           {t('passkeys.added', { when: formatDateTime(passkey.createdAt) })}
         </span>
       </div>
-      <DialogTrigger>
-        <Button variant="secondary" aria-label={t('passkeys.removeLabel', { name })}>
+      <DialogTrigger
+        onOpenChange={() => {
+          setPassword('');
+          problems.clear();
+        }}
+      >
+        <Button variant="danger" aria-label={t('passkeys.removeLabel', { name })}>
           {t('passkeys.remove')}
         </Button>
         <Dialog title={t('passkeys.removeTitle', { name })}>
           {(close) => (
             <>
               <p>{t('passkeys.removeBody')}</p>
-              <div className="form-actions">
-                <Button
-                  isBusy={mutation.isPending}
-                  onPress={() => {
-                    if (!mutation.isPending) mutation.mutate(undefined, { onSettled: close });
-                  }}
-                >
-                  {t('passkeys.removeConfirm')}
-                </Button>
-                <Button variant="secondary" onPress={close}>
-                  {t('passkeys.cancel')}
-                </Button>
-              </div>
+              {problems.summary}
+              <Form onSubmit={(event) => onSubmit(event, close)} validationBehavior="aria">
+                {check.needed ? (
+                  <PasswordAgain
+                    id={removeFieldIds.password}
+                    account={account}
+                    value={password}
+                    onChange={setPassword}
+                    errorMessage={problems.error('password')}
+                  />
+                ) : null}
+                <div className="form-actions">
+                  <Button type="submit" isBusy={mutation.isPending}>
+                    {t('passkeys.removeConfirm')}
+                  </Button>
+                  <Button variant="secondary" onPress={close}>
+                    {t('passkeys.cancel')}
+                  </Button>
+                </div>
+              </Form>
             </>
           )}
         </Dialog>
@@ -74,33 +151,57 @@ function PasskeyItem({ passkey }: { passkey: Passkey }) {
   );
 }
 
-function AddPasskeyForm({ account, onAdded }: { account: string; onAdded: () => void }) {
+function AddPasskeyForm({
+  account,
+  check,
+  onAdded,
+}: {
+  account: string;
+  check: PasswordCheck;
+  onAdded: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   // Until the person types, the suggested name follows the page's language.
   const [typed, setName] = useState<string | null>(null);
   const name = typed ?? t('passkeys.defaultName');
-  const problems = useFormProblems(fieldIds);
-  const mutation = useMutation({ mutationFn: (chosen: string) => addPasskey(chosen, account) });
+  const [password, setPassword] = useState('');
+  const problems = useFormProblems(addFieldIds);
+  const mutation = useMutation({
+    mutationFn: async ({ chosen, typed }: { chosen: string; typed: string | null }) => {
+      if (typed !== null) await check.confirm(typed);
+      await addPasskey(chosen, account);
+    },
+  });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (mutation.isPending) return;
     const chosen = name.trim();
-    if (chosen === '') return problems.show({ name: t('passkeys.nameMissing') });
-    mutation.mutate(chosen.slice(0, 60), {
-      onSuccess: () => {
-        problems.clear();
-        void queryClient.invalidateQueries({ queryKey: passkeysKey });
-        showToast({ title: t('passkeys.addedToast', { name: chosen }) });
-        onAdded();
+    const fields = {
+      name: chosen === '' ? t('passkeys.nameMissing') : undefined,
+      password: check.needed && password === '' ? t('signIn.errors.passwordMissing') : undefined,
+    };
+    if (fields.name || fields.password) return problems.show(fields);
+    mutation.mutate(
+      { chosen: chosen.slice(0, 60), typed: check.needed ? password : null },
+      {
+        onSuccess: () => {
+          problems.clear();
+          setPassword('');
+          void queryClient.invalidateQueries({ queryKey: passkeysKey });
+          showToast({ title: t('passkeys.addedToast', { name: chosen }) });
+          onAdded();
+        },
+        onError: (error) => {
+          if (wasCancelled(error)) return problems.show({}, t('passkeys.cancelled'));
+          if (isAlreadyRegistered(error)) return problems.show({}, t('passkeys.alreadyHere'));
+          const message = passwordProblem(t, error, check);
+          if (message) return problems.show({ password: message });
+          problems.showFailure(error);
+        },
       },
-      onError: (error) => {
-        if (wasCancelled(error)) return problems.show({}, t('passkeys.cancelled'));
-        if (isAlreadyRegistered(error)) return problems.show({}, t('passkeys.alreadyHere'));
-        problems.showFailure(error);
-      },
-    });
+    );
   }
 
   return (
@@ -108,7 +209,7 @@ function AddPasskeyForm({ account, onAdded }: { account: string; onAdded: () => 
       {problems.summary}
       <Form onSubmit={onSubmit} validationBehavior="aria">
         <TextField
-          id={fieldIds.name}
+          id={addFieldIds.name}
           name="passkey-name"
           label={t('passkeys.name')}
           description={t('passkeys.nameHelp')}
@@ -118,6 +219,15 @@ function AddPasskeyForm({ account, onAdded }: { account: string; onAdded: () => 
           onChange={setName}
           errorMessage={problems.error('name')}
         />
+        {check.needed ? (
+          <PasswordAgain
+            id={addFieldIds.password}
+            account={account}
+            value={password}
+            onChange={setPassword}
+            errorMessage={problems.error('password')}
+          />
+        ) : null}
         <div className="form-actions">
           <Button type="submit" variant="secondary" isBusy={mutation.isPending}>
             {t('passkeys.add')}
@@ -132,8 +242,18 @@ function AddPasskeyForm({ account, onAdded }: { account: string; onAdded: () => 
  * The person's passkeys on their account page: add one on this device, see and remove them.
  * `account` is how the device's own list of passkeys names this account.
  */
-export function PasskeysSection({ account, resident }: { account: string; resident: boolean }) {
+export function PasskeysSection({
+  account,
+  resident,
+  hasPassword,
+}: {
+  account: string;
+  resident: boolean;
+  /** People with a password type it again before changing their passkeys. */
+  hasPassword: boolean;
+}) {
   const { t } = useTranslation();
+  const check = usePasswordCheck(hasPassword);
   const passkeys = useQuery({
     queryKey: passkeysKey,
     queryFn: ({ signal }) => fetchPasskeys(signal),
@@ -159,14 +279,14 @@ export function PasskeysSection({ account, resident }: { account: string; reside
       {passkeys.data && passkeys.data.length > 0 ? (
         <ul className="passkeys__list" aria-labelledby="profile-passkeys">
           {passkeys.data.map((passkey) => (
-            <PasskeyItem key={passkey.id} passkey={passkey} />
+            <PasskeyItem key={passkey.id} passkey={passkey} account={account} check={check} />
           ))}
         </ul>
       ) : null}
       {!supported ? (
         <p>{t('passkeys.unsupported')}</p>
       ) : adding || passkeys.data?.length === 0 ? (
-        <AddPasskeyForm account={account} onAdded={() => setAdding(false)} />
+        <AddPasskeyForm account={account} check={check} onAdded={() => setAdding(false)} />
       ) : passkeys.data ? (
         <Button variant="secondary" onPress={() => setAdding(true)}>
           {t('passkeys.addAnother')}

@@ -189,6 +189,7 @@ export function ProfilePage() {
           <PasskeysSection
             account={hasEmail ? me.email : me.name}
             resident={me.secondFactor === 'not-required'}
+            hasPassword={hasPassword}
           />
           <Sessions hasPassword={hasPassword} />
           {hasEmail ? <EmailPreferencesSection /> : null}

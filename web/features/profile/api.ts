@@ -57,3 +57,11 @@ export async function confirmAddress(token: string, signal?: AbortSignal): Promi
   });
   return answer.email;
 }
+
+/**
+ * The password again, before changing passkeys: for the next few minutes this session may add
+ * or remove them. A wrong password is a 400 on `password` (and counts towards the lock).
+ */
+export async function reauthenticate(password: string): Promise<void> {
+  await api('/api/me/reauthenticate', { body: { password }, schema: z.unknown() });
+}
