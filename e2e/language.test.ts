@@ -70,4 +70,43 @@ describe('choosing a language', () => {
       await close();
     }
   });
+
+  it('should fetch only the words of the language in use, and say so calmly when switching needs a connection that is gone', async () => {
+    const { page, errors, close } = await openPage(harness.browser, {
+      viewport: phone,
+      locale: 'es-MX',
+    });
+    const catalogues: string[] = [];
+    page.on('request', (request) => {
+      const name = /\/assets\/(en|es)-[\w-]+\.js$/.exec(request.url())?.[1];
+      if (name) catalogues.push(name);
+    });
+    try {
+      await page.goto(`${harness.url}/`);
+      await page.getByRole('heading', { level: 1, name: /Un lugar seguro/ }).waitFor();
+      expect(catalogues).toEqual(['es']);
+
+      // The connection drops before English is ever needed: the page stays as it is, and says why.
+      await page.route(/\/assets\/en-[\w-]+\.js$/, (route) => route.abort());
+      await page.getByRole('button', { name: /Idioma/ }).click();
+      await page.getByRole('option', { name: 'English' }).click();
+      await page.getByText('No pudimos cambiar el idioma. Revise su conexión').waitFor();
+      expect(await page.getAttribute('html', 'lang')).toBe('es');
+      await page.getByRole('heading', { level: 1, name: /Un lugar seguro/ }).waitFor();
+      await expectNoAxeViolations(page);
+
+      // Back online, the same choice works.
+      await page.unroute(/\/assets\/en-[\w-]+\.js$/);
+      await page.getByRole('button', { name: /Idioma/ }).click();
+      await page.getByRole('option', { name: 'English' }).click();
+      await page
+        .getByRole('heading', { level: 1, name: 'A safe place to talk, listen and repair harm' })
+        .waitFor();
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      // The aborted requests are logged by the browser; nothing was left uncaught.
+      expect(errors.filter((error) => error.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });

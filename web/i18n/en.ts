@@ -24,6 +24,7 @@ export const en = {
   language: {
     label: 'Language',
     changed: 'This page is now in English.',
+    failed: 'We could not switch the language. Check your connection, then try again.',
   },
   ui: {
     close: 'Close',

@@ -26,6 +26,7 @@ export const es: Catalogue = {
   language: {
     label: 'Idioma',
     changed: 'La página ahora está en español.',
+    failed: 'No pudimos cambiar el idioma. Revise su conexión e inténtelo de nuevo.',
   },
   ui: {
     close: 'Cerrar',

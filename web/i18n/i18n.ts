@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en.ts';
-import { es } from './es.ts';
+import type { Catalogue } from './en.ts';
 import { type Language, pickLanguage, storageKey } from './languages.ts';
 import { oneFullStop } from './punctuation.ts';
 
@@ -18,19 +17,43 @@ function applyToDocument(language: string): void {
   document.documentElement.lang = language;
 }
 
+// Each language's catalogue is its own small file, fetched only when that language is used: a
+// resident on a phone downloads the words of their language, not of every language offered.
+// Every catalogue has every key (the `Catalogue` type), so none needs another to fall back on.
+const catalogues: Record<Language, () => Promise<Catalogue>> = {
+  en: async () => (await import('./en.ts')).en,
+  es: async () => (await import('./es.ts')).es,
+};
+
+async function fetchCatalogue(language: Language): Promise<Catalogue> {
+  try {
+    return await catalogues[language]();
+  } catch {
+    // One more try: a phone's connection often comes back within a moment.
+    return catalogues[language]();
+  }
+}
+
+/** Makes sure the language's words are here, fetching them the first time. */
+async function loadLanguage(language: Language): Promise<void> {
+  if (i18next.hasResourceBundle(language, 'translation')) return;
+  i18next.addResourceBundle(language, 'translation', await fetchCatalogue(language));
+}
+
 /**
- * Starts i18next in the language the visitor chose before, or the one their browser prefers.
- * Both catalogues are small and bundled, so no network request stands between a resident and
- * the first screen.
+ * Starts i18next in the language the visitor chose before, or the one their browser prefers,
+ * with only that language's catalogue. Rejects when it cannot be fetched (no connection).
  */
 export async function startI18n(): Promise<typeof i18next> {
   const language = pickLanguage(readRemembered(), navigator.languages ?? [navigator.language]);
+  const catalogue = await fetchCatalogue(language);
   i18next.on('languageChanged', applyToDocument);
   await i18next
     .use(initReactI18next)
     .use({ type: 'postProcessor', name: 'oneFullStop', process: oneFullStop })
     .init({
-      resources: { en: { translation: en }, es: { translation: es } },
+      resources: { [language]: { translation: catalogue } },
+      partialBundledLanguages: true,
       lng: language,
       fallbackLng: 'en',
       supportedLngs: ['en', 'es'],
@@ -42,12 +65,21 @@ export async function startI18n(): Promise<typeof i18next> {
   return i18next;
 }
 
-/** Switches language and remembers the choice on this device. */
-export async function chooseLanguage(language: Language): Promise<void> {
+/**
+ * Switches language (fetching its words the first time) and remembers the choice on this
+ * device. Answers false, with the page unchanged, when the words could not be fetched.
+ */
+export async function chooseLanguage(language: Language): Promise<boolean> {
+  try {
+    await loadLanguage(language);
+  } catch {
+    return false;
+  }
   try {
     localStorage.setItem(storageKey, language);
   } catch {
     // Not remembered, but the switch itself still works for this visit.
   }
   await i18next.changeLanguage(language);
+  return true;
 }

@@ -20,7 +20,10 @@ export function LanguageSwitcher() {
 
   async function onChange(key: Key | null) {
     if (!isLanguage(key) || key === i18n.language) return;
-    await chooseLanguage(key);
+    if (!(await chooseLanguage(key))) {
+      showToast({ title: t('language.failed') });
+      return;
+    }
     // The whole page changed language silently; say so for screen-reader users.
     showToast({ title: i18n.t('language.changed') });
   }
