@@ -12,7 +12,7 @@ import { generateEncryptionKey } from '../server/platform/crypto/keys.ts';
 import { createTestDatabase, type TestDatabase } from '../server/platform/db/test-database.ts';
 import { createLogger } from '../server/platform/logger.ts';
 import { repositoryRoot } from '../server/platform/paths.ts';
-import { closeRuntime, openRuntime } from '../server/platform/runtime.ts';
+import { closeRuntime, openRuntime } from '../server/runtime.ts';
 import { fakeWebRoot } from '../server/testing/test-app.ts';
 
 // `restorativ demo` as a newcomer runs it: it fills an empty database, says how to sign in,

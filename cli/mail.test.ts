@@ -8,7 +8,7 @@ import { generateEncryptionKey } from '../server/platform/crypto/keys.ts';
 import { createTestDatabase, type TestDatabase } from '../server/platform/db/test-database.ts';
 import { createLogger } from '../server/platform/logger.ts';
 import { repositoryRoot } from '../server/platform/paths.ts';
-import { closeRuntime, openRuntime } from '../server/platform/runtime.ts';
+import { closeRuntime, openRuntime } from '../server/runtime.ts';
 import { type SmtpSink, startSmtpSink } from '../server/testing/smtp-sink.ts';
 
 // The mail commands as an operator runs them. Spawned without blocking, so that the SMTP server

@@ -5,7 +5,7 @@ import type { Config } from '../../server/config.ts';
 import { verifyAuditChain } from '../../server/platform/audit/service.ts';
 import { embeddedDataPath, openDatabase } from '../../server/platform/db/connection.ts';
 import { queryRows } from '../../server/platform/db/rows.ts';
-import { databaseTargetOf } from '../../server/platform/runtime.ts';
+import { databaseTargetOf } from '../../server/runtime.ts';
 
 // `restorativ audit verify`: recomputes every hash of the audit trail and says, in one sentence,
 // whether it is intact or where it was tampered with. Exit 0 when intact, 1 when tampered with,

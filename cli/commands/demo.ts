@@ -4,7 +4,7 @@ import type { Config } from '../../server/config.ts';
 import { seedInvitationsDemo } from '../../server/features/invitations/demo.ts';
 import { seedOrganisationsDemo } from '../../server/features/organisations/demo.ts';
 import { anyOrganisationExists } from '../../server/features/organisations/service.ts';
-import { closeRuntime, openRuntime } from '../../server/platform/runtime.ts';
+import { closeRuntime, openRuntime } from '../../server/runtime.ts';
 
 // `restorativ demo`: a believable organisation in an empty database, so that a first look at
 // `npm start` shows the product at work. Each feature adds its part here, in order.

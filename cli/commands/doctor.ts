@@ -12,7 +12,7 @@ import {
   explainSmtpError,
 } from '../../server/platform/mail/transport.ts';
 import { builtWebRoot, repositoryRoot } from '../../server/platform/paths.ts';
-import { databaseTargetOf } from '../../server/platform/runtime.ts';
+import { databaseTargetOf } from '../../server/runtime.ts';
 
 // `restorativ doctor`: every check in plain words, each marked ok, warning or problem.
 

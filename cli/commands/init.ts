@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Config } from '../../server/config.ts';
 import { initialise } from '../../server/features/setup/service.ts';
 import { ConflictError } from '../../server/platform/errors.ts';
-import { closeRuntime, openRuntime } from '../../server/platform/runtime.ts';
+import { closeRuntime, openRuntime } from '../../server/runtime.ts';
 import { organisationKinds, organisationName } from '../../shared/organisations/contract.ts';
 import { SETUP_LINK_HOURS } from '../../shared/setup/contract.ts';
 

@@ -1,6 +1,6 @@
 import type { Config } from '../../server/config.ts';
 import { openDatabase } from '../../server/platform/db/connection.ts';
-import { databaseTargetOf } from '../../server/platform/runtime.ts';
+import { databaseTargetOf } from '../../server/runtime.ts';
 
 export async function migrateCommand(config: Config): Promise<number> {
   const database = await openDatabase(databaseTargetOf(config, 'restorativ migrate'));

@@ -11,7 +11,7 @@ import {
   type OutboxSummary,
   readOutboxMessage,
 } from '../../server/platform/mail/outbox.ts';
-import { databaseTargetOf } from '../../server/platform/runtime.ts';
+import { databaseTargetOf } from '../../server/runtime.ts';
 
 // `restorativ outbox`: the latest emails, and `--show ID` one in full. Without SMTP_URL this is
 // where sign-in and invitation links are found; with it, where delivery problems show.
