@@ -187,9 +187,14 @@ describe('the first organisation, from the setup link to a resident who joins', 
       await rp.getByText('Residente', { exact: true }).waitFor();
       expect(await rp.getAttribute('html', 'lang')).toBe('es');
       expect(await rp.getByRole('radio', { name: 'Español' }).isChecked()).toBe(true);
-      // No address was asked for and none is shown.
+      // No address was asked for and none is shown; giving one later is offered, as a choice.
       expect(await rp.getByText('@').count()).toBe(0);
-      expect(await rp.getByText(/correo electrónico/i).count()).toBe(0);
+      expect(await rp.getByText(/^Correo electrónico:/).count()).toBe(0);
+      await rp
+        .getByRole('region', {
+          name: 'Agregue un correo electrónico para volver desde otro dispositivo (opcional)',
+        })
+        .waitFor();
       await look(rp, 'resident-account');
 
       // The admin sees everyone in their place.

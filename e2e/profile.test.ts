@@ -86,14 +86,15 @@ describe('your account', () => {
       expect(await here.call('/api/me/email-preferences')).toEqual({ frequency: 'daily' });
 
       // A wrong password keeps the email address where it was.
-      await page
+      const emailSection = page.getByRole('region', { name: 'Correo electrónico', exact: true });
+      await emailSection
         .getByRole('textbox', { name: 'Nuevo correo electrónico' })
         .fill('mv@riverside.example');
-      await page.getByLabel('Su contraseña').fill('not it');
+      await emailSection.getByLabel('Su contraseña').fill('not it');
       await page.getByRole('button', { name: 'Cambiar el correo electrónico' }).click();
       await page.getByRole('alert').filter({ hasText: 'Esa contraseña no es correcta.' }).waitFor();
       await expectNoAxeViolations(page);
-      await page.getByLabel('Su contraseña').fill(admin.password);
+      await emailSection.getByLabel('Su contraseña').fill(admin.password);
       await page.getByRole('button', { name: 'Cambiar el correo electrónico' }).click();
       await page.getByText('Listo. Ahora inicia sesión con mv@riverside.example.').waitFor();
 

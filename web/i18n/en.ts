@@ -114,7 +114,7 @@ export const en = {
     lead: 'In plain words: what is stored about you, who can see it and for how long.',
     stored: {
       heading: 'What is stored about you',
-      body: 'If you take part as a resident, you do not need an account. Only the name you choose to be shown and your preferred language are stored. The name does not have to be your real name.',
+      body: 'If you take part as a resident, you do not need an account. Only the name you choose to be shown and your preferred language are stored. The name does not have to be your real name. If you choose to add an email address, to come back from another device, it is kept too, and used only for sign-in links and the emails you choose.',
     },
     confidential: {
       heading: 'Confidential statements and notes',

@@ -118,7 +118,7 @@ export const es: Catalogue = {
     lead: 'En palabras sencillas: qué se guarda sobre usted, quién puede verlo y durante cuánto tiempo.',
     stored: {
       heading: 'Qué se guarda sobre usted',
-      body: 'Si participa como residente, no necesita una cuenta. Solo se guardan el nombre que usted elija mostrar y su idioma preferido. Ese nombre no tiene que ser su nombre real.',
+      body: 'Si participa como residente, no necesita una cuenta. Solo se guardan el nombre que usted elija mostrar y su idioma preferido. Ese nombre no tiene que ser su nombre real. Si decide agregar un correo electrónico para volver desde otro dispositivo, también se guarda, y solo se usa para los enlaces para iniciar sesión y los correos que usted elija.',
     },
     confidential: {
       heading: 'Declaraciones y notas confidenciales',

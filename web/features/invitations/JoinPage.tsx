@@ -11,11 +11,12 @@ import { MIN_PASSWORD_LENGTH } from '../../../shared/setup/contract.ts';
 import { ApiError } from '../../app/api.ts';
 import { meQueryKey, type SignInState } from '../../app/session.ts';
 import { chooseLanguage } from '../../i18n/i18n.ts';
-import { isLanguage, type Language, languages } from '../../i18n/languages.ts';
+import { isLanguage, type Language } from '../../i18n/languages.ts';
 import { Button, buttonClassName } from '../../ui/Button.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
+import { LanguageField } from '../../ui/LanguageField.tsx';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import { PasswordField } from '../../ui/PasswordField.tsx';
-import { RadioGroup } from '../../ui/RadioGroup.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { showToast } from '../../ui/Toast.tsx';
 import { useFormProblems } from '../../ui/useFormProblems.tsx';
@@ -221,19 +222,12 @@ function JoinForm({
           onChange={setName}
           errorMessage={problems.error('name')}
         />
-        <RadioGroup
+        <LanguageField
           id={fieldIds.language}
           name="language"
           label={t('join.form.language')}
-          options={languages.map((option) => ({
-            value: option.code,
-            label: option.name,
-            lang: option.code,
-          }))}
           value={language}
-          onChange={(value) => {
-            if (isLanguage(value)) setLanguage(value);
-          }}
+          onChange={setLanguage}
           errorMessage={problems.error('language')}
         />
         {staff ? (
@@ -249,11 +243,10 @@ function JoinForm({
           />
         ) : null}
         {staff ? <p className="form-page__note">{t('join.form.secondFactorNote')}</p> : null}
-        <div className="form-actions">
-          <Button type="submit" isBusy={mutation.isPending}>
-            {staff ? t('join.form.staffSubmit') : t('join.form.submit')}
-          </Button>
-        </div>
+        <FormActions
+          submit={staff ? t('join.form.staffSubmit') : t('join.form.submit')}
+          isBusy={mutation.isPending}
+        />
       </Form>
       {staff ? null : (
         <ul className="join__promises">

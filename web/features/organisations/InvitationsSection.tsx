@@ -8,16 +8,17 @@ import {
   type InvitationSummary,
 } from '../../../shared/invitations/contract.ts';
 import type { OrganisationResponse } from '../../../shared/organisations/contract.ts';
-import { roles } from '../../../shared/permissions/roles.ts';
 import { useFormatDate } from '../../i18n/format.ts';
-import { isLanguage, type Language, languages } from '../../i18n/languages.ts';
+import { isLanguage, type Language } from '../../i18n/languages.ts';
 import { Button } from '../../ui/Button.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
+import { LanguageField } from '../../ui/LanguageField.tsx';
 import { RadioGroup } from '../../ui/RadioGroup.tsx';
-import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { showToast } from '../../ui/Toast.tsx';
 import { useFormProblems } from '../../ui/useFormProblems.tsx';
 import { createInvitation, fetchInvitations, invitationsKey, revokeInvitation } from './api.ts';
+import { ProgramField, RoleField } from './fields.tsx';
 
 const fieldIds = {
   delivery: 'invite-delivery',
@@ -161,46 +162,32 @@ function NewInvitationForm({
               onChange={setEmail}
               errorMessage={problems.error('email')}
             />
-            <SelectField
+            <RoleField
               id={fieldIds.role}
-              label={t('admin.people.role')}
-              placeholder={t('admin.people.chooseRole')}
-              options={roles.map((value) => ({ value, label: t(`roles.${value}`) }))}
               value={role}
               onChange={setRole}
               errorMessage={problems.error('role')}
             />
           </>
         ) : null}
-        <SelectField
+        <ProgramField
           id={fieldIds.programId}
-          label={t('admin.people.program')}
+          organisation={organisation}
           placeholder={
             delivery === 'email'
               ? t('admin.people.wholeOrganisation')
               : t('admin.invitations.chooseProgram')
           }
-          options={organisation.programs.map((program) => ({
-            value: program.id,
-            label: program.name,
-          }))}
           value={programId}
           onChange={setProgramId}
           errorMessage={problems.error('programId')}
         />
         {delivery === 'email' ? (
-          <RadioGroup
+          <LanguageField
             id={fieldIds.language}
             label={t('admin.invitations.language')}
-            options={languages.map((option) => ({
-              value: option.code,
-              label: option.name,
-              lang: option.code,
-            }))}
             value={language}
-            onChange={(value) => {
-              if (isLanguage(value)) setLanguage(value);
-            }}
+            onChange={setLanguage}
           />
         ) : (
           <TextField
@@ -221,14 +208,13 @@ function NewInvitationForm({
           onChange={setDays}
           errorMessage={problems.error('expiresInDays')}
         />
-        <div className="form-actions">
-          <Button type="submit" isBusy={mutation.isPending}>
-            {delivery === 'email' ? t('admin.invitations.send') : t('admin.invitations.makeLink')}
-          </Button>
-          <Button variant="quiet" onPress={onCancel}>
-            {t('admin.cancel')}
-          </Button>
-        </div>
+        <FormActions
+          submit={
+            delivery === 'email' ? t('admin.invitations.send') : t('admin.invitations.makeLink')
+          }
+          isBusy={mutation.isPending}
+          cancel={{ label: t('admin.cancel'), onPress: onCancel }}
+        />
       </Form>
     </div>
   );

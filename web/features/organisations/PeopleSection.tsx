@@ -10,7 +10,7 @@ import { type Role, roles } from '../../../shared/permissions/roles.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog, DialogTrigger } from '../../ui/Dialog.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
-import { SelectField } from '../../ui/SelectField.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { showToast } from '../../ui/Toast.tsx';
 import { describeFailure, useFormProblems } from '../../ui/useFormProblems.tsx';
 import {
@@ -21,6 +21,7 @@ import {
   revokeRole,
   verifyOfficer,
 } from './api.ts';
+import { ProgramField, RoleField } from './fields.tsx';
 
 function GrantRoleForm({
   organisation,
@@ -63,35 +64,25 @@ function GrantRoleForm({
     <div className="admin__panel">
       {problems.summary}
       <Form onSubmit={onSubmit} validationBehavior="aria">
-        <SelectField
+        <RoleField
           id={ids.role}
-          label={t('admin.people.role')}
-          placeholder={t('admin.people.chooseRole')}
-          options={roles.map((value) => ({ value, label: t(`roles.${value}`) }))}
           value={role}
           onChange={setRole}
           errorMessage={problems.error('role')}
         />
-        <SelectField
+        <ProgramField
           id={ids.programId}
-          label={t('admin.people.program')}
+          organisation={organisation}
           placeholder={t('admin.people.wholeOrganisation')}
-          options={organisation.programs.map((program) => ({
-            value: program.id,
-            label: program.name,
-          }))}
           value={programId}
           onChange={setProgramId}
           errorMessage={problems.error('programId')}
         />
-        <div className="form-actions">
-          <Button type="submit" isBusy={mutation.isPending}>
-            {t('admin.people.grant')}
-          </Button>
-          <Button variant="quiet" onPress={onDone}>
-            {t('admin.cancel')}
-          </Button>
-        </div>
+        <FormActions
+          submit={t('admin.people.grant')}
+          isBusy={mutation.isPending}
+          cancel={{ label: t('admin.cancel'), onPress: onDone }}
+        />
       </Form>
     </div>
   );

@@ -10,6 +10,7 @@ import {
   type PartnerChoice,
 } from '../../../shared/organisations/contract.ts';
 import { Button } from '../../ui/Button.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { RadioGroup } from '../../ui/RadioGroup.tsx';
 import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
@@ -176,14 +177,11 @@ function NewProgramForm({
             {t('admin.programs.addPartner')}
           </Button>
         </fieldset>
-        <div className="form-actions">
-          <Button type="submit" isBusy={mutation.isPending}>
-            {t('admin.programs.create')}
-          </Button>
-          <Button variant="quiet" onPress={onDone}>
-            {t('admin.cancel')}
-          </Button>
-        </div>
+        <FormActions
+          submit={t('admin.programs.create')}
+          isBusy={mutation.isPending}
+          cancel={{ label: t('admin.cancel'), onPress: onDone }}
+        />
       </Form>
     </div>
   );

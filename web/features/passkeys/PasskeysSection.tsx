@@ -6,10 +6,12 @@ import { REAUTHENTICATION_MINUTES } from '../../../shared/profile/contract.ts';
 import { useFormatDateTime } from '../../i18n/format.ts';
 import { Button } from '../../ui/Button.tsx';
 import { Dialog, DialogTrigger } from '../../ui/Dialog.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { PasswordField } from '../../ui/PasswordField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { showToast } from '../../ui/Toast.tsx';
 import { useFormProblems } from '../../ui/useFormProblems.tsx';
+import { ProfileSection } from '../profile/ProfileSection.tsx';
 import {
   addPasskey,
   canUsePasskeys,
@@ -21,7 +23,6 @@ import {
   wasCancelled,
 } from './api.ts';
 import { type PasswordCheck, passwordProblem, usePasswordCheck } from './password-check.ts';
-import './passkeys.css';
 
 const addFieldIds = { name: 'passkey-name', password: 'passkey-password' } as const;
 const removeFieldIds = { password: 'passkey-remove-password' } as const;
@@ -103,10 +104,10 @@ function PasskeyItem({
   }
 
   return (
-    <li className="passkeys__item">
-      <div className="passkeys__text">
-        <span className="passkeys__name">{name}</span>
-        <span className="passkeys__when">
+    <li className="profile__item">
+      <div className="profile__item-text">
+        <span className="profile__item-name">{name}</span>
+        <span className="profile__item-when">
           {t('passkeys.added', { when: formatDateTime(passkey.createdAt) })}
         </span>
       </div>
@@ -228,11 +229,7 @@ function AddPasskeyForm({
             errorMessage={problems.error('password')}
           />
         ) : null}
-        <div className="form-actions">
-          <Button type="submit" variant="secondary" isBusy={mutation.isPending}>
-            {t('passkeys.add')}
-          </Button>
-        </div>
+        <FormActions submit={t('passkeys.add')} isBusy={mutation.isPending} variant="secondary" />
       </Form>
     </>
   );
@@ -262,10 +259,7 @@ export function PasskeysSection({
   // With a passkey already, another one is for another device: asked for, not offered first.
   const [adding, setAdding] = useState(false);
   return (
-    <section className="profile__section" aria-labelledby="profile-passkeys">
-      <h2 id="profile-passkeys" className="profile__heading">
-        {t('passkeys.heading')}
-      </h2>
+    <ProfileSection id="profile-passkeys" heading={t('passkeys.heading')}>
       <p>{resident ? t('passkeys.leadResident') : t('passkeys.lead')}</p>
       {passkeys.isError ? (
         <div>
@@ -277,7 +271,7 @@ export function PasskeysSection({
       ) : null}
       {passkeys.data && passkeys.data.length === 0 ? <p>{t('passkeys.none')}</p> : null}
       {passkeys.data && passkeys.data.length > 0 ? (
-        <ul className="passkeys__list" aria-labelledby="profile-passkeys">
+        <ul className="profile__items" aria-labelledby="profile-passkeys">
           {passkeys.data.map((passkey) => (
             <PasskeyItem key={passkey.id} passkey={passkey} account={account} check={check} />
           ))}
@@ -292,6 +286,6 @@ export function PasskeysSection({
           {t('passkeys.addAnother')}
         </Button>
       ) : null}
-    </section>
+    </ProfileSection>
   );
 }

@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import type { EmailFrequency } from '../../../shared/preferences/contract.ts';
 import { ApiError } from '../../app/api.ts';
 import { Button } from '../../ui/Button.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import { useFormProblems } from '../../ui/useFormProblems.tsx';
 import { fetchTokenPreferences, saveTokenPreferences, tokenPreferencesKey } from './api.ts';
@@ -72,11 +73,7 @@ function PreferencesForm({
           }}
           errorMessage={problems.error('frequency')}
         />
-        <div className="form-actions">
-          <Button type="submit" isBusy={mutation.isPending}>
-            {t('preferences.save')}
-          </Button>
-        </div>
+        <FormActions submit={t('preferences.save')} isBusy={mutation.isPending} />
         <p className="preferences__saved" role="status">
           {saved ? t(`preferences.saved.${saved}`) : ''}
         </p>

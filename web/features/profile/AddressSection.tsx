@@ -4,11 +4,12 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ADDRESS_CONFIRMATION_HOURS, addAddressRequest } from '../../../shared/profile/contract.ts';
 import { meQueryKey } from '../../app/session.ts';
-import { Button } from '../../ui/Button.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useFormProblems } from '../../ui/useFormProblems.tsx';
 import { addAddress } from './api.ts';
 import { emailFieldMessage } from './field-messages.ts';
+import { ProfileSection } from './ProfileSection.tsx';
 
 const fieldIds = { email: 'profile-add-address' } as const;
 
@@ -50,10 +51,7 @@ export function AddressSection() {
   }
 
   return (
-    <section className="profile__section" aria-labelledby="profile-address">
-      <h2 id="profile-address" className="profile__heading">
-        {t('profile.address.heading')}
-      </h2>
+    <ProfileSection id="profile-address" heading={t('profile.address.heading')}>
       <p>{t('profile.address.lead')}</p>
       <p>{t('profile.address.use')}</p>
       {problems.summary}
@@ -68,17 +66,17 @@ export function AddressSection() {
           onChange={setEmail}
           errorMessage={problems.error('email')}
         />
-        <div className="form-actions">
-          <Button type="submit" variant="secondary" isBusy={mutation.isPending}>
-            {t('profile.address.submit')}
-          </Button>
-        </div>
+        <FormActions
+          submit={t('profile.address.submit')}
+          isBusy={mutation.isPending}
+          variant="secondary"
+        />
         <p className="profile__done" role="status">
           {sentTo
             ? t('profile.address.sent', { email: sentTo, hours: ADDRESS_CONFIRMATION_HOURS })
             : ''}
         </p>
       </Form>
-    </section>
+    </ProfileSection>
   );
 }

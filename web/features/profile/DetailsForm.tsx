@@ -5,13 +5,14 @@ import { useTranslation } from 'react-i18next';
 import { type ProfileResponse, updateProfileRequest } from '../../../shared/profile/contract.ts';
 import { meQueryKey } from '../../app/session.ts';
 import { chooseLanguage } from '../../i18n/i18n.ts';
-import { isLanguage, type Language, languages } from '../../i18n/languages.ts';
-import { Button } from '../../ui/Button.tsx';
-import { RadioGroup } from '../../ui/RadioGroup.tsx';
+import type { Language } from '../../i18n/languages.ts';
+import { FormActions } from '../../ui/FormActions.tsx';
+import { LanguageField } from '../../ui/LanguageField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { showToast } from '../../ui/Toast.tsx';
 import { useFormProblems } from '../../ui/useFormProblems.tsx';
 import { updateProfile } from './api.ts';
+import { ProfileSection } from './ProfileSection.tsx';
 
 const fieldIds = { name: 'profile-name', language: 'profile-language' } as const;
 
@@ -59,10 +60,7 @@ export function DetailsForm({ me }: { me: ProfileResponse }) {
   }
 
   return (
-    <section className="profile__section" aria-labelledby="profile-details">
-      <h2 id="profile-details" className="profile__heading">
-        {t('profile.details.heading')}
-      </h2>
+    <ProfileSection id="profile-details" heading={t('profile.details.heading')}>
       {problems.summary}
       <Form onSubmit={onSubmit} validationBehavior="aria">
         <TextField
@@ -75,28 +73,21 @@ export function DetailsForm({ me }: { me: ProfileResponse }) {
           onChange={setName}
           errorMessage={problems.error('name')}
         />
-        <RadioGroup
+        <LanguageField
           id={fieldIds.language}
           name="language"
           label={t('profile.details.language')}
           description={t('profile.details.languageHelp')}
-          options={languages.map((option) => ({
-            value: option.code,
-            label: option.name,
-            lang: option.code,
-          }))}
           value={language}
-          onChange={(value) => {
-            if (isLanguage(value)) setLanguage(value);
-          }}
+          onChange={setLanguage}
           errorMessage={problems.error('language')}
         />
-        <div className="form-actions">
-          <Button type="submit" variant="secondary" isBusy={mutation.isPending}>
-            {t('profile.details.submit')}
-          </Button>
-        </div>
+        <FormActions
+          submit={t('profile.details.submit')}
+          isBusy={mutation.isPending}
+          variant="secondary"
+        />
       </Form>
-    </section>
+    </ProfileSection>
   );
 }

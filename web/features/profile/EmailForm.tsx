@@ -4,12 +4,13 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { changeEmailRequest, type ProfileResponse } from '../../../shared/profile/contract.ts';
 import { meQueryKey } from '../../app/session.ts';
-import { Button } from '../../ui/Button.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { PasswordField } from '../../ui/PasswordField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { authErrorCode, useFormProblems } from '../../ui/useFormProblems.tsx';
 import { changeEmail, fetchProfile } from './api.ts';
 import { emailFieldMessage } from './field-messages.ts';
+import { ProfileSection } from './ProfileSection.tsx';
 
 const fieldIds = { email: 'profile-new-email', password: 'profile-email-password' } as const;
 
@@ -70,10 +71,7 @@ export function EmailForm({ me }: { me: ProfileResponse }) {
   }
 
   return (
-    <section className="profile__section" aria-labelledby="profile-email">
-      <h2 id="profile-email" className="profile__heading">
-        {t('profile.email.heading')}
-      </h2>
+    <ProfileSection id="profile-email" heading={t('profile.email.heading')}>
       <p>{t('profile.email.current', { email: me.email })}</p>
       {problems.summary}
       <Form onSubmit={onSubmit} validationBehavior="aria">
@@ -106,15 +104,15 @@ export function EmailForm({ me }: { me: ProfileResponse }) {
           onChange={setPassword}
           errorMessage={problems.error('password')}
         />
-        <div className="form-actions">
-          <Button type="submit" variant="secondary" isBusy={mutation.isPending}>
-            {t('profile.email.submit')}
-          </Button>
-        </div>
+        <FormActions
+          submit={t('profile.email.submit')}
+          isBusy={mutation.isPending}
+          variant="secondary"
+        />
         <p className="profile__done" role="status">
           {done ?? ''}
         </p>
       </Form>
-    </section>
+    </ProfileSection>
   );
 }

@@ -4,6 +4,7 @@ import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { EmailFrequency } from '../../../shared/preferences/contract.ts';
 import { Button } from '../../ui/Button.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { showToast } from '../../ui/Toast.tsx';
 import { useFormProblems } from '../../ui/useFormProblems.tsx';
 import {
@@ -12,6 +13,7 @@ import {
   saveMyEmailPreferences,
 } from '../preferences/api.ts';
 import { EmailFrequencyField } from '../preferences/EmailFrequencyField.tsx';
+import { ProfileSection } from './ProfileSection.tsx';
 
 const fieldIds = { frequency: 'profile-email-frequency' } as const;
 
@@ -48,11 +50,11 @@ function PreferencesForm({ initial }: { initial: EmailFrequency }) {
           onChange={setFrequency}
           errorMessage={problems.error('frequency')}
         />
-        <div className="form-actions">
-          <Button type="submit" variant="secondary" isBusy={mutation.isPending}>
-            {t('preferences.save')}
-          </Button>
-        </div>
+        <FormActions
+          submit={t('preferences.save')}
+          isBusy={mutation.isPending}
+          variant="secondary"
+        />
       </Form>
     </>
   );
@@ -65,10 +67,7 @@ export function EmailPreferencesSection() {
     queryFn: ({ signal }) => fetchMyEmailPreferences(signal),
   });
   return (
-    <section className="profile__section" aria-labelledby="profile-email-preferences">
-      <h2 id="profile-email-preferences" className="profile__heading">
-        {t('preferences.heading')}
-      </h2>
+    <ProfileSection id="profile-email-preferences" heading={t('preferences.heading')}>
       {preferences.isPending ? (
         <p className="page-loading">{t('app.loading')}</p>
       ) : preferences.isError ? (
@@ -81,6 +80,6 @@ export function EmailPreferencesSection() {
       ) : (
         <PreferencesForm initial={preferences.data.frequency} />
       )}
-    </section>
+    </ProfileSection>
   );
 }

@@ -1,8 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { ProfileResponse } from '../../../shared/profile/contract.ts';
-import { ApiError } from '../../app/api.ts';
 import { meQueryKey } from '../../app/session.ts';
 import { Button, buttonClassName } from '../../ui/Button.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
@@ -11,13 +10,14 @@ import { showToast } from '../../ui/Toast.tsx';
 import { PasskeysSection } from '../passkeys/PasskeysSection.tsx';
 import { signOut } from '../sign-in/api.ts';
 import { AddressSection } from './AddressSection.tsx';
-import { fetchProfile } from './api.ts';
 import { DetailsForm } from './DetailsForm.tsx';
 import { EmailForm } from './EmailForm.tsx';
 import { EmailPreferencesSection } from './EmailPreferencesSection.tsx';
 import { Sessions } from './Sessions.tsx';
+import { ProfileNotReady, useProfile } from './useProfile.tsx';
 import '../../app/status-page.css';
 import './profile.css';
+import { ProfileSection } from './ProfileSection.tsx';
 
 function Roles({ roles }: { roles: ProfileResponse['roles'] }) {
   const { t } = useTranslation();
@@ -56,13 +56,10 @@ function SecondFactorRequired() {
 function SecondFactorStatus() {
   const { t } = useTranslation();
   return (
-    <section className="profile__section" aria-labelledby="profile-second-factor">
-      <h2 id="profile-second-factor" className="profile__heading">
-        {t('profile.secondFactor.heading')}
-      </h2>
+    <ProfileSection id="profile-second-factor" heading={t('profile.secondFactor.heading')}>
       <p>{t('profile.secondFactor.enabled')}</p>
       <Link to="/me/second-factor">{t('profile.secondFactor.manageLink')}</Link>
-    </section>
+    </ProfileSection>
   );
 }
 
@@ -77,10 +74,7 @@ function Organisations({ roles }: { roles: ProfileResponse['roles'] }) {
   }
   if (managed.size === 0) return null;
   return (
-    <section className="profile__section" aria-labelledby="profile-organisations">
-      <h2 id="profile-organisations" className="profile__heading">
-        {t('profile.organisations.heading')}
-      </h2>
+    <ProfileSection id="profile-organisations" heading={t('profile.organisations.heading')}>
       <ul className="profile__links">
         {[...managed].map(([id, name]) => (
           <li key={id}>
@@ -90,7 +84,7 @@ function Organisations({ roles }: { roles: ProfileResponse['roles'] }) {
           </li>
         ))}
       </ul>
-    </section>
+    </ProfileSection>
   );
 }
 
@@ -129,33 +123,9 @@ function SignOut() {
 export function ProfilePage() {
   const { t } = useTranslation();
   useDocumentTitle(t('profile.title'));
-  const profile = useQuery({
-    queryKey: meQueryKey,
-    queryFn: ({ signal }) => fetchProfile(signal),
-    // Not signed in (or the session ended) is an answer, not a hiccup: don't ask twice.
-    retry: (failures, error) => !(error instanceof ApiError) && failures < 1,
-  });
-
-  if (profile.isPending) return <p className="page-loading">{t('profile.loading')}</p>;
-  if (profile.isError) {
-    if (profile.error instanceof ApiError && profile.error.status === 401) {
-      return <Navigate to="/sign-in" replace />;
-    }
-    return (
-      <div className="status-page">
-        <PageHeading>{t('profile.heading')}</PageHeading>
-        <p className="status-page__body">{t('profile.loadFailed')}</p>
-        <Button
-          onPress={() => {
-            if (!profile.isFetching) void profile.refetch();
-          }}
-          isBusy={profile.isFetching}
-        >
-          {t('profile.retry')}
-        </Button>
-      </div>
-    );
-  }
+  const profile = useProfile();
+  if (!profile.isSuccess)
+    return <ProfileNotReady profile={profile} heading={t('profile.heading')} />;
 
   const me = profile.data;
   // Until a staff member has a second factor, the server refuses everything else: ask for it
@@ -174,12 +144,9 @@ export function ProfilePage() {
       ) : null}
       {blocked ? <SecondFactorRequired /> : null}
       {blocked ? null : <Organisations roles={me.roles} />}
-      <section className="profile__section" aria-labelledby="profile-roles">
-        <h2 id="profile-roles" className="profile__heading">
-          {t('profile.rolesHeading')}
-        </h2>
+      <ProfileSection id="profile-roles" heading={t('profile.rolesHeading')}>
         <Roles roles={me.roles} />
-      </section>
+      </ProfileSection>
       {blocked ? null : (
         <>
           <DetailsForm me={me} />

@@ -8,6 +8,7 @@ import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { showToast } from '../../ui/Toast.tsx';
 import { describeFailure } from '../../ui/useFormProblems.tsx';
 import { endSession, fetchSessions, sessionsQueryKey } from './api.ts';
+import { ProfileSection } from './ProfileSection.tsx';
 
 function SessionItem({
   session,
@@ -22,18 +23,18 @@ function SessionItem({
   const formatDateTime = useFormatDateTime();
   const device = session.device || t('profile.sessions.unknownDevice');
   return (
-    <li className={`profile__session${session.current ? ' profile__session--current' : ''}`}>
-      <div className="profile__session-text">
-        <span className="profile__session-device">
+    <li className={`profile__item${session.current ? ' profile__item--current' : ''}`}>
+      <div className="profile__item-text">
+        <span className="profile__item-name">
           {device}
           {session.current ? (
             <span className="badge badge--sage">{t('profile.sessions.thisDevice')}</span>
           ) : null}
         </span>
-        <span className="profile__session-when">
+        <span className="profile__item-when">
           {t('profile.sessions.signedIn', { when: formatDateTime(session.createdAt) })}
         </span>
-        <span className="profile__session-when">
+        <span className="profile__item-when">
           {t('profile.sessions.lastActive', { when: formatDateTime(session.lastActiveAt) })}
         </span>
       </div>
@@ -93,7 +94,7 @@ export function Sessions({ hasPassword }: { hasPassword: boolean }) {
   } else {
     const ordered = [...sessions.data].sort((a, b) => Number(b.current) - Number(a.current));
     body = (
-      <ul className="profile__sessions">
+      <ul className="profile__items">
         {ordered.map((session) => (
           <SessionItem
             key={session.id}
@@ -109,13 +110,10 @@ export function Sessions({ hasPassword }: { hasPassword: boolean }) {
   }
 
   return (
-    <section className="profile__section" aria-labelledby="profile-sessions">
-      <h2 id="profile-sessions" className="profile__heading">
-        {t('profile.sessions.heading')}
-      </h2>
+    <ProfileSection id="profile-sessions" heading={t('profile.sessions.heading')}>
       <p>{hasPassword ? t('profile.sessions.lead') : t('profile.sessions.leadNoPassword')}</p>
       {failure ? <ErrorSummary message={failure.message} attempt={failure.attempt} /> : null}
       {body}
-    </section>
+    </ProfileSection>
   );
 }

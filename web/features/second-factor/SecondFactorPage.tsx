@@ -1,18 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, useNavigate } from 'react-router';
-import { ApiError } from '../../app/api.ts';
+import { Link, useNavigate } from 'react-router';
 import { meQueryKey } from '../../app/session.ts';
-import { Button } from '../../ui/Button.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import { PasswordField } from '../../ui/PasswordField.tsx';
 import { QrCode } from '../../ui/QrCode.tsx';
-import { TextField } from '../../ui/TextField.tsx';
 import { showToast } from '../../ui/Toast.tsx';
 import { authErrorCode, useFormProblems } from '../../ui/useFormProblems.tsx';
-import { fetchProfile } from '../profile/api.ts';
+import { ProfileNotReady, useProfile } from '../profile/useProfile.tsx';
+import { AppCodeField } from './AppCodeField.tsx';
 import {
   digitsOf,
   type Enrolment,
@@ -37,18 +36,37 @@ function StepCount({ step }: { step: number }) {
   return <p className="second-factor__step">{t('secondFactor.stepOf', { step, total: 3 })}</p>;
 }
 
-function PasswordStep({ onEnrolled }: { onEnrolled: (enrolment: Enrolment) => void }) {
+/**
+ * The password typed again, before anything about the second factor changes: a form of its
+ * own, which sends it with `send` and hands the answer to `onDone`.
+ */
+function PasswordForm<T>({
+  id,
+  description,
+  submit,
+  send,
+  onDone,
+  children,
+}: {
+  id: string;
+  description?: string;
+  submit: string;
+  send: (password: string) => Promise<T>;
+  onDone: (answer: T) => void;
+  /** Beside the submit button, e.g. a way back. */
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
-  const problems = useFormProblems({ password: 'second-factor-password' });
-  const mutation = useMutation({ mutationFn: startEnrolment });
+  const problems = useFormProblems({ password: id });
+  const mutation = useMutation({ mutationFn: send });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (mutation.isPending) return;
     if (password === '') return problems.show({ password: t('signIn.errors.passwordMissing') });
     mutation.mutate(password, {
-      onSuccess: onEnrolled,
+      onSuccess: onDone,
       onError: (error) => {
         if (authErrorCode(error) === 'INVALID_PASSWORD') {
           return problems.show({ password: t('secondFactor.errors.wrongPassword') });
@@ -60,28 +78,41 @@ function PasswordStep({ onEnrolled }: { onEnrolled: (enrolment: Enrolment) => vo
 
   return (
     <>
-      <StepCount step={1} />
-      <PageHeading>{t('secondFactor.heading')}</PageHeading>
-      <p className="form-page__lead">{t('secondFactor.lead')}</p>
-      <p>{t('secondFactor.needApp')}</p>
       {problems.summary}
       <Form onSubmit={onSubmit} validationBehavior="aria" className="form">
         <PasswordField
-          id="second-factor-password"
+          id={id}
           name="password"
           label={t('secondFactor.password')}
-          description={t('secondFactor.passwordHelp')}
+          description={description}
           autoComplete="current-password"
           value={password}
           onChange={setPassword}
           errorMessage={problems.error('password')}
         />
-        <div className="form-actions">
-          <Button type="submit" isBusy={mutation.isPending}>
-            {t('secondFactor.continue')}
-          </Button>
-        </div>
+        <FormActions submit={submit} isBusy={mutation.isPending}>
+          {children}
+        </FormActions>
       </Form>
+    </>
+  );
+}
+
+function PasswordStep({ onEnrolled }: { onEnrolled: (enrolment: Enrolment) => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <StepCount step={1} />
+      <PageHeading>{t('secondFactor.heading')}</PageHeading>
+      <p className="form-page__lead">{t('secondFactor.lead')}</p>
+      <p>{t('secondFactor.needApp')}</p>
+      <PasswordForm
+        id="second-factor-password"
+        description={t('secondFactor.passwordHelp')}
+        submit={t('secondFactor.continue')}
+        send={startEnrolment}
+        onDone={onEnrolled}
+      />
     </>
   );
 }
@@ -125,24 +156,15 @@ function ScanStep({ enrolment, onVerified }: { enrolment: Enrolment; onVerified:
       </div>
       {problems.summary}
       <Form onSubmit={onSubmit} validationBehavior="aria" className="form">
-        <TextField
+        <AppCodeField
           id="second-factor-code"
-          name="code"
           label={t('secondFactor.scan.code')}
           description={t('secondFactor.scan.codeHelp')}
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          maxLength={9}
           value={code}
           onChange={setCode}
           errorMessage={problems.error('code')}
-          className="code-field"
         />
-        <div className="form-actions">
-          <Button type="submit" isBusy={mutation.isPending}>
-            {t('secondFactor.scan.submit')}
-          </Button>
-        </div>
+        <FormActions submit={t('secondFactor.scan.submit')} isBusy={mutation.isPending} />
       </Form>
     </>
   );
@@ -172,10 +194,7 @@ function CodesStep({ codes }: { codes: readonly string[] }) {
 /** Already on: a fresh set of backup codes, e.g. after the last ones were used or lost. */
 function AlreadyOn() {
   const { t } = useTranslation();
-  const [password, setPassword] = useState('');
   const [codes, setCodes] = useState<string[] | null>(null);
-  const problems = useFormProblems({ password: 'second-factor-renew-password' });
-  const mutation = useMutation({ mutationFn: newBackupCodes });
   const navigate = useNavigate();
 
   if (codes) {
@@ -193,47 +212,22 @@ function AlreadyOn() {
     );
   }
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (mutation.isPending) return;
-    if (password === '') return problems.show({ password: t('signIn.errors.passwordMissing') });
-    mutation.mutate(password, {
-      onSuccess: setCodes,
-      onError: (error) => {
-        if (authErrorCode(error) === 'INVALID_PASSWORD') {
-          return problems.show({ password: t('secondFactor.errors.wrongPassword') });
-        }
-        problems.showFailure(error);
-      },
-    });
-  }
-
   return (
     <>
       <PageHeading>{t('secondFactor.on.heading')}</PageHeading>
       <p className="form-page__lead">{t('secondFactor.on.lead')}</p>
       <h2 className="second-factor__subheading">{t('secondFactor.on.newCodesHeading')}</h2>
       <p>{t('secondFactor.on.newCodesBody')}</p>
-      {problems.summary}
-      <Form onSubmit={onSubmit} validationBehavior="aria" className="form">
-        <PasswordField
-          id="second-factor-renew-password"
-          name="password"
-          label={t('secondFactor.password')}
-          autoComplete="current-password"
-          value={password}
-          onChange={setPassword}
-          errorMessage={problems.error('password')}
-        />
-        <div className="form-actions">
-          <Button type="submit" isBusy={mutation.isPending}>
-            {t('secondFactor.on.newCodesSubmit')}
-          </Button>
-          <Link to="/me" className="second-factor__back">
-            {t('secondFactor.codes.backToAccount')}
-          </Link>
-        </div>
-      </Form>
+      <PasswordForm
+        id="second-factor-renew-password"
+        submit={t('secondFactor.on.newCodesSubmit')}
+        send={newBackupCodes}
+        onDone={setCodes}
+      >
+        <Link to="/me" className="second-factor__back">
+          {t('secondFactor.codes.backToAccount')}
+        </Link>
+      </PasswordForm>
     </>
   );
 }
@@ -245,26 +239,9 @@ export function SecondFactorPage() {
   const queryClient = useQueryClient();
   const [step, setStep] = useState<Step>({ kind: 'password' });
   const [started, setStarted] = useState(false);
-  const profile = useQuery({
-    queryKey: meQueryKey,
-    queryFn: ({ signal }) => fetchProfile(signal),
-    retry: (failures, error) => !(error instanceof ApiError) && failures < 1,
-  });
-
-  if (profile.isPending) return <p className="page-loading">{t('profile.loading')}</p>;
-  if (profile.isError) {
-    if (profile.error instanceof ApiError && profile.error.status === 401) {
-      return <Navigate to="/sign-in" replace />;
-    }
-    return (
-      <div className="status-page">
-        <PageHeading>{t('secondFactor.heading')}</PageHeading>
-        <p className="status-page__body">{t('profile.loadFailed')}</p>
-        <Button onPress={() => void profile.refetch()} isBusy={profile.isFetching}>
-          {t('profile.retry')}
-        </Button>
-      </div>
-    );
+  const profile = useProfile();
+  if (!profile.isSuccess) {
+    return <ProfileNotReady profile={profile} heading={t('secondFactor.heading')} />;
   }
 
   let content: ReactNode;

@@ -4,7 +4,7 @@ import { Button as AriaButton, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import type { ApiError } from '../../app/api.ts';
-import { Button } from '../../ui/Button.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useFormProblems } from '../../ui/useFormProblems.tsx';
@@ -35,6 +35,14 @@ export function EmailLinkSignIn({
   const [sentTo, setSentTo] = useState<string | null>(null);
   const problems = useFormProblems(fieldIds);
   const mutation = useMutation({ mutationFn: askForSignInLink });
+
+  const usePassword = (
+    <p>
+      <AriaButton className="link-button" onPress={onUsePassword}>
+        {t('signIn.link.usePassword')}
+      </AriaButton>
+    </p>
+  );
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -75,11 +83,7 @@ export function EmailLinkSignIn({
               {t('signIn.link.again')}
             </AriaButton>
           </p>
-          <p>
-            <AriaButton className="link-button" onPress={onUsePassword}>
-              {t('signIn.link.usePassword')}
-            </AriaButton>
-          </p>
+          {usePassword}
         </div>
       </>
     );
@@ -108,19 +112,11 @@ export function EmailLinkSignIn({
           onChange={setEmail}
           errorMessage={problems.error('email')}
         />
-        <div className="form-actions">
-          <Button type="submit" isBusy={mutation.isPending}>
-            {t('signIn.link.submit')}
-          </Button>
-        </div>
+        <FormActions submit={t('signIn.link.submit')} isBusy={mutation.isPending} />
       </Form>
       <div className="form-aside">
         <p>{t('signIn.link.staff')}</p>
-        <p>
-          <AriaButton className="link-button" onPress={onUsePassword}>
-            {t('signIn.link.usePassword')}
-          </AriaButton>
-        </p>
+        {usePassword}
       </div>
     </>
   );

@@ -2,10 +2,11 @@ import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Button as AriaButton, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../ui/Button.tsx';
+import { FormActions } from '../../ui/FormActions.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { authErrorCode, useFormProblems } from '../../ui/useFormProblems.tsx';
+import { AppCodeField } from '../second-factor/AppCodeField.tsx';
 import { digitsOf, verifyBackupCode, verifyCode } from '../second-factor/api.ts';
 
 type Mode = 'app' | 'backup';
@@ -82,19 +83,14 @@ export function SecondStep({
       {problems.summary}
       <Form onSubmit={onSubmit} validationBehavior="aria" className="form">
         {mode === 'app' ? (
-          <TextField
+          <AppCodeField
             key="app"
             id={fieldIds.code}
-            name="code"
             label={t('signIn.second.code')}
             description={t('signIn.second.codeHelp')}
-            autoComplete="one-time-code"
-            inputMode="numeric"
-            maxLength={9}
             value={code}
             onChange={setCode}
             errorMessage={problems.error('code')}
-            className="code-field"
           />
         ) : (
           <TextField
@@ -111,11 +107,7 @@ export function SecondStep({
             className="code-field code-field--backup"
           />
         )}
-        <div className="form-actions">
-          <Button type="submit" isBusy={mutation.isPending}>
-            {t('signIn.second.submit')}
-          </Button>
-        </div>
+        <FormActions submit={t('signIn.second.submit')} isBusy={mutation.isPending} />
       </Form>
       <div className="form-aside">
         <p>
