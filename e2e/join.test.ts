@@ -3,7 +3,7 @@ import { authenticatorCode, setUpFirstAdmin } from './support/accounts.ts';
 import { type ApiSession, signInAndSetUpSecondFactor } from './support/api-session.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { openPage, phone, withoutExpectedResponses } from './support/browser.ts';
-import { captureEverywhere } from './support/capture.ts';
+import { captureEverywhere, switchLanguage } from './support/capture.ts';
 import { setUpServerAndBrowser } from './support/harness.ts';
 import { invitationLinkIn, latestEmail } from './support/outbox.ts';
 
@@ -94,6 +94,18 @@ describe('accepting an invitation', () => {
       expect(await nameField.getAttribute('aria-invalid')).toBe('true');
       await page.locator('.field__error').filter({ hasText: policeTitle }).waitFor();
       await captureEverywhere(page, 'join-police-title');
+      // Switching language shows the same message in the new one, not the old.
+      await switchLanguage(page, 'en');
+      await page
+        .locator('.field__error')
+        .filter({ hasText: 'Only verified officers are shown as officers.' })
+        .waitFor();
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'Choose a name without a police title.' })
+        .waitFor();
+      await switchLanguage(page, 'es');
+      await page.locator('.field__error').filter({ hasText: policeTitle }).waitFor();
 
       await nameField.fill('Luz');
       await page.getByRole('button', { name: 'Unirme' }).click();

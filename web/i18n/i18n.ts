@@ -40,6 +40,32 @@ async function loadLanguage(language: Language): Promise<void> {
   i18next.addResourceBundle(language, 'translation', await fetchCatalogue(language));
 }
 
+// What each message on screen was translated from, so that a message shown before the reader
+// switched language can be shown again in the new one (see `inCurrentLanguage`). Bounded: only
+// the latest messages matter.
+const origins = new Map<string, { key: string; options: Record<string, unknown> }>();
+const ORIGINS_KEPT = 300;
+
+function remember(value: string, key: string | string[], options: Record<string, unknown>) {
+  const first = Array.isArray(key) ? key[0] : key;
+  if (first === undefined) return value;
+  origins.delete(value);
+  origins.set(value, { key: first, options: { ...options, lng: undefined } });
+  if (origins.size > ORIGINS_KEPT) origins.delete(origins.keys().next().value ?? '');
+  return value;
+}
+
+/**
+ * A message made earlier with `t`, in the language shown now; any other text (a server's own
+ * words) as it is. For messages kept in state, e.g. a form's errors, across a change of language.
+ */
+export function inCurrentLanguage(text: string): string {
+  const origin = origins.get(text);
+  if (!origin) return text;
+  const translate = i18next.t as unknown as (key: string, options: object) => string;
+  return translate(origin.key, origin.options);
+}
+
 /**
  * Starts i18next in the language the visitor chose before, or the one their browser prefers,
  * with only that language's catalogue. Rejects when it cannot be fetched (no connection).
@@ -51,6 +77,7 @@ export async function startI18n(): Promise<typeof i18next> {
   await i18next
     .use(initReactI18next)
     .use({ type: 'postProcessor', name: 'oneFullStop', process: oneFullStop })
+    .use({ type: 'postProcessor', name: 'remember', process: remember })
     .init({
       resources: { [language]: { translation: catalogue } },
       partialBundledLanguages: true,
@@ -58,7 +85,7 @@ export async function startI18n(): Promise<typeof i18next> {
       fallbackLng: 'en',
       supportedLngs: ['en', 'es'],
       interpolation: { escapeValue: false },
-      postProcess: ['oneFullStop'],
+      postProcess: ['oneFullStop', 'remember'],
       returnNull: false,
     });
   applyToDocument(i18next.language);

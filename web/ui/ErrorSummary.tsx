@@ -1,4 +1,5 @@
 import { type MouseEvent, useEffect, useRef } from 'react';
+import { inCurrentLanguage } from '../i18n/i18n.ts';
 import './error-summary.css';
 
 export interface ErrorSummaryItem {
@@ -53,10 +54,10 @@ export function ErrorSummary({ title, message, items = [], attempt }: ErrorSumma
   return (
     <div ref={ref} tabIndex={-1} className="error-summary">
       <div role="alert">
-        {title ? <h2 className="error-summary__title">{title}</h2> : null}
+        {title ? <h2 className="error-summary__title">{inCurrentLanguage(title)}</h2> : null}
         {message ? (
           <p className={title ? 'error-summary__message' : 'error-summary__message--only'}>
-            {message}
+            {inCurrentLanguage(message)}
           </p>
         ) : null}
         {items.length > 0 ? (
@@ -64,7 +65,7 @@ export function ErrorSummary({ title, message, items = [], attempt }: ErrorSumma
             {items.map((item) => (
               <li key={item.fieldId}>
                 <a href={`#${item.fieldId}`} onClick={(event) => onLink(event, item.fieldId)}>
-                  {item.message}
+                  {inCurrentLanguage(item.message)}
                 </a>
               </li>
             ))}

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { type ReactNode, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type FieldProblem, NetworkError } from '../app/api.ts';
+import { inCurrentLanguage } from '../i18n/i18n.ts';
 import { ErrorSummary, type ErrorSummaryItem } from './ErrorSummary.tsx';
 
 // The shape every form shares: messages beside its fields and the same messages, linked, in an
@@ -79,14 +80,19 @@ export function useFormProblems<F extends string>(fieldIds: Record<F, string>): 
     setState((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, fields, message }));
   }, []);
 
+  // Messages are kept as shown; after a change of language they are shown in the new one.
+  const fieldMessage = (field: F) => {
+    const message = state?.fields[field];
+    return message ? inCurrentLanguage(message) : undefined;
+  };
   const items: ErrorSummaryItem[] = [];
   for (const field of Object.keys(fieldIds) as F[]) {
-    const message = state?.fields[field];
+    const message = fieldMessage(field);
     if (message) items.push({ fieldId: fieldIds[field], message });
   }
 
   return {
-    error: (field) => state?.fields[field],
+    error: fieldMessage,
     show,
     showFailure: (error, options) => {
       const { fields, message } = describeFailure(t, error, fieldIds, options);
@@ -97,7 +103,7 @@ export function useFormProblems<F extends string>(fieldIds: Record<F, string>): 
     summary: state ? (
       <ErrorSummary
         title={items.length > 0 ? t('forms.errorSummary') : undefined}
-        message={state.message}
+        message={state.message === undefined ? undefined : inCurrentLanguage(state.message)}
         items={items}
         attempt={state.attempt}
       />

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, NetworkError } from '../../app/api.ts';
 import { afterSignIn, meQueryKey } from '../../app/session.ts';
+import { inCurrentLanguage } from '../../i18n/i18n.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ErrorSummary, type ErrorSummaryItem } from '../../ui/ErrorSummary.tsx';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
@@ -182,7 +183,7 @@ export function SignInPage() {
           autoComplete="username"
           value={email}
           onChange={setEmail}
-          errorMessage={problems?.email}
+          errorMessage={problems?.email && inCurrentLanguage(problems.email)}
         />
         <PasswordField
           id={passwordId}
@@ -191,7 +192,7 @@ export function SignInPage() {
           autoComplete="current-password"
           value={password}
           onChange={setPassword}
-          errorMessage={problems?.password}
+          errorMessage={problems?.password && inCurrentLanguage(problems.password)}
         />
         <div className="form-actions">
           <Button type="submit" isBusy={mutation.isPending} className="form-actions__submit">
