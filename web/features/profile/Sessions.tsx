@@ -21,7 +21,9 @@ function SessionItem({
 }) {
   const { t } = useTranslation();
   const formatDateTime = useFormatDateTime();
-  const device = session.device || t('profile.sessions.unknownDevice');
+  // The server names a device it cannot tell "Unknown device", in English: say it in the page's.
+  const known = session.device !== '' && session.device !== 'Unknown device';
+  const device = known ? session.device : t('profile.sessions.unknownDevice');
   return (
     <li className={`profile__item${session.current ? ' profile__item--current' : ''}`}>
       <div className="profile__item-text">
