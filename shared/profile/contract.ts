@@ -10,6 +10,8 @@ export const profileResponse = z.object({
   language: z.enum(supportedLanguages),
   /** 'required': a staff member who must set up a second factor before anything else. */
   secondFactor: z.enum(['enabled', 'required', 'not-required']),
+  /** Whether they sign in with a password (staff, mostly); it is asked again before changes. */
+  hasPassword: z.boolean(),
   roles: z.array(
     z.object({
       organisationId: z.string(),
@@ -77,6 +79,8 @@ export const confirmAddressRequest = z.object({
 export const confirmAddressResponse = z.object({ email: z.string() });
 
 export const REAUTHENTICATION_MINUTES = 5;
+/** How long an emailed sign-in link works. */
+export const SIGN_IN_LINK_MINUTES = 15;
 
 /**
  * POST /api/me/reauthenticate: the password again, before adding or removing a passkey. For the

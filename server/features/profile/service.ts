@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { isPlaceholderEmail } from '../../../shared/people/placeholder-email.ts';
 import {
   claimsPoliceTitle,
@@ -9,7 +9,7 @@ import type { ProfileResponse, UpdateProfileRequest } from '../../../shared/prof
 import { recordAudit } from '../../platform/audit/service.ts';
 import { SECOND_FACTOR_FIRST, type SignedIn } from '../../platform/auth/actor.ts';
 import type { Auth } from '../../platform/auth/auth.ts';
-import { people } from '../../platform/auth/schema.ts';
+import { authAccounts, people } from '../../platform/auth/schema.ts';
 import {
   LOCK_AFTER_FAILURES,
   LOCK_MINUTES,
@@ -36,6 +36,11 @@ export async function profileOf(db: Database, person: SignedIn): Promise<Profile
         .where(inArray(organisations.id, organisationIds))
     : [];
   const nameOf = new Map(names.map((row) => [row.id, row.name]));
+  const [password] = await db
+    .select({ id: authAccounts.id })
+    .from(authAccounts)
+    .where(and(eq(authAccounts.userId, person.personId), eq(authAccounts.providerId, 'credential')))
+    .limit(1);
   return {
     personId: person.personId,
     name: person.name,
@@ -43,6 +48,7 @@ export async function profileOf(db: Database, person: SignedIn): Promise<Profile
     email: isPlaceholderEmail(person.email) ? '' : person.email,
     language: person.language === 'es' ? 'es' : 'en',
     secondFactor: person.secondFactor,
+    hasPassword: password !== undefined,
     roles: person.memberships.map((m) => ({
       organisationId: m.organisationId,
       organisationName: nameOf.get(m.organisationId) ?? '',

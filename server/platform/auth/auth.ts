@@ -5,6 +5,7 @@ import { betterAuth } from 'better-auth';
 import { APIError } from 'better-auth/api';
 import { magicLink, twoFactor } from 'better-auth/plugins';
 import type { Logger } from 'pino';
+import { SIGN_IN_LINK_MINUTES } from '../../../shared/profile/contract.ts';
 import { MIN_PASSWORD_LENGTH } from '../../../shared/setup/contract.ts';
 import type { Config } from '../../config.ts';
 import type { Database } from '../db/connection.ts';
@@ -26,7 +27,6 @@ import { signInGuard } from './sign-in-guard.ts';
 const HOUR_SECONDS = 60 * 60;
 /** Argon2id with OWASP's recommended cost for interactive sign-in (19 MiB, 2 passes). */
 const ARGON2ID = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
-export const MAGIC_LINK_MINUTES = 15;
 export const RESIDENT_SESSION_DAYS = 30;
 
 /** The origins better-auth checks a browser's request against: the same rule as every route's. */
@@ -123,7 +123,7 @@ export function createAuth({ config, log, db, secret, sendSignInLink, isStaff }:
         schema: { twoFactor: { modelName: 'twoFactorSecrets' } },
       }),
       magicLink({
-        expiresIn: MAGIC_LINK_MINUTES * 60,
+        expiresIn: SIGN_IN_LINK_MINUTES * 60,
         disableSignUp: true,
         sendMagicLink: ({ email, url }) => sendSignInLink({ email, url }),
       }),

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ForbiddenError, NotFoundError } from '../errors.ts';
+import { ForbiddenError, NotFoundError, TooManyRequestsError } from '../errors.ts';
 import type { RateLimiter, RateRule } from '../http/rate-limits.ts';
 import type { Auth } from './auth.ts';
 
@@ -172,7 +172,14 @@ export function registerAuthRoutes(
     preHandler: async (request, reply) => {
       const endpoint = authEndpointOf(request.url);
       const limits = endpointRateRules[endpoint];
-      if (limits) await rules.rateLimit(request, reply, limits);
+      try {
+        if (limits) await rules.rateLimit(request, reply, limits);
+      } catch (error) {
+        // A sign-in link is opened in a browser, which should land on a page, not on JSON.
+        if (!(error instanceof TooManyRequestsError) || endpoint !== '/magic-link/verify')
+          throw error;
+        return reply.redirect('/sign-in?link=failed&error=TOO_MANY_ATTEMPTS', 303);
+      }
       if (!startsASession.has(endpoint)) await rules.endStaleSession(request);
       if (changesPasskeys.has(endpoint)) await rules.requireRecentReauthentication(request);
     },

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { isPlaceholderEmail } from '../../../shared/people/placeholder-email.ts';
+import { SIGN_IN_LINK_MINUTES } from '../../../shared/profile/contract.ts';
 import type { Database } from '../db/connection.ts';
 import type { MailService } from '../mail/service.ts';
-import { MAGIC_LINK_MINUTES, type SignInLink } from './auth.ts';
+import type { SignInLink } from './auth.ts';
 import { people } from './schema.ts';
 
 /**
@@ -29,7 +30,7 @@ export function signInLinkSender(
       to: email,
       template: 'magic-link',
       language: person?.language === 'es' ? 'es' : 'en',
-      data: { link: url, validMinutes: MAGIC_LINK_MINUTES },
+      data: { link: url, validMinutes: SIGN_IN_LINK_MINUTES },
     });
   };
 }

@@ -66,6 +66,21 @@ describe('rate limits', () => {
     expect(statuses).toEqual([200, 200, 200, 429]);
   });
 
+  it('sends a browser that opened too many sign-in links to the sign-in page, not to JSON', async () => {
+    const statuses = [];
+    for (let attempt = 0; attempt < 31; attempt += 1) {
+      const response = await test.app.inject({
+        url: `/api/auth/magic-link/verify?token=made-up-${attempt}&callbackURL=/me`,
+        remoteAddress: '203.0.113.11',
+      });
+      statuses.push(response.statusCode);
+      if (attempt === 30) {
+        expect(response.headers.location).toBe('/sign-in?link=failed&error=TOO_MANY_ATTEMPTS');
+      }
+    }
+    expect(statuses.at(-1)).toBe(303);
+  });
+
   it('limits guesses at invitation links by address', async () => {
     const statuses = [];
     for (let attempt = 0; attempt < 61; attempt += 1) {

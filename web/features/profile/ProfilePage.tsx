@@ -133,8 +133,8 @@ export function ProfilePage() {
   const blocked = me.secondFactor === 'required';
   // A resident who joined by link has no address of their own ('' from the server).
   const hasEmail = me.email !== '';
-  // Staff choose a password when they join; residents never have one.
-  const hasPassword = me.secondFactor !== 'not-required';
+  // Staff choose a password when they join; residents have none.
+  const { hasPassword } = me;
   return (
     <div className="profile">
       <PageHeading>{t('profile.heading')}</PageHeading>

@@ -3,15 +3,13 @@ import { type FormEvent, useState } from 'react';
 import { Button as AriaButton, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
+import { SIGN_IN_LINK_MINUTES } from '../../../shared/profile/contract.ts';
 import type { ApiError } from '../../app/api.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useFormProblems } from '../../ui/useFormProblems.tsx';
 import { askForSignInLink } from './api.ts';
-
-/** How long an emailed sign-in link works (the server's MAGIC_LINK_MINUTES). */
-const LINK_MINUTES = 15;
 
 const fieldIds = { email: 'sign-in-link-email' } as const;
 const emailShape = z.email().max(254);
@@ -74,7 +72,7 @@ export function EmailLinkSignIn({
       <>
         <PageHeading focusOnMount>{t('signIn.link.sentHeading')}</PageHeading>
         <p className="form-page__lead">
-          {t('signIn.link.sent', { email: sentTo, minutes: LINK_MINUTES })}
+          {t('signIn.link.sent', { email: sentTo, minutes: SIGN_IN_LINK_MINUTES })}
         </p>
         <p>{t('signIn.link.sentHelp')}</p>
         <div className="form-aside">
@@ -95,7 +93,7 @@ export function EmailLinkSignIn({
       {linkFailed ? (
         <div className="form-page__note sign-in-link__failed">
           <p>{t('signIn.link.failed')}</p>
-          <p>{t('signIn.link.failedNext', { minutes: LINK_MINUTES })}</p>
+          <p>{t('signIn.link.failedNext', { minutes: SIGN_IN_LINK_MINUTES })}</p>
         </div>
       ) : null}
       <p className="form-page__lead">{t('signIn.link.lead')}</p>
