@@ -1,0 +1,153 @@
+// A commitment's life, as a pure fold over its events: the server checks each command against
+// the state so far, appends the event, and pages fold the same events to show the timeline.
+// The rules: moving on (planned → in progress → done) needs no reason; anything that takes a
+// promise back or gives it up (not done, changed, reopening a finished one) must say why, and
+// only a coordinator's verification makes "done" final in the public's eyes.
+
+export const commitmentStatuses = [
+  'planned',
+  'in_progress',
+  'done',
+  'not_done',
+  'changed',
+] as const;
+export type CommitmentStatus = (typeof commitmentStatuses)[number];
+
+export type CommitmentEvent =
+  | { type: 'created'; at: string; by: string; dueOn: string }
+  | { type: 'status_changed'; at: string; by: string; to: CommitmentStatus; reason?: string }
+  | { type: 'progress_reported'; at: string; by: string; percent: number }
+  | { type: 'due_date_moved'; at: string; by: string; dueOn: string; reason: string }
+  | { type: 'completion_verified'; at: string; by: string };
+
+export interface CommitmentState {
+  status: CommitmentStatus;
+  /** A calendar day, YYYY-MM-DD, in the program's time zone. */
+  dueOn: string;
+  percent: number;
+  /** Set when a coordinator confirmed the work was done; cleared if it is reopened. */
+  verifiedAt: string | null;
+  history: {
+    at: string;
+    by: string;
+    from: CommitmentStatus | null;
+    to: CommitmentStatus;
+    reason?: string;
+  }[];
+}
+
+export type CommitmentCommand =
+  | { type: 'change_status'; to: CommitmentStatus; reason?: string }
+  | { type: 'report_progress'; percent: number }
+  | { type: 'move_due_date'; dueOn: string; reason?: string }
+  | { type: 'verify_completion' };
+
+/** Why a command is refused, with the field a form would show it on. */
+export interface Refusal {
+  field: 'to' | 'reason' | 'percent' | 'dueOn' | 'status';
+  message: string;
+}
+
+const finished = new Set<CommitmentStatus>(['done', 'not_done', 'changed']);
+const order: Record<CommitmentStatus, number> = {
+  planned: 0,
+  in_progress: 1,
+  done: 2,
+  not_done: 2,
+  changed: 2,
+};
+
+/** Whether a move to `to` must give a reason: giving up, renegotiating, or going back. */
+export function needsReason(from: CommitmentStatus, to: CommitmentStatus): boolean {
+  return to === 'not_done' || to === 'changed' || order[to] < order[from];
+}
+
+export function apply(state: CommitmentState | null, event: CommitmentEvent): CommitmentState {
+  if (event.type === 'created') {
+    return {
+      status: 'planned',
+      dueOn: event.dueOn,
+      percent: 0,
+      verifiedAt: null,
+      history: [{ at: event.at, by: event.by, from: null, to: 'planned' }],
+    };
+  }
+  if (!state) throw new Error(`a ${event.type} event before the commitment was created`);
+  switch (event.type) {
+    case 'status_changed':
+      return {
+        ...state,
+        status: event.to,
+        percent: event.to === 'done' ? 100 : state.percent,
+        verifiedAt: event.to === 'done' ? state.verifiedAt : null,
+        history: [
+          ...state.history,
+          {
+            at: event.at,
+            by: event.by,
+            from: state.status,
+            to: event.to,
+            ...(event.reason ? { reason: event.reason } : {}),
+          },
+        ],
+      };
+    case 'progress_reported':
+      return { ...state, percent: event.percent };
+    case 'due_date_moved':
+      return { ...state, dueOn: event.dueOn };
+    case 'completion_verified':
+      return { ...state, verifiedAt: event.at };
+  }
+}
+
+export const fold = (events: readonly CommitmentEvent[]): CommitmentState | null =>
+  events.reduce<CommitmentState | null>(apply, null);
+
+/** The refusal of a command in this state, or null when it may go ahead. */
+export function refusalOf(state: CommitmentState, command: CommitmentCommand): Refusal | null {
+  switch (command.type) {
+    case 'change_status': {
+      if (command.to === state.status) {
+        return { field: 'to', message: 'The commitment already has this status.' };
+      }
+      if (needsReason(state.status, command.to) && !command.reason?.trim()) {
+        return {
+          field: 'reason',
+          message: 'Say why: the people it was promised to will read it.',
+        };
+      }
+      return null;
+    }
+    case 'report_progress':
+      if (finished.has(state.status)) {
+        return {
+          field: 'status',
+          message: 'This commitment is finished; reopen it to report progress.',
+        };
+      }
+      if (!Number.isInteger(command.percent) || command.percent < 0 || command.percent > 100) {
+        return { field: 'percent', message: 'Give a whole number from 0 to 100.' };
+      }
+      return null;
+    case 'move_due_date':
+      if (!command.reason?.trim()) {
+        return {
+          field: 'reason',
+          message: 'Say why the date moves: the people it was promised to will read it.',
+        };
+      }
+      return null;
+    case 'verify_completion':
+      if (state.status !== 'done') {
+        return { field: 'status', message: 'Only a commitment marked done can be verified.' };
+      }
+      if (state.verifiedAt)
+        return { field: 'status', message: 'This commitment is verified already.' };
+      return null;
+  }
+}
+
+/** Overdue: still open on a day after its due day (days compared as YYYY-MM-DD). */
+export function isOverdue(state: CommitmentState, today: string): boolean {
+  return (state.status === 'planned' || state.status === 'in_progress') && today > state.dueOn;
+}
