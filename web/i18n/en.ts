@@ -594,6 +594,25 @@ export const en = {
         'They will be signed out everywhere at once and can no longer sign in. What they wrote stays. Only an administrator can undo this.',
       disableConfirm: 'Disable the account',
       disabledToast: 'The account of {{name}} is disabled.',
+      disableElsewhere:
+        '{{name}} also belongs to another organisation, so their account stays open. Remove their roles here instead.',
+      enable: 'Enable account',
+      enableLabel: 'Enable the account of {{name}}',
+      enableTitle: 'Enable the account of {{name}}?',
+      enableBody:
+        'They can sign in again. None of their earlier sessions come back, so they start by signing in.',
+      enableConfirm: 'Enable the account',
+      enabledToast: '{{name}} can sign in again.',
+      resetFactor: 'Reset second factor',
+      resetFactorLabel: 'Reset the second factor of {{name}}',
+      resetFactorTitle: 'Reset the second factor of {{name}}?',
+      resetFactorBody:
+        'This is for someone who lost their authenticator app and their backup codes. Every session of theirs ends at once. The next time they sign in with their password, they set up a new authenticator app.',
+      resetFactorCheck:
+        'Only do this when you have confirmed, in person or by phone, that it is {{name}} asking.',
+      resetFactorConfirm: 'Reset the second factor',
+      resetFactorToast:
+        'The second factor of {{name}} is reset. They set up a new one the next time they sign in.',
       errors: {
         role: 'Choose a role.',
       },

@@ -606,6 +606,25 @@ export const es: Catalogue = {
         'Se cerrarán todas sus sesiones de inmediato y ya no podrá iniciar sesión. Lo que escribió se conserva. Solo una persona administradora puede deshacerlo.',
       disableConfirm: 'Desactivar la cuenta',
       disabledToast: 'Se desactivó la cuenta de {{name}}.',
+      disableElsewhere:
+        '{{name}} también pertenece a otra organización, así que su cuenta sigue abierta. En su lugar, quite aquí sus funciones.',
+      enable: 'Reactivar la cuenta',
+      enableLabel: 'Reactivar la cuenta de {{name}}',
+      enableTitle: '¿Reactivar la cuenta de {{name}}?',
+      enableBody:
+        'Podrá volver a iniciar sesión. Ninguna de sus sesiones anteriores se recupera, así que empezará por iniciar sesión.',
+      enableConfirm: 'Reactivar la cuenta',
+      enabledToast: '{{name}} ya puede volver a iniciar sesión.',
+      resetFactor: 'Restablecer el segundo factor',
+      resetFactorLabel: 'Restablecer el segundo factor de {{name}}',
+      resetFactorTitle: '¿Restablecer el segundo factor de {{name}}?',
+      resetFactorBody:
+        'Esto es para quien perdió su aplicación de autenticación y sus códigos de respaldo. Se cerrarán todas sus sesiones de inmediato. La próxima vez que inicie sesión con su contraseña, configurará una nueva aplicación de autenticación.',
+      resetFactorCheck:
+        'Hágalo solo después de confirmar, en persona o por teléfono, que es {{name}} quien lo pide.',
+      resetFactorConfirm: 'Restablecer el segundo factor',
+      resetFactorToast:
+        'Se restableció el segundo factor de {{name}}. Configurará uno nuevo la próxima vez que inicie sesión.',
       errors: {
         role: 'Elija una función.',
       },

@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type {
   OrganisationResponse,
   PersonSummary,
 } from '../../../shared/organisations/contract.ts';
-import { type Role, roles } from '../../../shared/permissions/roles.ts';
-import { Button } from '../../ui/Button.tsx';
+import { isStaffRole, type Role, roles } from '../../../shared/permissions/roles.ts';
+import type { ApiError } from '../../app/api.ts';
+import { Button, type ButtonVariant } from '../../ui/Button.tsx';
 import { Dialog, DialogTrigger } from '../../ui/Dialog.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
@@ -15,9 +16,11 @@ import { showToast } from '../../ui/Toast.tsx';
 import { describeFailure, useFormProblems } from '../../ui/useFormProblems.tsx';
 import {
   disablePerson,
+  enablePerson,
   fetchPeople,
   grantRole,
   peopleKey,
+  resetSecondFactor,
   revokeRole,
   verifyOfficer,
 } from './api.ts';
@@ -88,6 +91,56 @@ function GrantRoleForm({
   );
 }
 
+/**
+ * An action on someone's account that an admin confirms in a dialog first: the button, the
+ * dialog saying what will happen, and a toast once it is done. A failure closes the dialog and
+ * shows on the person's card.
+ */
+function ConfirmedAction({
+  variant,
+  label,
+  accessibleLabel,
+  title,
+  body,
+  confirm,
+  isBusy,
+  onConfirm,
+}: {
+  variant: ButtonVariant;
+  label: string;
+  /** Names the person, since every card has the same buttons. */
+  accessibleLabel: string;
+  title: string;
+  body: ReactNode;
+  confirm: string;
+  isBusy: boolean;
+  onConfirm: (close: () => void) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <DialogTrigger>
+      <Button variant={variant} aria-label={accessibleLabel}>
+        {label}
+      </Button>
+      <Dialog title={title}>
+        {(close) => (
+          <>
+            {body}
+            <div className="form-actions">
+              <Button isBusy={isBusy} onPress={() => onConfirm(close)}>
+                {confirm}
+              </Button>
+              <Button variant="secondary" onPress={close}>
+                {t('admin.cancel')}
+              </Button>
+            </div>
+          </>
+        )}
+      </Dialog>
+    </DialogTrigger>
+  );
+}
+
 function PersonCard({
   organisation,
   person,
@@ -95,7 +148,10 @@ function PersonCard({
 }: {
   organisation: OrganisationResponse;
   person: PersonSummary;
-  /** The admin looking at the page: they cannot disable themselves or drop their own admin role. */
+  /**
+   * The admin looking at the page: they cannot disable themselves, reset their own second factor
+   * or drop their own admin role.
+   */
   isYou: boolean;
 }) {
   const { t } = useTranslation();
@@ -104,9 +160,20 @@ function PersonCard({
   const [failure, setFailure] = useState<{ message: string; attempt: number } | null>(null);
   const refresh = () =>
     void queryClient.invalidateQueries({ queryKey: peopleKey(organisation.id) });
+  // A refusal because of the account's state (409) says why in the server's words; the one an
+  // admin can meet in the normal course, someone who belongs to another organisation too, is
+  // said in the page's language.
+  const conflict = (error: ApiError) => {
+    if (error.status !== 409) return undefined;
+    const detail = error.problem?.detail;
+    if (detail?.includes('another organisation'))
+      return t('admin.people.disableElsewhere', { name: person.name });
+    return detail;
+  };
   const fail = (error: unknown) =>
     setFailure((previous) => ({
-      message: describeFailure(t, error, {}).message ?? t('forms.failed'),
+      message:
+        describeFailure(t, error, {}, { statusMessage: conflict }).message ?? t('forms.failed'),
       attempt: (previous?.attempt ?? 0) + 1,
     }));
   const action = useMutation({
@@ -117,6 +184,18 @@ function PersonCard({
     },
     onError: fail,
   });
+  // Called in the dialog: closes it and says so once the server has done it.
+  const confirmed = (run: () => Promise<void>, toast: string) => (close: () => void) => {
+    if (action.isPending) return;
+    action.mutate(run, {
+      onSuccess: () => {
+        close();
+        showToast({ title: toast });
+      },
+      onError: close,
+    });
+  };
+  const isStaff = person.roles.some((membership) => isStaffRole(membership.role));
 
   return (
     <li className="admin__card">
@@ -180,43 +259,57 @@ function PersonCard({
           >
             {t('admin.people.grantOpen')}
           </Button>
+          {person.disabled && !isYou ? (
+            <ConfirmedAction
+              variant="secondary"
+              label={t('admin.people.enable')}
+              accessibleLabel={t('admin.people.enableLabel', { name: person.name })}
+              title={t('admin.people.enableTitle', { name: person.name })}
+              body={<p>{t('admin.people.enableBody')}</p>}
+              confirm={t('admin.people.enableConfirm')}
+              isBusy={action.isPending}
+              onConfirm={confirmed(
+                () => enablePerson(organisation.id, person.id),
+                t('admin.people.enabledToast', { name: person.name }),
+              )}
+            />
+          ) : null}
+          {isStaff && !person.disabled && !isYou ? (
+            <ConfirmedAction
+              variant="danger"
+              label={t('admin.people.resetFactor')}
+              accessibleLabel={t('admin.people.resetFactorLabel', { name: person.name })}
+              title={t('admin.people.resetFactorTitle', { name: person.name })}
+              body={
+                <>
+                  <p>{t('admin.people.resetFactorBody')}</p>
+                  <p>
+                    <strong>{t('admin.people.resetFactorCheck', { name: person.name })}</strong>
+                  </p>
+                </>
+              }
+              confirm={t('admin.people.resetFactorConfirm')}
+              isBusy={action.isPending}
+              onConfirm={confirmed(
+                () => resetSecondFactor(organisation.id, person.id),
+                t('admin.people.resetFactorToast', { name: person.name }),
+              )}
+            />
+          ) : null}
           {person.disabled || isYou ? null : (
-            <DialogTrigger>
-              <Button
-                variant="danger"
-                aria-label={t('admin.people.disableLabel', { name: person.name })}
-              >
-                {t('admin.people.disable')}
-              </Button>
-              <Dialog title={t('admin.people.disableTitle', { name: person.name })}>
-                {(close) => (
-                  <>
-                    <p>{t('admin.people.disableBody')}</p>
-                    <div className="form-actions">
-                      <Button
-                        isBusy={action.isPending}
-                        onPress={() =>
-                          action.mutate(() => disablePerson(organisation.id, person.id), {
-                            onSuccess: () => {
-                              close();
-                              showToast({
-                                title: t('admin.people.disabledToast', { name: person.name }),
-                              });
-                            },
-                            onError: close,
-                          })
-                        }
-                      >
-                        {t('admin.people.disableConfirm')}
-                      </Button>
-                      <Button variant="secondary" onPress={close}>
-                        {t('admin.cancel')}
-                      </Button>
-                    </div>
-                  </>
-                )}
-              </Dialog>
-            </DialogTrigger>
+            <ConfirmedAction
+              variant="danger"
+              label={t('admin.people.disable')}
+              accessibleLabel={t('admin.people.disableLabel', { name: person.name })}
+              title={t('admin.people.disableTitle', { name: person.name })}
+              body={<p>{t('admin.people.disableBody')}</p>}
+              confirm={t('admin.people.disableConfirm')}
+              isBusy={action.isPending}
+              onConfirm={confirmed(
+                () => disablePerson(organisation.id, person.id),
+                t('admin.people.disabledToast', { name: person.name }),
+              )}
+            />
           )}
         </div>
       )}

@@ -69,6 +69,18 @@ export async function disablePerson(organisationId: string, personId: string): P
   await api(`${org(organisationId)}/people/${encodeURIComponent(personId)}/disable`, { body: {} });
 }
 
+/** Lets a disabled person sign in again; they start with no session. */
+export async function enablePerson(organisationId: string, personId: string): Promise<void> {
+  await api(`${org(organisationId)}/people/${encodeURIComponent(personId)}/enable`, { body: {} });
+}
+
+/** For a staff member who lost their authenticator app and backup codes: they set up a new one. */
+export async function resetSecondFactor(organisationId: string, personId: string): Promise<void> {
+  await api(`${org(organisationId)}/people/${encodeURIComponent(personId)}/reset-second-factor`, {
+    body: {},
+  });
+}
+
 export async function fetchInvitations(organisationId: string, signal?: AbortSignal) {
   return (await api(`${org(organisationId)}/invitations`, { schema: invitationList, signal }))
     .invitations;
