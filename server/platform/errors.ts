@@ -12,6 +12,12 @@ export interface FieldMessage {
 export abstract class AppError extends Error {
   abstract readonly status: number;
   abstract readonly title: string;
+  /** A stable name for this refusal, for pages that say it in the reader's language. */
+  readonly code: string | undefined;
+  constructor(detail: string, options: { code?: string } = {}) {
+    super(detail);
+    this.code = options.code;
+  }
 }
 
 export class InvalidError extends AppError {

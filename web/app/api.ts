@@ -17,6 +17,8 @@ export interface Problem {
   title?: string;
   detail?: string;
   status?: number;
+  /** A stable name for some refusals (e.g. "member-elsewhere"), to say them in the page's language. */
+  code?: string;
   errors?: FieldProblem[];
 }
 

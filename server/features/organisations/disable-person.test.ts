@@ -80,7 +80,10 @@ describe('disabling a person', () => {
     });
     const response = await disable(admin, eastside, both.personId);
     expect(response.statusCode).toBe(409);
-    expect(response.json().detail).toContain('Remove their roles here instead.');
+    expect(response.json()).toMatchObject({
+      code: 'member-elsewhere',
+      detail: expect.stringContaining('Remove their roles here instead.'),
+    });
     expect((await me(both)).statusCode).toBe(200);
   });
 

@@ -52,6 +52,7 @@ export async function disablePerson(
   if (elsewhere) {
     throw new ConflictError(
       'This person also belongs to another organisation, so their account stays open. Remove their roles here instead.',
+      { code: 'member-elsewhere' },
     );
   }
   await db.update(people).set({ disabledAt: new Date() }).where(eq(people.id, personId));

@@ -45,7 +45,13 @@ function problemFor(error: unknown, request: FastifyRequest): Problem {
     };
   }
   if (error instanceof AppError) {
-    return { ...base, status: error.status, title: error.title, detail: error.message };
+    return {
+      ...base,
+      status: error.status,
+      title: error.title,
+      detail: error.message,
+      ...(error.code ? { code: error.code } : {}),
+    };
   }
   // Fastify's own client errors (bad JSON, body too large, unsupported media type) carry a
   // 4xx status and a message written for the client.

@@ -165,10 +165,10 @@ function PersonCard({
   // said in the page's language.
   const conflict = (error: ApiError) => {
     if (error.status !== 409) return undefined;
-    const detail = error.problem?.detail;
-    if (detail?.includes('another organisation'))
+    if (error.problem?.code === 'member-elsewhere') {
       return t('admin.people.disableElsewhere', { name: person.name });
-    return detail;
+    }
+    return error.problem?.detail;
   };
   const fail = (error: unknown) =>
     setFailure((previous) => ({
