@@ -9,6 +9,20 @@ import { authorize } from '../../platform/permissions/authorize.ts';
 import { memberships } from './schema.ts';
 import { isMemberOf } from './service.ts';
 
+/** The admin may act on this person's account, who must be a member of their organisation. */
+async function authorizeOnMember(
+  db: Database,
+  actor: SignedIn,
+  action: 'person.disable' | 'person.reset_second_factor',
+  organisationId: string,
+  personId: string,
+): Promise<void> {
+  await authorize(db, actor, action, { type: 'person', id: personId, organisationId });
+  if (!(await isMemberOf(db, personId, organisationId))) {
+    throw new NotFoundError('There is no such person in this organisation.');
+  }
+}
+
 /**
  * An organisation admin disables someone in their organisation: the person can no longer sign
  * in, and every session they have ends at once.
@@ -20,14 +34,7 @@ export async function disablePerson(
   organisationId: string,
   personId: string,
 ): Promise<void> {
-  await authorize(db, actor, 'person.disable', {
-    type: 'person',
-    id: personId,
-    organisationId,
-  });
-  if (!(await isMemberOf(db, personId, organisationId))) {
-    throw new NotFoundError('There is no such person in this organisation.');
-  }
+  await authorizeOnMember(db, actor, 'person.disable', organisationId, personId);
   if (personId === actor.personId) {
     throw new ConflictError('You cannot disable your own account; ask another admin.');
   }
@@ -75,14 +82,7 @@ export async function enablePerson(
   organisationId: string,
   personId: string,
 ): Promise<void> {
-  await authorize(db, actor, 'person.disable', {
-    type: 'person',
-    id: personId,
-    organisationId,
-  });
-  if (!(await isMemberOf(db, personId, organisationId))) {
-    throw new NotFoundError('There is no such person in this organisation.');
-  }
+  await authorizeOnMember(db, actor, 'person.disable', organisationId, personId);
   const enabled = await db
     .update(people)
     .set({ disabledAt: null })
@@ -112,14 +112,7 @@ export async function resetSecondFactor(
   organisationId: string,
   personId: string,
 ): Promise<void> {
-  await authorize(db, actor, 'person.reset_second_factor', {
-    type: 'person',
-    id: personId,
-    organisationId,
-  });
-  if (!(await isMemberOf(db, personId, organisationId))) {
-    throw new NotFoundError('There is no such person in this organisation.');
-  }
+  await authorizeOnMember(db, actor, 'person.reset_second_factor', organisationId, personId);
   if (personId === actor.personId) {
     throw new ConflictError('Ask another admin to reset your own second factor.');
   }
