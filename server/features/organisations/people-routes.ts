@@ -5,7 +5,7 @@ import {
   organisationDirectory,
   peopleList,
 } from '../../../shared/organisations/contract.ts';
-import type { ActorResolver } from '../../platform/auth/actor.ts';
+import type { ActorResolver, SignedIn } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ApiApp } from '../../platform/http/api-app.ts';
 import { disablePerson, enablePerson, resetSecondFactor } from './disable-person.ts';
@@ -80,77 +80,51 @@ export function registerPeopleRoutes(
     },
   );
 
-  app.post(
-    '/api/organisations/:organisationId/people/:personId/verify-officer',
+  // What an admin does to one person's account: each answers 204 and takes the same params.
+  const accountActions = [
     {
-      schema: {
-        summary: 'Verify that someone is an officer of this agency; only then do they act as one',
-        tags: ['organisations'],
-        params: personInOrganisation,
-        response: { 204: z.null() },
-      },
+      path: 'verify-officer',
+      summary: 'Verify that someone is an officer of this agency; only then do they act as one',
+      act: (actor: SignedIn, organisationId: string, personId: string) =>
+        verifyOfficer(db, actor, organisationId, personId),
     },
-    async (request, reply) => {
-      const actor = await actors.require(request);
-      const { organisationId, personId } = request.params;
-      await verifyOfficer(db, actor, organisationId, personId);
-      return reply.code(204).send(null);
-    },
-  );
-
-  app.post(
-    '/api/organisations/:organisationId/people/:personId/disable',
     {
-      schema: {
-        summary: 'Disable a person: they can no longer sign in, and their sessions end',
-        tags: ['organisations'],
-        params: personInOrganisation,
-        response: { 204: z.null() },
-      },
+      path: 'disable',
+      summary: 'Disable a person: they can no longer sign in, and their sessions end',
+      act: (actor: SignedIn, organisationId: string, personId: string) =>
+        disablePerson(db, context.auth, actor, organisationId, personId),
     },
-    async (request, reply) => {
-      const actor = await actors.require(request);
-      const { organisationId, personId } = request.params;
-      await disablePerson(db, context.auth, actor, organisationId, personId);
-      return reply.code(204).send(null);
-    },
-  );
-
-  app.post(
-    '/api/organisations/:organisationId/people/:personId/enable',
     {
-      schema: {
-        summary: 'Let a disabled person sign in again',
-        tags: ['organisations'],
-        params: personInOrganisation,
-        response: { 204: z.null() },
-      },
+      path: 'enable',
+      summary: 'Let a disabled person sign in again',
+      act: (actor: SignedIn, organisationId: string, personId: string) =>
+        enablePerson(db, actor, organisationId, personId),
     },
-    async (request, reply) => {
-      const actor = await actors.require(request);
-      const { organisationId, personId } = request.params;
-      await enablePerson(db, actor, organisationId, personId);
-      return reply.code(204).send(null);
-    },
-  );
-
-  app.post(
-    '/api/organisations/:organisationId/people/:personId/reset-second-factor',
     {
-      schema: {
-        summary: 'Remove a staff member’s second factor, so they set up a new one',
-        tags: ['organisations'],
-        params: personInOrganisation,
-        response: { 204: z.null() },
+      path: 'reset-second-factor',
+      summary: 'Remove a staff member’s second factor, so they set up a new one',
+      act: (actor: SignedIn, organisationId: string, personId: string) =>
+        resetSecondFactor(db, context.auth, actor, organisationId, personId),
+    },
+  ];
+  for (const { path, summary, act } of accountActions) {
+    app.post(
+      `/api/organisations/:organisationId/people/:personId/${path}`,
+      {
+        schema: {
+          summary,
+          tags: ['organisations'],
+          params: personInOrganisation,
+          response: { 204: z.null() },
+        },
       },
-    },
-    async (request, reply) => {
-      const actor = await actors.require(request);
-      const { organisationId, personId } = request.params;
-      await resetSecondFactor(db, context.auth, actor, organisationId, personId);
-      return reply.code(204).send(null);
-    },
-  );
+      async (request, reply) => {
+        const actor = await actors.require(request);
+        await act(actor, request.params.organisationId, request.params.personId);
+        return reply.code(204).send(null);
+      },
+    );
+  }
 
   app.get(
     '/api/organisations',
