@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setUpFirstAdmin } from './support/accounts.ts';
-import { ApiSession, signInAndSetUpSecondFactor } from './support/api-session.ts';
+import { ApiSession, adminWithProgram } from './support/api-session.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { openPage, phone, withoutExpectedResponses } from './support/browser.ts';
 import { captureEverywhere } from './support/capture.ts';
@@ -25,13 +24,11 @@ let adminSession: ApiSession;
 
 async function world(): Promise<void> {
   if (adminSession) return;
-  ({ organisationId } = await setUpFirstAdmin(harness.url, await harness.setupLink(), admin));
-  ({ session: adminSession } = await signInAndSetUpSecondFactor(harness.url, admin));
-  ({ id: programId } = await adminSession.call<{ id: string }>(
-    `/api/organisations/${organisationId}/programs`,
-    'POST',
-    { name: 'Lakeside listening circles' },
-  ));
+  ({
+    organisationId,
+    programId,
+    session: adminSession,
+  } = await adminWithProgram(harness, admin, 'Lakeside listening circles'));
 }
 
 async function residentLink(): Promise<string> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { authenticatorCode, setUpFirstAdmin } from './support/accounts.ts';
-import { type ApiSession, signInAndSetUpSecondFactor } from './support/api-session.ts';
+import { authenticatorCode } from './support/accounts.ts';
+import { type ApiSession, adminWithProgram } from './support/api-session.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { openPage, phone, withoutExpectedResponses } from './support/browser.ts';
 import { captureEverywhere, switchLanguage } from './support/capture.ts';
@@ -25,16 +25,12 @@ let adminSecret = '';
 
 async function world(): Promise<void> {
   if (adminSession) return;
-  ({ organisationId } = await setUpFirstAdmin(harness.url, await harness.setupLink(), admin));
-  ({ session: adminSession, secret: adminSecret } = await signInAndSetUpSecondFactor(
-    harness.url,
-    admin,
-  ));
-  ({ id: programId } = await adminSession.call<{ id: string }>(
-    `/api/organisations/${organisationId}/programs`,
-    'POST',
-    { name: 'Eastside listening circles' },
-  ));
+  ({
+    organisationId,
+    programId,
+    session: adminSession,
+    secret: adminSecret,
+  } = await adminWithProgram(harness, admin, 'Eastside listening circles'));
 }
 
 /** A shareable link for residents of the program, as the admin page makes one. */

@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { setUpFirstAdmin } from './support/accounts.ts';
-import { type ApiSession, signInAndSetUpSecondFactor } from './support/api-session.ts';
+import { type ApiSession, adminWithProgram } from './support/api-session.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { openPage, phone, withoutExpectedResponses } from './support/browser.ts';
 import { captureEverywhere } from './support/capture.ts';
@@ -26,13 +25,11 @@ let adminSession: ApiSession;
 
 async function world(): Promise<void> {
   if (adminSession) return;
-  ({ organisationId } = await setUpFirstAdmin(harness.url, await harness.setupLink(), admin));
-  ({ session: adminSession } = await signInAndSetUpSecondFactor(harness.url, admin));
-  ({ id: programId } = await adminSession.call<{ id: string }>(
-    `/api/organisations/${organisationId}/programs`,
-    'POST',
-    { name: 'Westbrook listening circles' },
-  ));
+  ({
+    organisationId,
+    programId,
+    session: adminSession,
+  } = await adminWithProgram(harness, admin, 'Westbrook listening circles'));
 }
 
 /** Asks for a link on the sign-in page, from the password form. */

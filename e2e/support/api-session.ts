@@ -1,5 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
-import { authenticatorCode } from './accounts.ts';
+import { authenticatorCode, type FirstAdmin, setUpFirstAdmin } from './accounts.ts';
+import type { Harness } from './harness.ts';
 
 /**
  * Someone using the real API from the test, as their browser would: cookies kept between
@@ -102,3 +103,22 @@ export const userAgents = {
   linuxChrome:
     'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36',
 } as const;
+
+/**
+ * The world most page tests start from: first-run setup done, the admin signed in with their
+ * authenticator app set up, and one program of their organisation.
+ */
+export async function adminWithProgram(
+  harness: Harness,
+  admin: FirstAdmin,
+  programName: string,
+): Promise<{ organisationId: string; programId: string; session: ApiSession; secret: string }> {
+  const { organisationId } = await setUpFirstAdmin(harness.url, await harness.setupLink(), admin);
+  const { session, secret } = await signInAndSetUpSecondFactor(harness.url, admin);
+  const { id: programId } = await session.call<{ id: string }>(
+    `/api/organisations/${organisationId}/programs`,
+    'POST',
+    { name: programName },
+  );
+  return { organisationId, programId, session, secret };
+}
