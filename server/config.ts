@@ -101,6 +101,18 @@ export const settingsSchema = z.object({
   METRICS_ENABLED: flag.default(true),
   SHUTDOWN_TIMEOUT_MS: positiveMs.default(10_000),
   JOBS_POLL_INTERVAL_MS: positiveMs.default(1_000),
+  /** Where due days fall: a commitment is overdue from the next midnight in this zone. */
+  TIME_ZONE: z
+    .string()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be a time zone such as America/Chicago or UTC')
+    .default('UTC'),
   AUTH_SECRET: z.preprocess(
     emptyAsUnset,
     z

@@ -37,6 +37,11 @@ const command: fc.Arbitrary<CommitmentCommand> = fc.oneof(
     reason: fc.option(fc.constantFrom('', 'Waiting for the council vote.'), { nil: undefined }),
   }),
   fc.constant({ type: 'verify_completion' as const }),
+  fc.record({
+    type: fc.constant('add_evidence' as const),
+    text: fc.constantFrom('', ' ', 'The new policy is published.'),
+    links: fc.constantFrom<string[]>([], ['https://example.org/policy']),
+  }),
 );
 
 /** The event a command accepted in this state becomes, as the server would append it. */
@@ -51,6 +56,8 @@ function eventOf(command: CommitmentCommand, at: string): CommitmentEvent {
       return { type: 'due_date_moved', at, by, dueOn: command.dueOn, reason: command.reason ?? '' };
     case 'verify_completion':
       return { type: 'completion_verified', at, by: 'coordinator' };
+    case 'add_evidence':
+      return { type: 'evidence_added', at, by, text: command.text, links: command.links };
   }
 }
 
@@ -131,5 +138,24 @@ describe('a commitment’s life', () => {
     expect(isOverdue(planned, '2026-05-01')).toBe(true);
     const done = run([{ type: 'change_status', to: 'done' }]).state;
     expect(isOverdue(done, '2027-01-01')).toBe(false);
+  });
+
+  it('takes evidence as words or links, not as nothing, and dates the commitment by it', () => {
+    const planned = apply(null, created);
+    expect(refusalOf(planned, { type: 'add_evidence', text: '  ', links: [] })?.field).toBe(
+      'evidence',
+    );
+    expect(
+      refusalOf(planned, { type: 'add_evidence', text: '', links: ['https://example.org/a'] }),
+    ).toBeNull();
+    const later = apply(planned, {
+      type: 'evidence_added',
+      at: '2026-03-09T10:00:00Z',
+      by: 'owner',
+      text: 'Minutes of the meeting',
+      links: [],
+    });
+    expect(later.updatedAt).toBe('2026-03-09T10:00:00Z');
+    expect(later.status).toBe('planned');
   });
 });

@@ -18,7 +18,8 @@ export type CommitmentEvent =
   | { type: 'status_changed'; at: string; by: string; to: CommitmentStatus; reason?: string }
   | { type: 'progress_reported'; at: string; by: string; percent: number }
   | { type: 'due_date_moved'; at: string; by: string; dueOn: string; reason: string }
-  | { type: 'completion_verified'; at: string; by: string };
+  | { type: 'completion_verified'; at: string; by: string }
+  | { type: 'evidence_added'; at: string; by: string; text: string; links: string[] };
 
 export interface CommitmentState {
   status: CommitmentStatus;
@@ -27,6 +28,8 @@ export interface CommitmentState {
   percent: number;
   /** Set when a coordinator confirmed the work was done; cleared if it is reopened. */
   verifiedAt: string | null;
+  /** When anything last happened to it: the public register sorts and feeds by this. */
+  updatedAt: string;
   history: {
     at: string;
     by: string;
@@ -40,11 +43,12 @@ export type CommitmentCommand =
   | { type: 'change_status'; to: CommitmentStatus; reason?: string }
   | { type: 'report_progress'; percent: number }
   | { type: 'move_due_date'; dueOn: string; reason?: string }
-  | { type: 'verify_completion' };
+  | { type: 'verify_completion' }
+  | { type: 'add_evidence'; text: string; links: string[] };
 
 /** Why a command is refused, with the field a form would show it on. */
 export interface Refusal {
-  field: 'to' | 'reason' | 'percent' | 'dueOn' | 'status';
+  field: 'to' | 'reason' | 'percent' | 'dueOn' | 'status' | 'evidence';
   message: string;
 }
 
@@ -69,10 +73,18 @@ export function apply(state: CommitmentState | null, event: CommitmentEvent): Co
       dueOn: event.dueOn,
       percent: 0,
       verifiedAt: null,
+      updatedAt: event.at,
       history: [{ at: event.at, by: event.by, from: null, to: 'planned' }],
     };
   }
   if (!state) throw new Error(`a ${event.type} event before the commitment was created`);
+  return { ...applyToCreated(state, event), updatedAt: event.at };
+}
+
+function applyToCreated(
+  state: CommitmentState,
+  event: Exclude<CommitmentEvent, { type: 'created' }>,
+): CommitmentState {
   switch (event.type) {
     case 'status_changed':
       return {
@@ -97,6 +109,8 @@ export function apply(state: CommitmentState | null, event: CommitmentEvent): Co
       return { ...state, dueOn: event.dueOn };
     case 'completion_verified':
       return { ...state, verifiedAt: event.at };
+    case 'evidence_added':
+      return state;
   }
 }
 
@@ -143,6 +157,11 @@ export function refusalOf(state: CommitmentState, command: CommitmentCommand): R
       }
       if (state.verifiedAt)
         return { field: 'status', message: 'This commitment is verified already.' };
+      return null;
+    case 'add_evidence':
+      if (!command.text.trim() && command.links.length === 0) {
+        return { field: 'evidence', message: 'Describe the evidence or link to it.' };
+      }
       return null;
   }
 }

@@ -59,6 +59,27 @@ export const permissionTable = {
   'invitation.list': { org_admin: 'organisation', coordinator: 'program-people' },
   'invitation.revoke': { org_admin: 'organisation', coordinator: 'program-people' },
   'audit.read': { org_admin: 'organisation' },
+  /** A program's commitments; which of them each person sees also follows their visibility. */
+  'commitment.read': {
+    org_admin: 'program',
+    coordinator: 'program',
+    facilitator: 'program',
+    officer: 'program',
+    oversight_reviewer: 'program',
+    resident: 'program',
+    youth: 'program',
+    guardian: 'program',
+  },
+  'commitment.create': { org_admin: 'program', coordinator: 'program', facilitator: 'program' },
+  /** See case-team commitments, move due days; the owner reports progress without it. */
+  'commitment.manage': { org_admin: 'program', coordinator: 'program' },
+  'commitment.verify': { org_admin: 'program', coordinator: 'program' },
+  'commitment.export': {
+    org_admin: 'program',
+    coordinator: 'program',
+    facilitator: 'program',
+    oversight_reviewer: 'program',
+  },
   'profile.read': everyone,
   'profile.update': everyone,
   'session.list': everyone,
