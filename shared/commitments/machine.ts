@@ -18,7 +18,7 @@ export type CommitmentEvent =
   | { type: 'status_changed'; at: string; by: string; to: CommitmentStatus; reason?: string }
   | { type: 'progress_reported'; at: string; by: string; percent: number }
   | { type: 'due_date_moved'; at: string; by: string; dueOn: string; reason: string }
-  | { type: 'completion_verified'; at: string; by: string }
+  | { type: 'completion_verified'; at: string; by: string; note?: string }
   | { type: 'evidence_added'; at: string; by: string; text: string; links: string[] };
 
 export interface CommitmentState {
@@ -43,7 +43,7 @@ export type CommitmentCommand =
   | { type: 'change_status'; to: CommitmentStatus; reason?: string }
   | { type: 'report_progress'; percent: number }
   | { type: 'move_due_date'; dueOn: string; reason?: string }
-  | { type: 'verify_completion' }
+  | { type: 'verify_completion'; note?: string }
   | { type: 'add_evidence'; text: string; links: string[] };
 
 /** Why a command is refused, with the field a form would show it on. */

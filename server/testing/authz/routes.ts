@@ -7,6 +7,7 @@ import type { Action } from '../../../shared/permissions/table.ts';
 import { programsRunBy } from '../../features/organisations/service.ts';
 import { authSessions, people } from '../../platform/auth/schema.ts';
 import {
+  addCommitment,
   addInvitation,
   addPerson,
   type MatrixActor,
@@ -516,4 +517,99 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
       };
     },
   },
+
+  'GET /api/programs/{programId}/commitments': {
+    kind: 'table',
+    action: 'commitment.read',
+    answers: 200,
+    request: async (world, side) => {
+      const { programId } = organisationOf(world, side);
+      return {
+        url: `/api/programs/${programId}/commitments`,
+        expected: { target: await storedProgramTarget(world.test, programId) },
+      };
+    },
+  },
+  'POST /api/programs/{programId}/commitments': {
+    kind: 'table',
+    action: 'commitment.create',
+    answers: 201,
+    request: async (world, side) => {
+      const { programId, organisationId } = organisationOf(world, side);
+      return {
+        url: `/api/programs/${programId}/commitments`,
+        payload: {
+          title: `Publish the stop data ${fresh()}`,
+          source: 'manual',
+          owner: { kind: 'organisation', organisationId, unit: '' },
+          dueOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+          visibility: 'program',
+        },
+        expected: { target: await storedProgramTarget(world.test, programId) },
+      };
+    },
+  },
+  'GET /api/programs/{programId}/commitment-owners': {
+    kind: 'table',
+    action: 'commitment.create',
+    answers: 200,
+    request: async (world, side) => {
+      const { programId } = organisationOf(world, side);
+      return {
+        url: `/api/programs/${programId}/commitment-owners`,
+        expected: { target: await storedProgramTarget(world.test, programId) },
+      };
+    },
+  },
+  'GET /api/commitments/mine': {
+    kind: 'self',
+    evenBeforeSecondFactor: false,
+    answers: 200,
+    request: () => ({ url: '/api/commitments/mine' }),
+  },
+  'GET /api/commitments/{commitmentId}': {
+    kind: 'table',
+    action: 'commitment.read',
+    answers: 200,
+    request: (world, side) => aimAtCommitment(world, side, 'planned', ''),
+  },
+  'POST /api/commitments/{commitmentId}/updates': {
+    kind: 'table',
+    action: 'commitment.manage',
+    answers: 200,
+    request: (world, side) => aimAtCommitment(world, side, 'planned', '/updates', { percent: 20 }),
+  },
+  'POST /api/commitments/{commitmentId}/due-date': {
+    kind: 'table',
+    action: 'commitment.manage',
+    answers: 200,
+    request: (world, side) =>
+      aimAtCommitment(world, side, 'planned', '/due-date', {
+        dueOn: new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10),
+        reason: 'The council meets later.',
+      }),
+  },
+  'POST /api/commitments/{commitmentId}/verify': {
+    kind: 'table',
+    action: 'commitment.verify',
+    answers: 200,
+    request: (world, side) => aimAtCommitment(world, side, 'done', '/verify', {}),
+  },
 };
+
+/** A fresh commitment of the side's organisation, and a request about it. */
+async function aimAtCommitment(
+  world: World,
+  side: Side,
+  status: 'planned' | 'done',
+  path: string,
+  payload?: object,
+): Promise<AimedRequest> {
+  const organisation = organisationOf(world, side);
+  const commitmentId = await addCommitment(world.test, organisation, status);
+  return {
+    url: `/api/commitments/${commitmentId}${path}`,
+    ...(payload ? { payload } : {}),
+    expected: { target: await storedProgramTarget(world.test, organisation.programId) },
+  };
+}

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Target } from '../../../shared/permissions/decide.ts';
 import { type Role, roles } from '../../../shared/permissions/roles.ts';
+import { commitmentEvents, commitments } from '../../features/commitments/schema.ts';
 import { invitations } from '../../features/invitations/schema.ts';
 import { newInvitationToken } from '../../features/invitations/token.ts';
 import {
@@ -99,6 +100,42 @@ export async function addInvitation(
     createdBy: organisation.founderId,
   });
   return { id, token };
+}
+
+/**
+ * A commitment the organisation owns in its program, seen by the people of the program; one
+ * marked done waits for a coordinator's verification.
+ */
+export async function addCommitment(
+  test: TestApp,
+  organisation: Organisation,
+  status: 'planned' | 'done',
+): Promise<string> {
+  const { db } = test.context.database;
+  const id = crypto.randomUUID();
+  const dueOn = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await db.insert(commitments).values({
+    id,
+    programId: organisation.programId,
+    title: `Hold a follow-up circle ${uniqueSuffix()}`,
+    source: 'manual',
+    ownerOrganisationId: organisation.organisationId,
+    visibility: 'program',
+    status,
+    percent: status === 'done' ? 100 : 0,
+    dueOn,
+    createdBy: organisation.founderId,
+  });
+  const by = organisation.founderId;
+  await db
+    .insert(commitmentEvents)
+    .values([
+      { commitmentId: id, type: 'created', by, data: { dueOn } },
+      ...(status === 'done'
+        ? [{ commitmentId: id, type: 'status_changed', by, data: { to: 'done' } }]
+        : []),
+    ]);
+  return id;
 }
 
 async function addProgram(test: TestApp, name: string, organisationIds: [string, ...string[]]) {

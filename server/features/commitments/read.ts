@@ -1,0 +1,240 @@
+import { and, asc, eq, gt, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type {
+  CommitmentDetail,
+  CommitmentFilters,
+  CommitmentList,
+  CommitmentOwnerChoices,
+  CommitmentSummary,
+} from '../../../shared/commitments/contract.ts';
+import { addDays, dayIn } from '../../../shared/commitments/days.ts';
+import type { CommitmentStatus } from '../../../shared/commitments/machine.ts';
+import type { OrganisationKind } from '../../../shared/organisations/contract.ts';
+import type { SignedIn } from '../../platform/auth/actor.ts';
+import { people } from '../../platform/auth/schema.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Database, Transaction } from '../../platform/db/connection.ts';
+import { memberships, organisations, programs } from '../organisations/schema.ts';
+import {
+  authorizedProgram,
+  type CommitmentRow,
+  mayRead,
+  type ProgramAccess,
+  permissionsOn,
+  visibleCommitment,
+} from './access.ts';
+import { timelineOf } from './history.ts';
+import { commitments } from './schema.ts';
+
+// What staff read: a program's commitments (filtered, each with its overdue flag), one
+// commitment with its timeline, the ones a person owns, and whom a commitment may be given to.
+
+type Executor = Database | Transaction;
+const owners = alias(people, 'owners');
+const openStatuses: CommitmentStatus[] = ['planned', 'in_progress'];
+
+/**
+ * Where a commitment's source may be seen. Circles, conferences and dialogues add their pages
+ * here as they are built; until then the source is named in words (its label) only.
+ */
+const sourceLinkOf = (_row: CommitmentRow): string | null => null;
+
+export const publicLinkOf = (publicUrl: string, row: CommitmentRow) =>
+  row.visibility === 'public' ? `${publicUrl}/register/commitments/${row.id}` : null;
+
+/** The filters as SQL, with "today" where the program is. */
+export function filtersWhere(filters: CommitmentFilters, today: string): SQL[] {
+  const where: SQL[] = [];
+  if (filters.status) where.push(eq(commitments.status, filters.status));
+  if (filters.source) where.push(eq(commitments.source, filters.source));
+  if (filters.owner) where.push(eq(commitments.ownerOrganisationId, filters.owner));
+  const open = inArray(commitments.status, openStatuses);
+  const inThirtyDays = addDays(today, 30);
+  if (filters.due === 'overdue') where.push(and(open, lt(commitments.dueOn, today)) as SQL);
+  if (filters.due === 'next_30_days') {
+    where.push(
+      and(open, gte(commitments.dueOn, today), lte(commitments.dueOn, inThirtyDays)) as SQL,
+    );
+  }
+  if (filters.due === 'later') where.push(gt(commitments.dueOn, inThirtyDays));
+  return where;
+}
+
+async function rowsWhere(db: Executor, where: SQL | undefined) {
+  return db
+    .select({
+      commitment: commitments,
+      programName: programs.name,
+      organisation: { id: organisations.id, name: organisations.name, kind: organisations.kind },
+      ownerName: owners.name,
+    })
+    .from(commitments)
+    .innerJoin(programs, eq(programs.id, commitments.programId))
+    .innerJoin(organisations, eq(organisations.id, commitments.ownerOrganisationId))
+    .leftJoin(owners, eq(owners.id, commitments.ownerPersonId))
+    .where(where)
+    .orderBy(asc(commitments.dueOn), asc(commitments.createdAt), asc(commitments.id));
+}
+
+type JoinedRow = Awaited<ReturnType<typeof rowsWhere>>[number];
+
+function summaryOf(joined: JoinedRow, today: string): CommitmentSummary {
+  const row = joined.commitment;
+  return {
+    id: row.id,
+    programId: row.programId,
+    programName: joined.programName,
+    title: row.title,
+    source: row.source as CommitmentSummary['source'],
+    sourceLabel: row.sourceLabel,
+    sourceLink: sourceLinkOf(row),
+    owner: {
+      organisation: { ...joined.organisation, kind: joined.organisation.kind as OrganisationKind },
+      unit: row.ownerUnit,
+      person:
+        row.ownerPersonId && joined.ownerName
+          ? { id: row.ownerPersonId, name: joined.ownerName }
+          : null,
+    },
+    dueOn: row.dueOn,
+    visibility: row.visibility as CommitmentSummary['visibility'],
+    status: row.status as CommitmentStatus,
+    percent: row.percent,
+    verifiedAt: row.verifiedAt?.toISOString() ?? null,
+    overdue: openStatuses.includes(row.status as CommitmentStatus) && today > row.dueOn,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export const todayOf = (context: AppContext) => dayIn(context.config.TIME_ZONE);
+
+export async function listCommitments(
+  context: AppContext,
+  actor: SignedIn,
+  programId: string,
+  filters: CommitmentFilters,
+): Promise<CommitmentList> {
+  const { db } = context.database;
+  const access = await authorizedProgram(db, actor, 'commitment.read', programId);
+  const today = todayOf(context);
+  const rows = await rowsWhere(
+    db,
+    and(eq(commitments.programId, programId), ...filtersWhere(filters, today)),
+  );
+  return {
+    commitments: rows
+      .filter((joined) => mayRead(actor, access, joined.commitment))
+      .map((joined) => summaryOf(joined, today)),
+    mayCreate: access.create,
+  };
+}
+
+/** The commitments the person owns, in every program; overdue ones first. */
+export async function commitmentsOwnedBy(
+  context: AppContext,
+  actor: SignedIn,
+): Promise<CommitmentList> {
+  const today = todayOf(context);
+  const rows = await rowsWhere(context.database.db, eq(commitments.ownerPersonId, actor.personId));
+  const summaries = rows.map((joined) => summaryOf(joined, today));
+  return {
+    commitments: [
+      ...summaries.filter((summary) => summary.overdue),
+      ...summaries.filter((summary) => !summary.overdue),
+    ],
+    mayCreate: false,
+  };
+}
+
+export async function detailOf(
+  context: AppContext,
+  actor: SignedIn,
+  row: CommitmentRow,
+  access: ProgramAccess,
+  db: Executor = context.database.db,
+): Promise<CommitmentDetail> {
+  const [joined] = await rowsWhere(db, eq(commitments.id, row.id));
+  if (!joined) throw new Error(`commitment ${row.id} vanished`);
+  return {
+    ...summaryOf(joined, todayOf(context)),
+    description: row.description,
+    publicVersion:
+      row.publicTitle === null
+        ? null
+        : { title: row.publicTitle, description: row.publicDescription ?? '' },
+    createdAt: row.createdAt.toISOString(),
+    timeline: await timelineOf(db, row.id),
+    may: permissionsOn(actor, access, joined.commitment),
+    publicLink: publicLinkOf(context.config.publicUrl, row),
+  };
+}
+
+export async function readCommitment(
+  context: AppContext,
+  actor: SignedIn,
+  commitmentId: string,
+): Promise<CommitmentDetail> {
+  const { row, access } = await visibleCommitment(context.database.db, actor, commitmentId);
+  return detailOf(context, actor, row, access);
+}
+
+/** The people and organisations a commitment of this program may be given to. */
+export async function ownerChoicesFor(
+  db: Database,
+  actor: SignedIn,
+  programId: string,
+): Promise<CommitmentOwnerChoices> {
+  const { program } = await authorizedProgram(db, actor, 'commitment.create', programId);
+  const runners = await db
+    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind })
+    .from(organisations)
+    .where(inArray(organisations.id, program.organisationIds))
+    .orderBy(asc(organisations.name));
+  const refs = runners.map((organisation) => ({
+    ...organisation,
+    kind: organisation.kind as OrganisationKind,
+  }));
+  const members = await eligibleOwners(db, program.id, program.organisationIds);
+  const byOrganisation = new Map(refs.map((ref) => [ref.id, ref]));
+  return {
+    people: members.flatMap((member) => {
+      const organisation = byOrganisation.get(member.organisationId);
+      return organisation ? [{ id: member.personId, name: member.name, organisation }] : [];
+    }),
+    organisations: refs,
+  };
+}
+
+/**
+ * The people who may own a commitment of the program: anyone active in it, through a role in
+ * the program or across an organisation that runs it; each once, with the organisation they
+ * answer for (their role across an organisation first).
+ */
+export async function eligibleOwners(
+  db: Executor,
+  programId: string,
+  organisationIds: readonly string[],
+  personId?: string,
+) {
+  const rows = await db
+    .select({
+      personId: people.id,
+      name: people.name,
+      organisationId: memberships.organisationId,
+      programId: memberships.programId,
+    })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(
+      and(
+        sql`${memberships.revokedAt} is null`,
+        sql`${people.disabledAt} is null`,
+        inArray(memberships.organisationId, [...organisationIds]),
+        or(sql`${memberships.programId} is null`, eq(memberships.programId, programId)),
+        personId === undefined ? undefined : eq(people.id, personId),
+      ),
+    )
+    .orderBy(asc(people.name), sql`${memberships.programId} nulls first`);
+  const seen = new Set<string>();
+  return rows.filter((row) => !seen.has(row.personId) && seen.add(row.personId));
+}
