@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { SETUP_LINK_HOURS } from '../shared/setup/contract.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { REMINDERS_EVERY_MS, REMINDERS_JOB } from './features/commitments/reminders.ts';
 import { prepareSetupLink } from './features/setup/service.ts';
 import { createLogger } from './platform/logger.ts';
 import { DIGEST_EVERY_MS, DIGEST_JOB } from './platform/mail/service.ts';
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.PORT, host: config.HOST });
   context.jobs.start();
   await context.jobs.every(DIGEST_JOB, DIGEST_EVERY_MS);
+  await context.jobs.every(REMINDERS_JOB, REMINDERS_EVERY_MS);
   const { port } = app.server.address() as AddressInfo;
   const url = config.PUBLIC_URL ? config.publicUrl : config.publicUrl.replace(/:\d+$/, `:${port}`);
   console.log(`Restorativ is running at ${url}`);

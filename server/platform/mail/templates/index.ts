@@ -1,3 +1,4 @@
+import { commitmentReminder } from './commitment-reminder.ts';
 import { confirmAddress } from './confirm-address.ts';
 import { dailyDigest } from './daily-digest.ts';
 import { invitation } from './invitation.ts';
@@ -5,6 +6,7 @@ import type { Language, RenderedEmail, Template } from './layout.ts';
 import { magicLink } from './magic-link.ts';
 import { roleGranted } from './role-granted.ts';
 
+export type { CommitmentReminderData } from './commitment-reminder.ts';
 export type { ConfirmAddressData } from './confirm-address.ts';
 export type { DailyDigestData } from './daily-digest.ts';
 export type { InvitationData } from './invitation.ts';
@@ -19,6 +21,7 @@ export const templates = {
   'role-granted': roleGranted,
   'daily-digest': dailyDigest,
   'confirm-address': confirmAddress,
+  'commitment-reminder': commitmentReminder,
 } as const;
 
 /**
@@ -32,6 +35,7 @@ export const templateCategories = {
   'daily-digest': 'essential',
   'confirm-address': 'essential',
   'role-granted': 'notification',
+  'commitment-reminder': 'notification',
 } as const satisfies Record<keyof typeof templates, 'essential' | 'notification'>;
 
 export type TemplateName = keyof typeof templates;
