@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
+import { listCommitments, readCommitment } from '../server/features/commitments/read.ts';
 import { demoActor } from '../server/features/organisations/demo.ts';
 import { listPeople } from '../server/features/organisations/people.ts';
 import { readOrganisation } from '../server/features/organisations/programs.ts';
@@ -108,6 +109,25 @@ describe('restorativ demo', () => {
         'Quiet neighbour',
       ]);
       expect(residents.every((person) => person.email === null)).toBe(true);
+
+      // The register: months of promises, kept, under way, late, handed on, and private ones.
+      const register = await listCommitments(context, admin, circles?.id ?? '', {});
+      expect(register.commitments).toHaveLength(7);
+      const byTitle = (start: string) =>
+        register.commitments.find((commitment) => commitment.title.startsWith(start));
+      expect(byTitle('Publish the department')).toMatchObject({ status: 'done' });
+      expect(byTitle('Publish the department')?.verifiedAt).not.toBeNull();
+      expect(byTitle('Add a resident')).toMatchObject({ status: 'in_progress', overdue: true });
+      expect(byTitle('Fix the street lighting')).toMatchObject({ status: 'changed' });
+      expect(byTitle('Return the confiscated phone')).toMatchObject({ visibility: 'case_team' });
+      const late = await readCommitment(context, admin, byTitle('Add a resident')?.id ?? '');
+      expect(late.timeline.map((entry) => entry.kind)).toEqual([
+        'created',
+        'status_changed',
+        'progress_reported',
+        'due_date_moved',
+      ]);
+      expect(String(late.timeline[0]?.at) < String(late.timeline[3]?.at)).toBe(true);
     } finally {
       await app.close();
       await closeRuntime(context);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import type { Config } from '../../server/config.ts';
+import { seedCommitmentsDemo } from '../../server/features/commitments/demo.ts';
 import { seedInvitationsDemo } from '../../server/features/invitations/demo.ts';
 import { seedOrganisationsDemo } from '../../server/features/organisations/demo.ts';
 import { anyOrganisationExists } from '../../server/features/organisations/service.ts';
@@ -36,6 +37,7 @@ export async function demoCommand(config: Config): Promise<number> {
     const password = demoPassword();
     const world = await seedOrganisationsDemo(context, password);
     const invitations = await seedInvitationsDemo(context, world);
+    await seedCommitmentsDemo(context, world);
 
     const width = Math.max(...world.accounts.map((account) => account.email.length));
     console.log(`The demo is ready: ${world.community.name} and ${world.agency.name}.\n`);
@@ -47,6 +49,9 @@ export async function demoCommand(config: Config): Promise<number> {
     }
     console.log(`\nPassword for every demo account: ${password}`);
     console.log(`\nA resident invitation link, still open:\n  ${invitations.openResidentLink}`);
+    console.log(
+      `\nThe public accountability register, open to anyone:\n  ${config.publicUrl}/register/organisations/${world.community.id}`,
+    );
     console.log(`\nStart the server with \`npm start\` and sign in at ${config.publicUrl}/sign-in`);
     return 0;
   } finally {

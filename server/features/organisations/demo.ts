@@ -25,6 +25,9 @@ export interface OrganisationsDemo {
   youth: ProgramSummary;
   communityAdmin: SignedIn;
   agencyAdmin: SignedIn;
+  /** The listening circles' coordinator, and the verified officer who takes part in them. */
+  circlesCoordinator: SignedIn;
+  circlesOfficer: SignedIn;
   accounts: DemoAccount[];
 }
 
@@ -108,11 +111,11 @@ export async function seedOrganisationsDemo(
     partners: [{ organisationId: community.id }],
   });
 
-  await addPerson({ name: 'Amara Johnson', email: 'amara@peacecircle.example' }, 'coordinator', {
-    organisationId: community.id,
-    programId: circles.id,
-    where: circles.name,
-  });
+  const coordinator = await addPerson(
+    { name: 'Amara Johnson', email: 'amara@peacecircle.example' },
+    'coordinator',
+    { organisationId: community.id, programId: circles.id, where: circles.name },
+  );
   await addPerson(
     { name: 'Luis Herrera', email: 'luis@peacecircle.example', language: 'es' },
     'facilitator',
@@ -136,5 +139,15 @@ export async function seedOrganisationsDemo(
     where: `${youth.name} (not verified yet)`,
   });
 
-  return { community, agency, circles, youth, communityAdmin, agencyAdmin, accounts };
+  return {
+    community,
+    agency,
+    circles,
+    youth,
+    communityAdmin,
+    agencyAdmin,
+    circlesCoordinator: await demoActor(context, coordinator),
+    circlesOfficer: await demoActor(context, officer),
+    accounts,
+  };
 }
