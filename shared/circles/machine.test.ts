@@ -1,0 +1,252 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  acknowledgements,
+  apply,
+  type CircleCommand,
+  type CircleEvent,
+  type CircleRole,
+  type CircleState,
+  decide,
+  initialState,
+  isAvailable,
+  isKeeper,
+  nextHolder,
+  participantOf,
+  stages,
+  transcriptAllowed,
+  transcriptOf,
+} from './machine.ts';
+
+// People who may come to a circle: a keeper, a co-keeper, an officer and three residents.
+const cast: Record<string, CircleRole> = {
+  kim: 'keeper',
+  cole: 'co_keeper',
+  officer: 'officer',
+  ana: 'resident',
+  ben: 'resident',
+  dee: 'resident',
+};
+const ids = Object.keys(cast);
+const keeperOnly = new Set<CircleCommand['type']>([
+  'open',
+  'move_stage',
+  'pose_question',
+  'pause',
+  'resume',
+  'take_piece',
+  'give_piece',
+  'hide',
+  'remove',
+  'lock',
+  'unlock',
+  'close',
+]);
+
+const messageId = fc.constantFrom('m1', 'm2', 'm3', 'm4');
+const command: fc.Arbitrary<CircleCommand> = fc.oneof(
+  { weight: 4, arbitrary: fc.constant({ type: 'join', name: 'x', role: 'resident' } as const) },
+  fc.constant({ type: 'open' } as const),
+  fc.constant({ type: 'leave' } as const),
+  fc.constant({ type: 'step_out' } as const),
+  fc.constant({ type: 'step_back' } as const),
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      type: fc.constant('post' as const),
+      messageId,
+      text: fc.oneof(
+        { weight: 4, arbitrary: fc.constant('I felt unheard.') },
+        fc.constantFrom('', '  ', 'x'.repeat(2_001)),
+      ),
+    }),
+  },
+  { weight: 4, arbitrary: fc.constant({ type: 'pass' } as const) },
+  fc.record({
+    type: fc.constant('acknowledge' as const),
+    messageId,
+    kind: fc.constantFrom(...acknowledgements),
+  }),
+  fc.record({ type: fc.constant('report' as const), messageId }),
+  fc.constant({ type: 'ask_private_word' } as const),
+  fc.record({ type: fc.constant('consent' as const), transcript: fc.boolean() }),
+  fc.record({ type: fc.constant('move_stage' as const), to: fc.constantFrom(...stages) }),
+  fc.record({ type: fc.constant('pose_question' as const), text: fc.constantFrom('', 'Why?') }),
+  fc.constant({ type: 'pause' } as const),
+  fc.constant({ type: 'resume' } as const),
+  fc.constant({ type: 'take_piece' } as const),
+  fc.record({ type: fc.constant('give_piece' as const), to: fc.constantFrom(...ids, 'nobody') }),
+  fc.record({ type: fc.constant('hide' as const), messageId }),
+  fc.record({ type: fc.constant('remove' as const), participantId: fc.constantFrom(...ids) }),
+  fc.constant({ type: 'lock' } as const),
+  fc.constant({ type: 'unlock' } as const),
+  fc.constant({ type: 'close' } as const),
+);
+const step = fc.record({ actor: fc.constantFrom(...ids), command });
+
+/** A join as this cast member would send it: their own name and role. */
+const asSent = (actor: string, sent: CircleCommand): CircleCommand =>
+  sent.type === 'join' ? { type: 'join', name: actor, role: cast[actor] ?? 'other' } : sent;
+
+interface Run {
+  state: CircleState;
+  events: CircleEvent[];
+}
+
+function play(steps: { actor: string; command: CircleCommand }[], check?: Checker): Run {
+  let state = initialState;
+  const events: CircleEvent[] = [];
+  let at = 0;
+  for (const { actor, command: sent } of steps) {
+    const command = asSent(actor, sent);
+    const decision = decide(state, actor, command);
+    if ('refusal' in decision) continue;
+    const before = state;
+    for (const event of decision.events) {
+      at += 1_000;
+      const stamped = { ...event, at } as CircleEvent;
+      events.push(stamped);
+      state = apply(state, stamped);
+    }
+    check?.(before, actor, command, state);
+  }
+  return { state, events };
+}
+
+type Checker = (
+  before: CircleState,
+  actor: string,
+  command: CircleCommand,
+  after: CircleState,
+) => void;
+
+describe('the rules of a circle', () => {
+  it('keeps every rule over any sequence of commands from anyone', () => {
+    const accepted = { post: 0, pass: 0, remove: 0, close: 0 };
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 10, maxLength: 120, size: 'max' }), (steps) => {
+        const { state, events } = play(steps, (before, actor, command, after) => {
+          if (command.type in accepted) accepted[command.type as keyof typeof accepted] += 1;
+          // Only the holder speaks.
+          if (command.type === 'post') expect(before.holder).toBe(actor);
+          // Only keepers hold the controls.
+          if (keeperOnly.has(command.type)) expect(isKeeper(before, actor)).toBe(true);
+          // Passing gives the piece to the next available person in seating order.
+          if (command.type === 'pass') expect(after.holder).toBe(nextHolder(before, actor));
+          // The piece never rests with someone who is not there to hold it.
+          if (after.holder !== null) {
+            expect(isAvailable(participantOf(after, after.holder))).toBe(true);
+          }
+          // Whoever leaves, steps out or is removed while holding it passes it on.
+          if (['leave', 'step_out'].includes(command.type)) expect(after.holder).not.toBe(actor);
+          if (command.type === 'remove') expect(after.holder).not.toBe(command.participantId);
+        });
+        // Nothing is kept unless everyone who took part said yes.
+        if (transcriptOf(state).length > 0) {
+          expect(state.participants.every((participant) => participant.consented)).toBe(true);
+        }
+        // Every turn is counted once, when the piece arrives.
+        const arrivals = events.filter((event) => event.type === 'piece_moved' && event.to);
+        const turns = Object.values(state.voice).reduce((sum, voice) => sum + voice.turns, 0);
+        expect(turns).toBe(arrivals.length);
+        // A removed person stays out.
+        for (const participant of state.participants) {
+          if (participant.removed) expect(participant.present).toBe(false);
+        }
+      }),
+      { numRuns: 400 },
+    );
+    // The generated circles got far enough to test something: people spoke, passed, were removed.
+    for (const count of Object.values(accepted))
+      expect(count, JSON.stringify(accepted)).toBeGreaterThan(5);
+  });
+
+  it('passes the piece round in seating order, skipping whoever stepped out or left', () => {
+    const { state } = play([
+      { actor: 'kim', command: { type: 'join', name: 'Kim', role: 'keeper' } },
+      { actor: 'ana', command: { type: 'join', name: 'Ana', role: 'resident' } },
+      { actor: 'officer', command: { type: 'join', name: 'Officer Lee', role: 'officer' } },
+      { actor: 'ben', command: { type: 'join', name: 'Ben', role: 'resident' } },
+      { actor: 'kim', command: { type: 'open' } },
+    ]);
+    expect(state.holder).toBe('kim');
+    const round = (from: CircleState, actors: string[]) =>
+      actors.reduce((current, actor) => {
+        const decision = decide(current, actor, { type: 'pass' });
+        if ('refusal' in decision) throw new Error(`${actor}: ${decision.refusal}`);
+        return decision.events.reduce(
+          (next, event) => apply(next, { ...event, at: 1 } as CircleEvent),
+          current,
+        );
+      }, from);
+    expect(round(state, ['kim']).holder).toBe('ana');
+    const officerStepsOut = apply(state, { type: 'stepped_out', participantId: 'officer', at: 1 });
+    expect(round(officerStepsOut, ['kim', 'ana']).holder).toBe('ben');
+    expect(round(officerStepsOut, ['kim', 'ana', 'ben']).holder).toBe('kim');
+  });
+
+  it('lets no one speak out of turn, and only keepers guide and protect', () => {
+    const { state } = play([
+      { actor: 'kim', command: { type: 'join', name: 'Kim', role: 'keeper' } },
+      { actor: 'ana', command: { type: 'join', name: 'Ana', role: 'resident' } },
+      { actor: 'kim', command: { type: 'open' } },
+    ]);
+    expect(decide(state, 'ana', { type: 'post', messageId: 'm1', text: 'Hello' })).toEqual({
+      refusal: 'not_holder',
+    });
+    expect(decide(state, 'ana', { type: 'pause' })).toEqual({ refusal: 'not_keeper' });
+    expect(decide(state, 'ana', { type: 'remove', participantId: 'kim' })).toEqual({
+      refusal: 'not_keeper',
+    });
+    expect(decide(state, 'kim', { type: 'remove', participantId: 'kim' })).toEqual({
+      refusal: 'keeper_cannot_be_removed',
+    });
+    const paused = apply(state, { type: 'paused', by: 'kim', at: 5 });
+    expect(decide(paused, 'kim', { type: 'post', messageId: 'm1', text: 'Hi' })).toEqual({
+      refusal: 'paused',
+    });
+    const locked = apply(state, { type: 'locked', by: 'kim', at: 5 });
+    expect(decide(locked, 'ben', { type: 'join', name: 'Ben', role: 'resident' })).toEqual({
+      refusal: 'locked',
+    });
+    const removed = apply(state, { type: 'removed', participantId: 'ana', by: 'kim', at: 6 });
+    expect(decide(removed, 'ana', { type: 'join', name: 'Ana', role: 'resident' })).toEqual({
+      refusal: 'removed',
+    });
+  });
+
+  it('keeps a transcript only when everyone who took part consented, the one who left too', () => {
+    const steps = [
+      { actor: 'kim', command: { type: 'join', name: 'Kim', role: 'keeper' } },
+      { actor: 'ana', command: { type: 'join', name: 'Ana', role: 'resident' } },
+      { actor: 'kim', command: { type: 'open' } },
+      { actor: 'kim', command: { type: 'post', messageId: 'm1', text: 'Welcome.' } },
+      { actor: 'kim', command: { type: 'consent', transcript: true } },
+      { actor: 'ana', command: { type: 'leave' } },
+      { actor: 'kim', command: { type: 'close' } },
+    ] as const;
+    const { state } = play([...steps]);
+    expect(transcriptAllowed(state)).toBe(false);
+    expect(transcriptOf(state)).toEqual([]);
+    const withAna = play([
+      ...steps.slice(0, 5),
+      { actor: 'ana', command: { type: 'consent', transcript: true } },
+      ...steps.slice(5),
+    ]);
+    expect(transcriptOf(withAna.state).map((message) => message.text)).toEqual(['Welcome.']);
+  });
+
+  it('counts each person’s turns and time with the piece', () => {
+    const { state } = play([
+      { actor: 'kim', command: { type: 'join', name: 'Kim', role: 'keeper' } },
+      { actor: 'officer', command: { type: 'join', name: 'Officer Lee', role: 'officer' } },
+      { actor: 'kim', command: { type: 'open' } },
+      { actor: 'kim', command: { type: 'pass' } },
+      { actor: 'officer', command: { type: 'post', messageId: 'm1', text: 'I hear you.' } },
+      { actor: 'officer', command: { type: 'pass' } },
+      { actor: 'kim', command: { type: 'close' } },
+    ]);
+    expect(state.voice.kim?.turns).toBe(2);
+    expect(state.voice.officer).toEqual({ turns: 1, heldMs: 2_000 });
+  });
+});
