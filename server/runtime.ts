@@ -13,7 +13,7 @@ import { recordInstallation } from './platform/instance/service.ts';
 import { JobQueue } from './platform/jobs/queue.ts';
 import { preferencesTokens } from './platform/mail/preferences.ts';
 import { createMailService } from './platform/mail/service.ts';
-import { developmentSecret } from './platform/secrets.ts';
+import { developmentSecret, keyDeriver } from './platform/secrets.ts';
 
 // What a server process holds, wired from the platform and the rules of the features that the
 // platform's parts need (who is staff, for sign-in). Tests and the command line open it too.
@@ -71,6 +71,7 @@ export async function openRuntime(
       cipher,
       mail,
       emailPreferences,
+      deriveKey: keyDeriver(secret),
       auth,
       lifecycle: { shuttingDown: false },
     };
