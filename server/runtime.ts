@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { isStaffRole } from '../shared/permissions/roles.ts';
 import type { Config } from './config.ts';
+import { defineSubscriberNotifications } from './features/commitments/public/notify.ts';
 import { membershipsOf } from './features/organisations/service.ts';
 import { createAuth } from './platform/auth/auth.ts';
 import { signInLinkSender } from './platform/auth/sign-in-link.ts';
@@ -62,7 +63,7 @@ export async function openRuntime(
       sendSignInLink: signInLinkSender(database.db, mail, isStaff),
       isStaff,
     });
-    return {
+    const context: AppContext = {
       config,
       log,
       database,
@@ -75,6 +76,8 @@ export async function openRuntime(
       auth,
       lifecycle: { shuttingDown: false },
     };
+    defineSubscriberNotifications(context);
+    return context;
   } catch (error) {
     await database.close();
     throw error;
