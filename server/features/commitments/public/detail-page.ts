@@ -59,12 +59,17 @@ export function detailPage(input: {
 <h1>${commitment.title}</h1>
 ${statusLine(commitment, say)}
 ${commitment.description ? paragraphs(commitment.description) : html`<p class="quiet">${say.noDescription}</p>`}
-${facts(commitment, language, { program: true })}
+${facts(commitment, language, {
+  program: true,
+  updated: formatMoment(commitment.updatedAt, language, input.timeZone),
+})}
 <section aria-labelledby="timeline-heading">
 <h2 id="timeline-heading">${say.timeline}</h2>
 <p class="quiet">${say.timelineOrder}</p>
 <ol class="timeline">${input.timeline.map((event) => timelineEntry(event, language, input.timeZone))}</ol>
 </section>
-${followSection({ kind: 'program', id: commitment.programId }, language)}`,
+${followSection({ kind: 'program', id: commitment.programId }, language, {
+  name: commitment.programName,
+})}`,
   });
 }

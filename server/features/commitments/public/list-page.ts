@@ -52,7 +52,7 @@ export function statusLine(commitment: PublicCommitment, say: RegisterWords): Sa
 export function facts(
   commitment: PublicCommitment,
   language: RegisterLanguage,
-  options: { program: boolean },
+  options: { program: boolean; updated?: string },
 ): SafeHtml {
   const say = words[language];
   const fact = (term: string, value: SafeHtml | string) =>
@@ -63,6 +63,7 @@ ${fact(say.owner, ownerOf(commitment))}
 ${fact(say.source, sourceOf(commitment, say))}
 ${fact(say.due, html`<time datetime="${commitment.dueOn}">${formatDay(commitment.dueOn, language)}</time>`)}
 ${fact(say.progress, html`${commitment.percent}% <progress max="100" value="${commitment.percent}" aria-hidden="true"></progress>`)}
+${options.updated ? fact(say.updated, html`<time datetime="${commitment.updatedAt.toISOString()}">${options.updated}</time>`) : ''}
 </dl>`;
 }
 
@@ -94,8 +95,10 @@ function filterForm(input: ListPageInput, path: string): SafeHtml {
   const { language, filters } = input;
   const say = words[language];
   const active = Object.values(filters).some((value) => value !== undefined);
-  return html`<form class="filters" method="get" action="${path}" aria-labelledby="filter-heading">
-<h2 id="filter-heading">${say.filterHeading}</h2>
+  // Folded away on a phone until wanted (no script needed); open while a filter is on.
+  return html`<details class="filters"${active ? html` open` : ''}>
+<summary><h2 id="filter-heading">${say.filterHeading}</h2></summary>
+<form method="get" action="${path}" aria-labelledby="filter-heading">
 <input type="hidden" name="lang" value="${language}">
 ${select(
   'status',
@@ -128,7 +131,8 @@ ${select(
 <div class="actions"><button type="submit">${say.apply}</button>${
     active ? html` <a href="${hrefOf(path, language)}">${say.clear}</a>` : ''
   }</div>
-</form>`;
+</form>
+</details>`;
 }
 
 function summary(input: ListPageInput): SafeHtml {
@@ -163,13 +167,18 @@ ${input.hasNext ? link(input.page + 1, say.nextPage, 'next') : ''}
 export function followSection(
   scope: { kind: RegisterScope['kind']; id: string },
   language: RegisterLanguage,
-  options: { filters?: CommitmentFilters; subscription?: { email: string; error: string } } = {},
+  options: {
+    filters?: CommitmentFilters;
+    subscription?: { email: string; error: string };
+    /** Names the register when the page is not its own list (a commitment's page). */
+    name?: string;
+  } = {},
 ): SafeHtml {
   const say = words[language];
   const path = scopePath(scope.kind, scope.id);
   const error = options.subscription?.error;
   return html`<section class="follow" id="follow" aria-labelledby="follow-heading">
-<h2 id="follow-heading">${say.followHeading}</h2>
+<h2 id="follow-heading">${options.name ? say.followNamed(options.name) : say.followHeading}</h2>
 <ul class="links">
 <li><a href="${hrefOf(`${path}/feed.atom`, language)}" type="application/atom+xml">${say.feed}</a></li>
 <li><a href="${hrefOf(`${path}/commitments.csv`, language, filterParameters(options.filters ?? {}))}" download>${say.csv}</a></li>

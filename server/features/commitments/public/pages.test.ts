@@ -97,6 +97,7 @@ describe('the register of an organisation', () => {
     expect(page.body).toContain('<a class="skip" href="#main">Skip to the content</a>');
     expect(page.body).toContain('<main id="main" tabindex="-1">');
     expect(page.body).toContain('<nav aria-label="Language">');
+    expect(page.body).toContain('<details class="filters">'); // folded until wanted
     for (const name of ['status', 'source', 'owner', 'due']) {
       expect(page.body).toContain(`<label for="filter-${name}">`);
       expect(page.body).toContain(`<select id="filter-${name}" name="${name}">`);
@@ -139,6 +140,7 @@ describe('filters', () => {
 
   it('keeps the chosen filter selected, counts what it selects, and offers to clear it', async () => {
     const page = await get(`${orgPage()}?status=done`);
+    expect(page.body).toContain('<details class="filters" open>');
     expect(page.body).toContain('<option value="done" selected>Done</option>');
     expect(page.body).toContain('1 commitment');
     expect(page.body).toContain(`<a href="${orgPage()}?lang=en">Clear the filters</a>`);
