@@ -110,6 +110,13 @@ describe('the register of an organisation', () => {
     expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(css.body).toContain(':focus-visible');
   });
+
+  it('stays out of the API document', async () => {
+    const document = await get('/api/openapi.json');
+    expect(document.status).toBe(200);
+    expect(document.body).toContain('/api/');
+    expect(document.body).not.toContain('/register');
+  });
 });
 
 describe('filters', () => {

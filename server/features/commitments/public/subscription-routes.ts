@@ -216,7 +216,9 @@ export function registerSubscriptionRoutes(
       200,
       messagePage({
         language,
-        path: unsubscribePath,
+        // The link is spent: the language switch leads to the register that was followed.
+        path:
+          answer.kind === 'found' ? scopePath(answer.scope.kind, answer.scope.id) : unsubscribePath,
         title: say.unsubscribedTitle,
         lines: [say.unsubscribedBody],
         action: html`<p><a href="${hrefOf('/', language)}">${say.home}</a></p>`,

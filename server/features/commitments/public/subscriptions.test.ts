@@ -5,8 +5,15 @@ import { readOutboxMessage } from '../../../platform/mail/outbox.ts';
 import { outbox } from '../../../platform/mail/schema.ts';
 import { type SmtpSink, startSmtpSink } from '../../../testing/smtp-sink.ts';
 import { startTestApp, type TestApp } from '../../../testing/test-app.ts';
-import { commitmentSubscriptions } from '../schema.ts';
-import { addEvent, buildRegisterWorld, OWNER_NAME, SECRET, setVisibility } from './fixtures.ts';
+import { commitmentEvents, commitmentSubscriptions } from '../schema.ts';
+import {
+  addCommitment,
+  addEvent,
+  buildRegisterWorld,
+  OWNER_NAME,
+  SECRET,
+  setVisibility,
+} from './fixtures.ts';
 import { NOTIFY_SUBSCRIBERS_JOB } from './notify.ts';
 
 // Following a register by email, as a resident does it: the form, the confirmation email, the
@@ -239,6 +246,39 @@ describe('following a register by email', () => {
     );
     expect(updates[0]?.textBody).toContain('Dejar de recibir estos correos:');
     expect(updates[0]?.textBody).not.toContain(SECRET.conferenceTitle);
+  });
+
+  it('announces a new public commitment, and nothing of a new private one', async () => {
+    const address = 'news@example.org';
+    await follow(address);
+    const fresh = await addCommitment(test, {
+      programId: world.circles,
+      ownerOrganisationId: world.agency,
+      createdBy: world.recorder,
+      title: 'Open the station for a community evening',
+      dueOn: '2031-05-01',
+    });
+    const hidden = await addCommitment(test, {
+      programId: world.circles,
+      ownerOrganisationId: world.agency,
+      createdBy: world.recorder,
+      title: 'A private promise',
+      visibility: 'case_team',
+      dueOn: '2031-05-01',
+    });
+    for (const id of [fresh, hidden]) {
+      const [created] = await test.context.database.db
+        .select({ id: commitmentEvents.id })
+        .from(commitmentEvents)
+        .where(eq(commitmentEvents.commitmentId, id));
+      await test.context.jobs.enqueue(NOTIFY_SUBSCRIBERS_JOB, { eventId: created?.id });
+    }
+    await runJobs();
+    const updates = await emailsTo(address, 'register-update');
+    expect(updates.map((update) => update.subject)).toEqual([
+      'New commitment: Open the station for a community evening',
+    ]);
+    expect(updates[0]?.textBody).toContain('Commitment made, due May 1, 2031');
   });
 
   it('announces nothing of a commitment that is no longer public', async () => {
