@@ -82,6 +82,7 @@ async function notifySubscribers(context: AppContext, eventId: number): Promise<
                 ? words[language].events.newCommitment
                 : headlineOf(event, language),
             detail,
+            overdue: commitment.overdue,
             link: `${context.config.publicUrl}${hrefOf(`/register/commitments/${commitment.id}`, language)}`,
           },
           unsubscribeUrl: links.urlFor('unsubscribe', follower.subscriptionId, language),

@@ -162,6 +162,7 @@ describe('following a register by email', () => {
     const [update] = await emailsTo(address, 'register-update');
     expect(update?.subject).toBe('Status: Done: Train officers in de-escalation');
     expect(update?.textBody).toContain('All 40 officers finished the course.');
+    expect(update?.textBody).not.toContain('Overdue');
     expect(update?.textBody).toContain(`/register/commitments/${world.commitments.soon}?lang=en`);
     for (const secret of [OWNER_NAME, SECRET.recorderName]) {
       expect(update?.textBody).not.toContain(secret);
@@ -215,6 +216,8 @@ describe('following a register by email', () => {
     await follow(address, 'en', `/register/organisations/${world.agency}`);
     await announce(world.commitments.overdue, 'progress_reported', { percent: 10 });
     const [update] = await emailsTo(address, 'register-update');
+    expect(update?.subject).toBe('Progress: 10%: Publish the stop data every quarter');
+    expect(update?.textBody).toContain('Overdue: its due day has passed.');
     const link = local(linkIn(update?.textBody ?? '', 'unsubscribe'));
     const response = await test.app.inject({
       method: 'POST',

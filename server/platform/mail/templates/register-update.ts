@@ -8,6 +8,8 @@ export interface RegisterUpdateData extends EmailBase {
   change: string;
   /** The reason or the evidence given with it, in the words of whoever wrote it; may be empty. */
   detail: string;
+  /** Still open after its due day: said in words, as everywhere the register shows it. */
+  overdue: boolean;
   /** The commitment's public page. */
   link: string;
 }
@@ -29,6 +31,9 @@ export const registerUpdate: Template<RegisterUpdateData> = (data, language) => 
         { kind: 'paragraph', text: `Novedad en un compromiso de «${place}»:` },
         { kind: 'paragraph', text: `${title}. ${change}.` },
         ...(detail ? [{ kind: 'paragraph' as const, text: detail }] : []),
+        ...(data.overdue
+          ? [{ kind: 'paragraph' as const, text: 'Vencido: ya pasó su fecha de vencimiento.' }]
+          : []),
         { kind: 'action', label: 'Ver el compromiso', url: data.link },
         {
           kind: 'note',
@@ -46,6 +51,9 @@ export const registerUpdate: Template<RegisterUpdateData> = (data, language) => 
       { kind: 'paragraph', text: `News of a commitment of “${place}”:` },
       { kind: 'paragraph', text: `${title}. ${change}.` },
       ...(detail ? [{ kind: 'paragraph' as const, text: detail }] : []),
+      ...(data.overdue
+        ? [{ kind: 'paragraph' as const, text: 'Overdue: its due day has passed.' }]
+        : []),
       { kind: 'action', label: 'See the commitment', url: data.link },
       {
         kind: 'note',
