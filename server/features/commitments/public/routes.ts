@@ -101,7 +101,7 @@ export async function registerPublicRegisterRoutes(
       return sendPage(reply, status, body);
     });
     // Asked again each time: a commitment made private must vanish at once, even from caches.
-    const briefly = 'no-cache';
+    const revalidate = 'no-cache';
 
     register.get(STYLESHEET_PATH, hidden, async (_request, reply) =>
       reply
@@ -111,8 +111,7 @@ export async function registerPublicRegisterRoutes(
     );
 
     for (const kind of kinds) {
-      const base =
-        kind === 'organisation' ? '/register/organisations/:id' : '/register/programs/:id';
+      const base = scopePath(kind, ':id');
       const scopeOf = async (request: FastifyRequest) => {
         const say = words[languageOf(request)];
         const id = idFrom((request.params as { id?: unknown }).id, say);
@@ -126,14 +125,19 @@ export async function registerPublicRegisterRoutes(
         const say = words[language];
         const id = idFrom((request.params as { id?: unknown }).id, say);
         const query = listQueryFrom(request.query, say);
-        return sendPage(reply, 200, await renderList(context, language, kind, id, query), briefly);
+        return sendPage(
+          reply,
+          200,
+          await renderList(context, language, kind, id, query),
+          revalidate,
+        );
       });
 
       register.get(`${base}/feed.atom`, hidden, async (request, reply) => {
         const scope = await scopeOf(request);
         const items = await latestPublicEvents(db, scope.programIds, FEED_SIZE);
         return reply
-          .header('cache-control', briefly)
+          .header('cache-control', revalidate)
           .header('vary', 'Accept-Language')
           .type('application/atom+xml; charset=utf-8')
           .send(
@@ -158,7 +162,7 @@ export async function registerPublicRegisterRoutes(
           limit: CSV_MAX_ROWS,
         });
         return reply
-          .header('cache-control', briefly)
+          .header('cache-control', revalidate)
           .header('vary', 'Accept-Language')
           .header(
             'content-disposition',
@@ -180,7 +184,7 @@ export async function registerPublicRegisterRoutes(
         reply,
         200,
         detailPage({ language, commitment, timeline, timeZone: TIME_ZONE }),
-        briefly,
+        revalidate,
       );
     });
 
