@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { isStaffRole } from '../shared/permissions/roles.ts';
 import type { Config } from './config.ts';
+import { defineSubscriberNotifications } from './features/commitments/public/notify.ts';
 import { defineCommitmentReminders } from './features/commitments/reminders.ts';
 import { membershipsOf } from './features/organisations/service.ts';
 import { createAuth } from './platform/auth/auth.ts';
@@ -14,7 +15,7 @@ import { recordInstallation } from './platform/instance/service.ts';
 import { JobQueue } from './platform/jobs/queue.ts';
 import { preferencesTokens } from './platform/mail/preferences.ts';
 import { createMailService } from './platform/mail/service.ts';
-import { developmentSecret } from './platform/secrets.ts';
+import { developmentSecret, keyDeriver } from './platform/secrets.ts';
 
 // What a server process holds, wired from the platform and the rules of the features that the
 // platform's parts need (who is staff, for sign-in). Tests and the command line open it too.
@@ -72,10 +73,12 @@ export async function openRuntime(
       cipher,
       mail,
       emailPreferences,
+      deriveKey: keyDeriver(secret),
       auth,
       lifecycle: { shuttingDown: false },
     };
     defineCommitmentReminders(context);
+    defineSubscriberNotifications(context);
     return context;
   } catch (error) {
     await database.close();

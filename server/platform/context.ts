@@ -22,6 +22,8 @@ export interface AppContext {
   mail: MailService;
   /** The tokens of the links in every email to the reader's email preferences. */
   emailPreferences: PreferencesTokens;
+  /** A key for one purpose (an HMAC of tokens or lookups), derived from the installation's secret. */
+  deriveKey(purpose: string): Buffer;
   /** Set once shutdown begins, so /ready tells the load balancer to stop sending requests. */
   lifecycle: { shuttingDown: boolean };
 }

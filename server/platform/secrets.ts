@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -14,4 +14,12 @@ export function developmentSecret(dataDir: string, name: string): string {
   const secret = randomBytes(32).toString('base64');
   writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
   return secret;
+}
+
+/**
+ * Keys of their own for each purpose, derived from the installation's secret, so that a token or
+ * a keyed hash made for one use is worthless for any other.
+ */
+export function keyDeriver(secret: string): (purpose: string) => Buffer {
+  return (purpose) => createHmac('sha256', secret).update(`restorativ ${purpose}`).digest();
 }

@@ -136,6 +136,10 @@ export const commitmentSubscriptions = pgTable(
     addressHash: text('address_hash').notNull(),
     language: text('language').notNull(),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    /** When the confirmation email last went out: a repeated request resends it at most every 10 minutes. */
+    confirmationSentAt: timestamp('confirmation_sent_at', { withTimezone: true })
+      .notNull()
+      .defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

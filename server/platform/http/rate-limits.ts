@@ -25,9 +25,10 @@ export interface RateRule {
   /**
    * 'address': the client's network address; 'address-and-account': that and the email
    * address in the request body, so one person's attempts do not lock out a whole office
-   * behind one address.
+   * behind one address; 'account': the email address in the body alone, so that requests from
+   * many network addresses cannot flood one mailbox.
    */
-  by: 'address' | 'address-and-account';
+  by: 'address' | 'address-and-account' | 'account';
 }
 
 declare module 'fastify' {
@@ -89,10 +90,11 @@ export async function registerRateLimits(
         max: rule.max,
         timeWindow: rule.perMinutes * 60_000,
         skipOnError: true,
-        keyGenerator: (request) =>
-          rule.by === 'address'
-            ? `${rule.name}|${request.ip}`
-            : `${rule.name}|${request.ip}|${accountOf(request)}`,
+        keyGenerator: (request) => {
+          if (rule.by === 'address') return `${rule.name}|${request.ip}`;
+          if (rule.by === 'account') return `${rule.name}||${accountOf(request)}`;
+          return `${rule.name}|${request.ip}|${accountOf(request)}`;
+        },
       });
       counters.set(key, counter);
     }

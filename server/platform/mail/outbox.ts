@@ -32,6 +32,7 @@ export interface NewOutboxMessage {
   template: TemplateName;
   language: Language;
   email: RenderedEmail;
+  /** The List-Unsubscribe link: the reader's preferences, or the email's own unsubscribe link. */
   preferencesUrl: string;
   status: 'queued' | 'kept';
 }

@@ -49,7 +49,12 @@ export interface Email<Name extends TemplateName> {
   template: Name;
   language: Language;
   /** The link to the reader's email preferences is added by the service, for the reader. */
-  data: Omit<TemplateData<Name>, 'preferencesUrl'>;
+  data: Omit<TemplateData<Name>, 'preferencesUrl' | 'unsubscribeUrl'>;
+  /**
+   * For an email the reader asked for on its own (following a register), the link that stops
+   * it: the List-Unsubscribe header and the footer point there instead of the preferences.
+   */
+  unsubscribeUrl?: string;
 }
 
 /** What became of a notification: sent on its way, held for the digest, or not wanted. */
@@ -150,7 +155,12 @@ export function createMailService(deps: {
       throw new InvalidError([{ field: 'to', message: 'is a placeholder that cannot get mail' }]);
     }
     const preferencesUrl = preferences.urlFor(email.to);
-    const data = { ...email.data, preferencesUrl } as TemplateData<TemplateName>;
+    const { unsubscribeUrl } = email;
+    const data = {
+      ...email.data,
+      preferencesUrl,
+      ...(unsubscribeUrl ? { unsubscribeUrl } : {}),
+    } as TemplateData<TemplateName>;
     const rendered = renderEmail(email.template, data, email.language);
     const status = smtpUrl ? 'queued' : 'kept';
     const insert = async (inside: Transaction) => {
@@ -159,7 +169,7 @@ export function createMailService(deps: {
         template: email.template,
         language: email.language,
         email: rendered,
-        preferencesUrl,
+        preferencesUrl: unsubscribeUrl ?? preferencesUrl,
         status,
       });
       if (status === 'queued') await jobs.enqueue(MAIL_JOB, { outboxId }, { tx: inside });

@@ -4,6 +4,8 @@ import { dailyDigest } from './daily-digest.ts';
 import { invitation } from './invitation.ts';
 import type { Language, RenderedEmail, Template } from './layout.ts';
 import { magicLink } from './magic-link.ts';
+import { registerConfirm } from './register-confirm.ts';
+import { registerUpdate } from './register-update.ts';
 import { roleGranted } from './role-granted.ts';
 
 export type { CommitmentReminderData } from './commitment-reminder.ts';
@@ -12,6 +14,8 @@ export type { DailyDigestData } from './daily-digest.ts';
 export type { InvitationData } from './invitation.ts';
 export type { Language, RenderedEmail } from './layout.ts';
 export type { MagicLinkData } from './magic-link.ts';
+export type { RegisterConfirmData } from './register-confirm.ts';
+export type { RegisterUpdateData } from './register-update.ts';
 export type { RoleGrantedData } from './role-granted.ts';
 
 /** Every email Restorativ sends, by the name stored with each message in the outbox. */
@@ -22,18 +26,24 @@ export const templates = {
   'daily-digest': dailyDigest,
   'confirm-address': confirmAddress,
   'commitment-reminder': commitmentReminder,
+  'register-confirm': registerConfirm,
+  'register-update': registerUpdate,
 } as const;
 
 /**
  * Essential emails go at once whatever the reader chose: they were asked for (a sign-in link),
- * are expected (an invitation) or are the digest itself. Notifications follow the reader's
- * choice: at once, in the daily digest, or not at all.
+ * are expected (an invitation) or are the digest itself. A register's updates count as
+ * essential too: the reader asked for exactly these by confirming, and each carries its own
+ * one-click link to stop them. Notifications follow the reader's choice: at once, in the daily
+ * digest, or not at all.
  */
 export const templateCategories = {
   invitation: 'essential',
   'magic-link': 'essential',
   'daily-digest': 'essential',
   'confirm-address': 'essential',
+  'register-confirm': 'essential',
+  'register-update': 'essential',
   'role-granted': 'notification',
   'commitment-reminder': 'notification',
 } as const satisfies Record<keyof typeof templates, 'essential' | 'notification'>;

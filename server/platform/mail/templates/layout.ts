@@ -18,6 +18,8 @@ export type Template<Data> = (data: Data, language: Language) => RenderedEmail;
 /** What every email's data carries: where the reader changes which emails they get. */
 export interface EmailBase {
   preferencesUrl: string;
+  /** Set for an email the reader asked for on its own: the footer offers to stop it instead. */
+  unsubscribeUrl?: string;
 }
 
 export type Block =
@@ -29,10 +31,12 @@ const WORDS = {
   en: {
     copyLink: 'If the button does not work, copy this address into your browser:',
     preferences: 'Choose which emails you get from Restorativ',
+    unsubscribe: 'Stop these emails',
   },
   es: {
     copyLink: 'Si el botón no funciona, copie esta dirección en su navegador:',
     preferences: 'Elija qué correos recibe de Restorativ',
+    unsubscribe: 'Dejar de recibir estos correos',
   },
 } as const;
 
@@ -87,17 +91,20 @@ export function layout(input: {
   subject: string;
   blocks: Block[];
   preferencesUrl: string;
+  unsubscribeUrl?: string | undefined;
 }): RenderedEmail {
   const { language, blocks } = input;
   const subject = oneLine(input.subject);
-  const preferencesUrl = webAddress(input.preferencesUrl);
   const words = WORDS[language];
+  const footer = input.unsubscribeUrl
+    ? { label: words.unsubscribe, url: webAddress(input.unsubscribeUrl) }
+    : { label: words.preferences, url: webAddress(input.preferencesUrl) };
   const safeBlocks = blocks.map((block) =>
     block.kind === 'action' ? { ...block, url: webAddress(block.url) } : block,
   );
 
   // "-- " on its own line is the signature separator that mail programs recognise.
-  const text = `${safeBlocks.map(textOf).join('\n\n')}\n\n-- \n${words.preferences}:\n${preferencesUrl}\n`;
+  const text = `${safeBlocks.map(textOf).join('\n\n')}\n\n-- \n${footer.label}:\n${footer.url}\n`;
 
   const page = html`<!doctype html>
 <html lang="${language}" dir="ltr">
@@ -110,7 +117,7 @@ export function layout(input: {
 <div role="article" aria-label="${subject}" lang="${language}" style="max-width:560px;margin:0 auto;padding:24px 16px;${FONT}">
 ${safeBlocks.map((block) => htmlOf(block, language))}
 <hr style="border:none;border-top:1px solid #d0d7de;margin:32px 0 16px;">
-<p style="margin:0;${SMALL}"><a href="${preferencesUrl}" style="color:#1d4e89;">${words.preferences}</a></p>
+<p style="margin:0;${SMALL}"><a href="${footer.url}" style="color:#1d4e89;">${footer.label}</a></p>
 </div>
 </body>
 </html>
