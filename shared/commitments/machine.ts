@@ -166,7 +166,12 @@ export function refusalOf(state: CommitmentState, command: CommitmentCommand): R
   }
 }
 
+/** The statuses of work still to do. */
+export const openStatuses: readonly CommitmentStatus[] = ['planned', 'in_progress'];
+
 /** Overdue: still open on a day after its due day (days compared as YYYY-MM-DD). */
-export function isOverdue(state: CommitmentState, today: string): boolean {
-  return (state.status === 'planned' || state.status === 'in_progress') && today > state.dueOn;
-}
+export const isOverdueOn = (status: CommitmentStatus, dueOn: string, today: string) =>
+  openStatuses.includes(status) && today > dueOn;
+
+export const isOverdue = (state: CommitmentState, today: string) =>
+  isOverdueOn(state.status, state.dueOn, today);

@@ -129,7 +129,7 @@ async function change(
       },
       tx,
     );
-    for (const eventId of eventIds) await announce(context, tx, updated, eventId);
+    await announce(context, tx, updated, eventIds);
     return detailOf(context, actor, updated, access, tx);
   });
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dayIn } from '../../../shared/commitments/days.ts';
 import { auditEvents } from '../../platform/audit/schema.ts';
 import { people } from '../../platform/auth/schema.ts';
+import { latestOutboxMessages, readOutboxMessage } from '../../platform/mail/outbox.ts';
 import { addOrganisation, addSignedInPerson, type TestPerson } from '../../testing/people.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { commitments } from './schema.ts';
@@ -378,4 +379,90 @@ describe('the accountability register for staff', () => {
       (await call(resident, 'GET', `/api/programs/${programId}/commitment-owners`)).statusCode,
     ).toBe(403);
   });
+
+  it('exports what the person may see as a spreadsheet, never a case team’s commitments', async () => {
+    await record({ title: 'Walk the Elm Street beat with residents', visibility: 'program' });
+    await record({ title: 'Apologise to the Morales family in person', visibility: 'case_team' });
+    const exported = await call(
+      coordinator,
+      'GET',
+      `/api/programs/${programId}/commitments/export`,
+    );
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toContain('text/csv');
+    expect(exported.headers['content-disposition']).toContain('attachment');
+    expect(exported.body).toContain('"Walk the Elm Street beat with residents"');
+    expect(exported.body).toContain('"Sergeant Dana Reyes"');
+    expect(exported.body).not.toContain('Morales');
+    const filtered = await call(
+      coordinator,
+      'GET',
+      `/api/programs/${programId}/commitments/export?status=changed`,
+    );
+    expect(filtered.body).not.toContain('Walk the Elm Street beat');
+    expect(
+      (await call(resident, 'GET', `/api/programs/${programId}/commitments/export`)).statusCode,
+    ).toBe(403);
+  });
+
+  it('tells the followers of the public register when the owner reports, and only for public ones', async () => {
+    const follower = 'neighbour@example.org';
+    const subscribed = await test.app.inject({
+      method: 'POST',
+      url: `/register/programs/${programId}/subscriptions`,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: test.context.config.publicUrl,
+      },
+      payload: new URLSearchParams({ email: follower, lang: 'en' }).toString(),
+    });
+    expect(subscribed.statusCode).toBe(200);
+    const { db } = test.context.database;
+    const [confirmation] = (await latestOutboxMessages(db, 50)).filter(
+      (message) => message.toAddress === follower,
+    );
+    const opened = await readOutboxMessage(db, test.context.cipher, confirmation?.id ?? 0);
+    const confirmLink = opened?.textBody.match(
+      /https?:\/\/\S+\/register\/subscriptions\/confirm\?\S+/,
+    )?.[0];
+    expect(confirmLink).toBeDefined();
+    const confirmed = await test.app.inject({
+      method: 'POST',
+      url: (confirmLink ?? '').replace(test.context.config.publicUrl, ''),
+      headers: { origin: test.context.config.publicUrl },
+    });
+    expect(confirmed.statusCode).toBe(200);
+    await runJobs();
+    const updatesBefore = await updatesTo(follower);
+
+    const open = await record({ title: 'Post the quarterly stop figures' });
+    const hidden = await record({ title: 'Review the Elm Street stop', visibility: 'program' });
+    await call(officer, 'POST', `/api/commitments/${open.id}/updates`, {
+      status: 'in_progress',
+      evidence: { text: 'The first quarter is on the website.', links: [] },
+    });
+    await call(coordinator, 'POST', `/api/commitments/${hidden.id}/updates`, {
+      status: 'in_progress',
+    });
+    await runJobs();
+    const updates = (await updatesTo(follower)).slice(updatesBefore.length);
+    // One email for the new commitment, one for the owner's report with its evidence; none for
+    // the commitment the public may not see.
+    expect(updates.map((message) => message.subject)).toEqual([
+      'New commitment: Post the quarterly stop figures',
+      'Status: In progress: Post the quarterly stop figures',
+    ]);
+    const report = await readOutboxMessage(db, test.context.cipher, updates[1]?.id ?? 0);
+    expect(report?.textBody).toContain('The first quarter is on the website.');
+  });
 });
+
+async function runJobs() {
+  while ((await test.context.jobs.runDue()) > 0) {}
+}
+
+async function updatesTo(address: string) {
+  return (await latestOutboxMessages(test.context.database.db, 500))
+    .filter((message) => message.toAddress === address && message.template === 'register-update')
+    .reverse();
+}

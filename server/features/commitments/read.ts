@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type {
   CommitmentDetail,
@@ -7,8 +7,8 @@ import type {
   CommitmentOwnerChoices,
   CommitmentSummary,
 } from '../../../shared/commitments/contract.ts';
-import { addDays, dayIn } from '../../../shared/commitments/days.ts';
-import type { CommitmentStatus } from '../../../shared/commitments/machine.ts';
+import { dayIn } from '../../../shared/commitments/days.ts';
+import { type CommitmentStatus, isOverdueOn } from '../../../shared/commitments/machine.ts';
 import type { OrganisationKind } from '../../../shared/organisations/contract.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import { people } from '../../platform/auth/schema.ts';
@@ -23,6 +23,7 @@ import {
   permissionsOn,
   visibleCommitment,
 } from './access.ts';
+import { filtersWhere } from './filters.ts';
 import { timelineOf } from './history.ts';
 import { commitments } from './schema.ts';
 
@@ -31,7 +32,6 @@ import { commitments } from './schema.ts';
 
 type Executor = Database | Transaction;
 const owners = alias(people, 'owners');
-const openStatuses: CommitmentStatus[] = ['planned', 'in_progress'];
 
 /**
  * Where a commitment's source may be seen. Circles, conferences and dialogues add their pages
@@ -41,24 +41,6 @@ const sourceLinkOf = (_row: CommitmentRow): string | null => null;
 
 export const publicLinkOf = (publicUrl: string, row: CommitmentRow) =>
   row.visibility === 'public' ? `${publicUrl}/register/commitments/${row.id}` : null;
-
-/** The filters as SQL, with "today" where the program is. */
-export function filtersWhere(filters: CommitmentFilters, today: string): SQL[] {
-  const where: SQL[] = [];
-  if (filters.status) where.push(eq(commitments.status, filters.status));
-  if (filters.source) where.push(eq(commitments.source, filters.source));
-  if (filters.owner) where.push(eq(commitments.ownerOrganisationId, filters.owner));
-  const open = inArray(commitments.status, openStatuses);
-  const inThirtyDays = addDays(today, 30);
-  if (filters.due === 'overdue') where.push(and(open, lt(commitments.dueOn, today)) as SQL);
-  if (filters.due === 'next_30_days') {
-    where.push(
-      and(open, gte(commitments.dueOn, today), lte(commitments.dueOn, inThirtyDays)) as SQL,
-    );
-  }
-  if (filters.due === 'later') where.push(gt(commitments.dueOn, inThirtyDays));
-  return where;
-}
 
 async function rowsWhere(db: Executor, where: SQL | undefined) {
   return db
@@ -101,7 +83,7 @@ function summaryOf(joined: JoinedRow, today: string): CommitmentSummary {
     status: row.status as CommitmentStatus,
     percent: row.percent,
     verifiedAt: row.verifiedAt?.toISOString() ?? null,
-    overdue: openStatuses.includes(row.status as CommitmentStatus) && today > row.dueOn,
+    overdue: isOverdueOn(row.status as CommitmentStatus, row.dueOn, today),
     updatedAt: row.updatedAt.toISOString(),
   };
 }

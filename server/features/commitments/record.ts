@@ -132,7 +132,7 @@ export async function createCommitment(
       },
       tx,
     );
-    await announce(context, tx, row, eventId);
+    await announce(context, tx, row, [eventId]);
     return detailOf(context, actor, row, access, tx);
   };
   return outer ? work(outer) : db.transaction(work);

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { REMINDER_DAYS_BEFORE } from '../../../shared/commitments/contract.ts';
 import { addDays } from '../../../shared/commitments/days.ts';
+import { openStatuses } from '../../../shared/commitments/machine.ts';
 import { people } from '../../platform/auth/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { programs } from '../organisations/schema.ts';
@@ -33,7 +34,7 @@ export function defineCommitmentReminders(context: AppContext): void {
 export async function sendDueReminders(context: AppContext): Promise<number> {
   const { db } = context.database;
   const today = todayOf(context);
-  const open = inArray(commitments.status, ['planned', 'in_progress']);
+  const open = inArray(commitments.status, [...openStatuses]);
   const candidates = await db
     .select({
       id: commitments.id,

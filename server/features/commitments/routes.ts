@@ -13,6 +13,7 @@ import type { ActorResolver } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ApiApp } from '../../platform/http/api-app.ts';
 import { moveDueDate, reportOnCommitment, verifyCompletion } from './changes.ts';
+import { exportCommitments } from './export.ts';
 import { commitmentsOwnedBy, listCommitments, ownerChoicesFor, readCommitment } from './read.ts';
 import { createCommitment } from './record.ts';
 
@@ -77,6 +78,33 @@ export function registerCommitmentRoutes(
       },
     },
     async (request) => ownerChoicesFor(db, await actors.require(request), request.params.programId),
+  );
+  app.get(
+    '/api/programs/:programId/commitments/export',
+    {
+      schema: {
+        summary:
+          "A program's commitments as CSV, filtered: all the person may see but a case team's",
+        tags,
+        params: inProgram,
+        querystring: commitmentFilters,
+        produces: ['text/csv'],
+        response: { 200: z.string() },
+      },
+    },
+    async (request, reply) => {
+      const exported = await exportCommitments(
+        context,
+        await actors.require(request),
+        request.params.programId,
+        request.query,
+      );
+      return reply
+        .header('content-disposition', `attachment; filename="${exported.filename}"`)
+        .header('cache-control', 'no-store')
+        .type('text/csv; charset=utf-8; header=present')
+        .send(exported.csv);
+    },
   );
   app.get(
     '/api/commitments/mine',

@@ -561,6 +561,18 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
       };
     },
   },
+  'GET /api/programs/{programId}/commitments/export': {
+    kind: 'table',
+    action: 'commitment.export',
+    answers: 200,
+    request: async (world, side) => {
+      const { programId } = organisationOf(world, side);
+      return {
+        url: `/api/programs/${programId}/commitments/export`,
+        expected: { target: await storedProgramTarget(world.test, programId) },
+      };
+    },
+  },
   'GET /api/commitments/mine': {
     kind: 'self',
     evenBeforeSecondFactor: false,

@@ -16,9 +16,14 @@ export function csvCell(value: string): string {
   return `"${guarded.replaceAll('"', '""')}"`;
 }
 
+/** A whole CSV document: a header row and the rows, each cell quoted and guarded. */
+export function csvDocument(lines: readonly (readonly string[])[]): string {
+  return `${BOM + lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}
+
 export function commitmentsCsv(rows: PublicCommitment[], language: RegisterLanguage): string {
   const say = words[language];
-  const lines = [
+  return csvDocument([
     say.csvColumns,
     ...rows.map((row) => [
       row.id,
@@ -36,6 +41,5 @@ export function commitmentsCsv(rows: PublicCommitment[], language: RegisterLangu
       row.verifiedAt?.toISOString() ?? '',
       row.updatedAt.toISOString(),
     ]),
-  ];
-  return `${BOM + lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  ]);
 }

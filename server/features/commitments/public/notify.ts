@@ -5,14 +5,15 @@ import type { AppContext } from '../../../platform/context.ts';
 import { organisations } from '../../organisations/schema.ts';
 import { findProgram } from '../../organisations/service.ts';
 import { detailOf, headlineOf, linksOf } from './describe.ts';
-import { eventById } from './events.ts';
+import { eventById, type PublicEvent } from './events.ts';
 import { hrefOf } from './page.ts';
 import { publicCommitment } from './query.ts';
 import { confirmedFollowers, subscriptionLinks } from './subscriptions.ts';
-import { words } from './words.ts';
+import { type RegisterLanguage, words } from './words.ts';
 
-// Tells a register's followers about an event on a public commitment. The API queues this job
-// in the transaction that appends the event; the job reads everything again when it runs, so a
+// Tells a register's followers about a change to a public commitment: the events one request
+// appended (a new status with its evidence, say), in one email. The API queues this job in the
+// transaction that appends them; the job reads everything again when it runs, so a
 // commitment made private in between is never announced, and nothing of it reaches an email
 // that the public page would not show.
 
@@ -21,16 +22,37 @@ export const NOTIFY_SUBSCRIBERS_JOB = 'commitments.notify-subscribers';
 export function defineSubscriberNotifications(context: AppContext): void {
   context.jobs.define({
     name: NOTIFY_SUBSCRIBERS_JOB,
-    payload: z.object({ eventId: z.number().int().positive() }),
-    async handler({ eventId }) {
-      await notifySubscribers(context, eventId);
+    payload: z.object({ eventIds: z.array(z.number().int().positive()).min(1).max(20) }),
+    async handler({ eventIds }) {
+      await notifySubscribers(context, eventIds);
     },
   });
 }
 
-async function notifySubscribers(context: AppContext, eventId: number): Promise<void> {
+/** What one change says: its headline (the new status, when it has one) and every detail. */
+function changeOf(events: PublicEvent[], language: RegisterLanguage) {
+  const main = events.find((event) => event.kind === 'status_changed') ?? events[0];
+  const lines = events.flatMap((event) => [
+    event === main && event.kind !== 'created' ? '' : headlineOf(event, language),
+    event.kind === 'created' ? '' : detailOf(event),
+    ...linksOf(event).map((link) => link.url),
+  ]);
+  return {
+    change:
+      main?.kind === 'created'
+        ? words[language].events.newCommitment
+        : main
+          ? headlineOf(main, language)
+          : '',
+    detail: lines.filter((line) => line.length > 0).join('\n'),
+  };
+}
+
+async function notifySubscribers(context: AppContext, eventIds: number[]): Promise<void> {
   const { db } = context.database;
-  const event = await eventById(db, eventId);
+  const found = await Promise.all(eventIds.map((eventId) => eventById(db, eventId)));
+  const events = found.filter((event): event is PublicEvent => event !== null);
+  const event = events[0];
   if (!event) return;
   const commitment = await publicCommitment(
     db,
@@ -63,12 +85,7 @@ async function notifySubscribers(context: AppContext, eventId: number): Promise<
       if (seen.has(follower.addressHash)) continue;
       seen.add(follower.addressHash);
       const { language } = follower;
-      const detail = [
-        event.kind === 'created' ? headlineOf(event, language) : detailOf(event),
-        ...linksOf(event).map((link) => link.url),
-      ]
-        .filter((line) => line.length > 0)
-        .join('\n');
+      const { change, detail } = changeOf(events, language);
       await context.mail.send(
         {
           to: follower.address,
@@ -77,10 +94,7 @@ async function notifySubscribers(context: AppContext, eventId: number): Promise<
           data: {
             placeName: names.get(follower.scopeId) ?? program.name,
             commitmentTitle: commitment.title,
-            change:
-              event.kind === 'created'
-                ? words[language].events.newCommitment
-                : headlineOf(event, language),
+            change,
             detail,
             overdue: commitment.overdue,
             link: `${context.config.publicUrl}${hrefOf(`/register/commitments/${commitment.id}`, language)}`,

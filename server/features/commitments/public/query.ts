@@ -1,12 +1,16 @@
-import { and, asc, desc, eq, gt, gte, inArray, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type {
   CommitmentFilters,
   CommitmentSource,
 } from '../../../../shared/commitments/contract.ts';
-import { addDays } from '../../../../shared/commitments/days.ts';
-import type { CommitmentStatus } from '../../../../shared/commitments/machine.ts';
+import {
+  type CommitmentStatus,
+  isOverdueOn,
+  openStatuses,
+} from '../../../../shared/commitments/machine.ts';
 import type { Database } from '../../../platform/db/connection.ts';
 import { organisations, programs } from '../../organisations/schema.ts';
+import { filtersWhere } from '../filters.ts';
 import { commitments } from '../schema.ts';
 
 // What the public may read of the register, and nothing more: only rows whose visibility is
@@ -32,7 +36,6 @@ export interface PublicCommitment {
   overdue: boolean;
 }
 
-const openStatuses: CommitmentStatus[] = ['planned', 'in_progress'];
 const isPublic = eq(commitments.visibility, 'public');
 
 const columns = {
@@ -97,26 +100,8 @@ function publicOf(row: Row, today: string): PublicCommitment | null {
     percent: row.percent,
     verifiedAt: row.verifiedAt,
     updatedAt: row.updatedAt,
-    overdue: openStatuses.includes(status) && today > row.dueOn,
+    overdue: isOverdueOn(status, row.dueOn, today),
   };
-}
-
-/** The filters as SQL, with "today" where the programs are (the TIME_ZONE setting). */
-function filtersWhere(filters: CommitmentFilters, today: string): SQL[] {
-  const where: SQL[] = [];
-  if (filters.status) where.push(eq(commitments.status, filters.status));
-  if (filters.source) where.push(eq(commitments.source, filters.source));
-  if (filters.owner) where.push(eq(commitments.ownerOrganisationId, filters.owner));
-  const open = inArray(commitments.status, openStatuses);
-  const inThirtyDays = addDays(today, 30);
-  if (filters.due === 'overdue') where.push(and(open, lt(commitments.dueOn, today)) as SQL);
-  if (filters.due === 'next_30_days') {
-    where.push(
-      and(open, gte(commitments.dueOn, today), lte(commitments.dueOn, inThirtyDays)) as SQL,
-    );
-  }
-  if (filters.due === 'later') where.push(gt(commitments.dueOn, inThirtyDays));
-  return where;
 }
 
 export interface PublicListQuery {

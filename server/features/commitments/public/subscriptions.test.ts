@@ -93,7 +93,7 @@ async function runJobs() {
 /** Appends an event, and queues the followers' job for it, as the API does. */
 async function announce(commitmentId: string, type: string, data: Record<string, unknown>) {
   const eventId = await addEvent(test, commitmentId, world.owner, type, data);
-  await test.context.jobs.enqueue(NOTIFY_SUBSCRIBERS_JOB, { eventId });
+  await test.context.jobs.enqueue(NOTIFY_SUBSCRIBERS_JOB, { eventIds: [eventId] });
   await runJobs();
 }
 
@@ -274,7 +274,7 @@ describe('following a register by email', () => {
         .select({ id: commitmentEvents.id })
         .from(commitmentEvents)
         .where(eq(commitmentEvents.commitmentId, id));
-      await test.context.jobs.enqueue(NOTIFY_SUBSCRIBERS_JOB, { eventId: created?.id });
+      await test.context.jobs.enqueue(NOTIFY_SUBSCRIBERS_JOB, { eventIds: [created?.id] });
     }
     await runJobs();
     const updates = await emailsTo(address, 'register-update');
