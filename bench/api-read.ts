@@ -26,7 +26,7 @@ const ROUNDS = 2;
 const DURATION_S = envNumber('BENCH_DURATION_S', 10); // per side, split over the rounds
 const WARMUP_S = envNumber('BENCH_WARMUP_S', 2);
 
-interface Target {
+export interface Target {
   label: string;
   url: URL;
   bytes: number;
@@ -40,7 +40,7 @@ interface Target {
 }
 
 /** One autocannon run; adds its counts to `target` unless it is a warm-up. */
-function load(target: Target, seconds: number, warmUp = false): Promise<void> {
+export function load(target: Target, seconds: number, warmUp = false): Promise<void> {
   return new Promise((resolve, reject) => {
     const latencies: number[] = [];
     const instance = autocannon(
@@ -77,7 +77,7 @@ async function target(running: Running, route: string, label: string): Promise<T
   return { label, url, bytes, seconds: 0, requests: 0, errors: 0, non2xx: 0, latencies: [] };
 }
 
-function summarise(t: Target) {
+export function summarise(t: Target) {
   const sorted = Float64Array.from(t.latencies).sort();
   const at = (p: number) =>
     sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;

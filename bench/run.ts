@@ -5,9 +5,10 @@
 import os from 'node:os';
 import { apiRead } from './api-read.ts';
 import { type Benchmark, databaseLabel, type Figure, type Figures } from './lib.ts';
+import { registerPage } from './register-page.ts';
 import { startup } from './startup.ts';
 
-const benchmarks: Benchmark[] = [startup, apiRead];
+const benchmarks: Benchmark[] = [startup, apiRead, registerPage];
 
 function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return '–';
