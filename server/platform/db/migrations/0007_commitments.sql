@@ -25,6 +25,7 @@ CREATE TABLE "commitment_subscriptions" (
 	"address_hash" text NOT NULL,
 	"language" text NOT NULL,
 	"confirmed_at" timestamp with time zone,
+	"confirmation_sent_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "commitment_subscriptions_scope_shape" CHECK (("commitment_subscriptions"."scope" = 'organisation' and "commitment_subscriptions"."organisation_id" is not null
            and "commitment_subscriptions"."program_id" is null)

@@ -1,1 +1,0 @@
-ALTER TABLE "commitment_subscriptions" ADD COLUMN "confirmation_sent_at" timestamp with time zone DEFAULT now() NOT NULL;
