@@ -25,6 +25,8 @@ export const OWNER_UNIT_MAX = 120;
 export const REASON_MAX = 1_000;
 export const EVIDENCE_TEXT_MAX = 2_000;
 export const EVIDENCE_LINKS_MAX = 5;
+/** A due day further away than this many years is a typing mistake more often than a plan. */
+export const LATEST_DUE_YEARS = 5;
 /** Owners are reminded this many days before the due day, and again when it has passed. */
 export const REMINDER_DAYS_BEFORE = 7;
 
@@ -164,8 +166,11 @@ export type CommitmentFilters = z.infer<typeof commitmentFilters>;
 export const commitmentOwner = z.object({
   organisation: organisationRef,
   unit: z.string(),
-  /** The person who owns it, for staff; the public never sees a person. */
-  person: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /**
+   * The person who owns it, shown to staff only (residents and the public see the organisation);
+   * a verified officer is always marked as one.
+   */
+  person: z.object({ id: z.string(), name: z.string(), officer: z.boolean() }).nullable(),
 });
 export type CommitmentOwner = z.infer<typeof commitmentOwner>;
 
@@ -189,11 +194,13 @@ export const commitmentSummary = z.object({
 });
 export type CommitmentSummary = z.infer<typeof commitmentSummary>;
 
-/** One entry of a commitment's timeline; `by` is a name for staff. */
+/** One entry of a commitment's timeline; who took the step is named to staff only. */
 export const commitmentTimelineEntry = z.object({
   id: z.string(),
   at: z.string(),
   byName: z.string().nullable(),
+  /** Whether whoever took the step is a verified officer; false when they are not named. */
+  byOfficer: z.boolean(),
   kind: z.enum([
     'created',
     'status_changed',
@@ -231,12 +238,22 @@ export const commitmentList = z.object({
   commitments: z.array(commitmentSummary),
   /** Whether the person may record new commitments in this program. */
   mayCreate: z.boolean(),
+  /** Whether the person may download the program's commitments as a spreadsheet. */
+  mayExport: z.boolean(),
 });
 export type CommitmentList = z.infer<typeof commitmentList>;
 
 /** GET /api/programs/:programId/commitment-owners: whom the create form offers as owner. */
 export const commitmentOwnerChoices = z.object({
-  people: z.array(z.object({ id: z.string(), name: z.string(), organisation: organisationRef })),
+  people: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      /** A verified officer, to be shown as one. */
+      officer: z.boolean(),
+      organisation: organisationRef,
+    }),
+  ),
   organisations: z.array(organisationRef),
 });
 export type CommitmentOwnerChoices = z.infer<typeof commitmentOwnerChoices>;

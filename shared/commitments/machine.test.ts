@@ -102,6 +102,7 @@ describe('a commitment’s life', () => {
     const done = run([{ type: 'change_status', to: 'done' }]).state;
     expect(refusalOf(done, { type: 'change_status', to: 'planned' })).toEqual({
       field: 'reason',
+      code: 'reason_required',
       message: 'Say why: the people it was promised to will read it.',
     });
     expect(

@@ -46,9 +46,17 @@ export type CommitmentCommand =
   | { type: 'verify_completion'; note?: string }
   | { type: 'add_evidence'; text: string; links: string[] };
 
-/** Why a command is refused, with the field a form would show it on. */
+/** Why a command is refused: the field a form shows it on, and a code pages translate. */
 export interface Refusal {
   field: 'to' | 'reason' | 'percent' | 'dueOn' | 'status' | 'evidence';
+  code:
+    | 'same_status'
+    | 'reason_required'
+    | 'finished'
+    | 'percent_range'
+    | 'not_done'
+    | 'already_verified'
+    | 'evidence_empty';
   message: string;
 }
 
@@ -122,11 +130,16 @@ export function refusalOf(state: CommitmentState, command: CommitmentCommand): R
   switch (command.type) {
     case 'change_status': {
       if (command.to === state.status) {
-        return { field: 'to', message: 'The commitment already has this status.' };
+        return {
+          field: 'to',
+          code: 'same_status',
+          message: 'The commitment already has this status.',
+        };
       }
       if (needsReason(state.status, command.to) && !command.reason?.trim()) {
         return {
           field: 'reason',
+          code: 'reason_required',
           message: 'Say why: the people it was promised to will read it.',
         };
       }
@@ -136,31 +149,49 @@ export function refusalOf(state: CommitmentState, command: CommitmentCommand): R
       if (finished.has(state.status)) {
         return {
           field: 'status',
+          code: 'finished',
           message: 'This commitment is finished; reopen it to report progress.',
         };
       }
       if (!Number.isInteger(command.percent) || command.percent < 0 || command.percent > 100) {
-        return { field: 'percent', message: 'Give a whole number from 0 to 100.' };
+        return {
+          field: 'percent',
+          code: 'percent_range',
+          message: 'Give a whole number from 0 to 100.',
+        };
       }
       return null;
     case 'move_due_date':
       if (!command.reason?.trim()) {
         return {
           field: 'reason',
+          code: 'reason_required',
           message: 'Say why the date moves: the people it was promised to will read it.',
         };
       }
       return null;
     case 'verify_completion':
       if (state.status !== 'done') {
-        return { field: 'status', message: 'Only a commitment marked done can be verified.' };
+        return {
+          field: 'status',
+          code: 'not_done',
+          message: 'Only a commitment marked done can be verified.',
+        };
       }
       if (state.verifiedAt)
-        return { field: 'status', message: 'This commitment is verified already.' };
+        return {
+          field: 'status',
+          code: 'already_verified',
+          message: 'This commitment is verified already.',
+        };
       return null;
     case 'add_evidence':
       if (!command.text.trim() && command.links.length === 0) {
-        return { field: 'evidence', message: 'Describe the evidence or link to it.' };
+        return {
+          field: 'evidence',
+          code: 'evidence_empty',
+          message: 'Describe the evidence or link to it.',
+        };
       }
       return null;
   }

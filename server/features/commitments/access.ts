@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { decide, type Target } from '../../../shared/permissions/decide.ts';
+import { isStaffRole } from '../../../shared/permissions/roles.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/connection.ts';
 import { NotFoundError } from '../../platform/errors.ts';
@@ -33,6 +34,7 @@ export interface ProgramAccess {
   create: boolean;
   manage: boolean;
   verify: boolean;
+  export: boolean;
 }
 
 export function accessTo(actor: SignedIn, program: ProgramRunners): ProgramAccess {
@@ -44,6 +46,7 @@ export function accessTo(actor: SignedIn, program: ProgramRunners): ProgramAcces
     create: allowed('commitment.create'),
     manage: allowed('commitment.manage'),
     verify: allowed('commitment.verify'),
+    export: allowed('commitment.export'),
   };
 }
 
@@ -62,6 +65,13 @@ export async function authorizedProgram(
   if (!program) throw new NotFoundError('There is no such program.');
   return accessTo(actor, program);
 }
+
+/**
+ * Whether pages name people to this person: staff see who owns a commitment and who took each
+ * step; residents, like the public, see the organisations.
+ */
+export const seesNames = (actor: SignedIn) =>
+  actor.memberships.some((membership) => isStaffRole(membership.role));
 
 export const isOwner = (actor: SignedIn, row: CommitmentRow) =>
   row.ownerPersonId !== null && row.ownerPersonId === actor.personId;

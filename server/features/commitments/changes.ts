@@ -95,7 +95,11 @@ async function change(
       const refusal = refusalOf(state, command);
       if (refusal) {
         throw new InvalidError([
-          { field: requestField[refusal.field] ?? refusal.field, message: refusal.message },
+          {
+            field: requestField[refusal.field] ?? refusal.field,
+            message: refusal.message,
+            code: refusal.code,
+          },
         ]);
       }
       const event = eventFor(command);

@@ -97,7 +97,7 @@ describe('the accountability register for staff', () => {
   it('follows a promise from the meeting where it was made to its verified completion', async () => {
     const commitment = await record();
     expect(commitment.owner.organisation.name).toBe('Eastside Police Department');
-    expect(commitment.owner.person.name).toBe('Sergeant Dana Reyes');
+    expect(commitment.owner.person).toMatchObject({ name: 'Sergeant Dana Reyes', officer: true });
     expect(commitment.status).toBe('planned');
     expect(commitment.publicLink).toBe(
       `${test.context.config.publicUrl}/register/commitments/${commitment.id}`,
@@ -158,7 +158,9 @@ describe('the accountability register for staff', () => {
       from: 'planned',
       to: 'in_progress',
       byName: 'Sergeant Dana Reyes',
+      byOfficer: true,
     });
+    expect(timeline[0]).toMatchObject({ byOfficer: false });
     expect(timeline[3].evidence.links).toEqual(['https://example.org/draft-policy']);
     expect(timeline[6]).toMatchObject({ reason: 'Checked the page on the website.' });
 
@@ -238,6 +240,7 @@ describe('the accountability register for staff', () => {
     });
     expect(back.statusCode).toBe(400);
     expect(fieldsOf(back)).toEqual(['reason']);
+    expect(back.json().errors[0].code).toBe('reason_required');
     const unchanged = (await call(coordinator, 'GET', `/api/commitments/${commitment.id}`)).json();
     expect(unchanged.status).toBe('done');
     expect(unchanged.timeline).toHaveLength(2);
@@ -309,6 +312,20 @@ describe('the accountability register for staff', () => {
     expect((await call(officer, 'GET', `/api/commitments/${confidential.id}`)).statusCode).toBe(
       200,
     );
+    // Residents see the organisations that answer for a commitment, never a person's name.
+    const asResident = (await call(resident, 'GET', `/api/commitments/${forProgram.id}`)).json();
+    expect(asResident.owner).toMatchObject({ person: null });
+    expect(asResident.timeline.every((entry: { byName: null }) => entry.byName === null)).toBe(
+      true,
+    );
+    const residentsList = (
+      await call(resident, 'GET', `/api/programs/${programId}/commitments`)
+    ).json();
+    expect(JSON.stringify(residentsList)).not.toContain('Sergeant Dana Reyes');
+    expect(residentsList).toMatchObject({ mayCreate: false, mayExport: false });
+    expect(
+      (await call(coordinator, 'GET', `/api/programs/${programId}/commitments`)).json(),
+    ).toMatchObject({ mayCreate: true, mayExport: true });
     expect((await call(resident, 'GET', `/api/commitments/${forProgram.id}`)).json().may).toEqual({
       report: false,
       verify: false,
@@ -373,7 +390,10 @@ describe('the accountability register for staff', () => {
     const officerChoice = choices.people.find(
       (each: { id: string }) => each.id === officer.personId,
     );
-    expect(officerChoice.organisation.name).toBe('Eastside Police Department');
+    expect(officerChoice).toMatchObject({
+      officer: true,
+      organisation: { name: 'Eastside Police Department' },
+    });
     expect(choices.people.map((each: { id: string }) => each.id)).not.toContain(stranger.personId);
     expect(
       (await call(resident, 'GET', `/api/programs/${programId}/commitment-owners`)).statusCode,

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/commitments/machine.ts';
 import { people } from '../../platform/auth/schema.ts';
 import type { Database, Transaction } from '../../platform/db/connection.ts';
+import { verifiedOfficersAmong } from '../organisations/service.ts';
 import { commitmentEvents } from './schema.ts';
 
 // A commitment's events as stored (type, at, by, and the rest in `data`) and as the pure rules
@@ -57,20 +58,26 @@ export async function appendEvent(
   return row.id;
 }
 
-/** The timeline as staff read it: each step with who took it, oldest first. */
+/**
+ * The timeline, oldest first: each step with who took it (a verified officer marked as one),
+ * when `namePeople`; without it, only what happened and when.
+ */
 export async function timelineOf(
   db: Executor,
   commitmentId: string,
+  namePeople: boolean,
 ): Promise<CommitmentTimelineEntry[]> {
   const rows = await eventRowsOf(db, commitmentId);
+  const takers = [...new Set(rows.map((row) => row.by))];
+  const officers = namePeople ? await verifiedOfficersAmong(db, takers) : new Set<string>();
   const names = new Map(
-    rows.length === 0
+    !namePeople || rows.length === 0
       ? []
       : (
           await db
             .select({ id: people.id, name: people.name })
             .from(people)
-            .where(inArray(people.id, [...new Set(rows.map((row) => row.by))]))
+            .where(inArray(people.id, takers))
         ).map((person) => [person.id, person.name]),
   );
   let status: CommitmentStatus = 'planned';
@@ -78,11 +85,17 @@ export async function timelineOf(
     const event = eventOf(row);
     const entry = stepOf(event, status);
     if (event.type === 'status_changed') status = event.to;
-    return { ...entry, id: String(row.id), at: event.at, byName: names.get(row.by) ?? null };
+    return {
+      ...entry,
+      id: String(row.id),
+      at: event.at,
+      byName: names.get(row.by) ?? null,
+      byOfficer: officers.has(row.by),
+    };
   });
 }
 
-type Step = Omit<CommitmentTimelineEntry, 'id' | 'at' | 'byName'>;
+type Step = Omit<CommitmentTimelineEntry, 'id' | 'at' | 'byName' | 'byOfficer'>;
 
 /** What an event says on the timeline; `status` is the status before it. */
 function stepOf(event: CommitmentEvent, status: CommitmentStatus): Step {

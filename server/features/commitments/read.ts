@@ -15,12 +15,14 @@ import { people } from '../../platform/auth/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Database, Transaction } from '../../platform/db/connection.ts';
 import { memberships, organisations, programs } from '../organisations/schema.ts';
+import { verifiedOfficersAmong } from '../organisations/service.ts';
 import {
   authorizedProgram,
   type CommitmentRow,
   mayRead,
   type ProgramAccess,
   permissionsOn,
+  seesNames,
   visibleCommitment,
 } from './access.ts';
 import { filtersWhere } from './filters.ts';
@@ -60,7 +62,29 @@ async function rowsWhere(db: Executor, where: SQL | undefined) {
 
 type JoinedRow = Awaited<ReturnType<typeof rowsWhere>>[number];
 
-function summaryOf(joined: JoinedRow, today: string): CommitmentSummary {
+/** How a list is shown to one person: the day, and whether people are named, officers marked. */
+interface View {
+  today: string;
+  namePeople: boolean;
+  officers: Set<string>;
+}
+
+async function viewFor(
+  context: AppContext,
+  actor: SignedIn,
+  rows: JoinedRow[],
+  db: Executor = context.database.db,
+): Promise<View> {
+  const namePeople = seesNames(actor);
+  const owners = rows.flatMap((joined) => joined.commitment.ownerPersonId ?? []);
+  return {
+    today: todayOf(context),
+    namePeople,
+    officers: namePeople ? await verifiedOfficersAmong(db, owners) : new Set(),
+  };
+}
+
+function summaryOf(joined: JoinedRow, view: View): CommitmentSummary {
   const row = joined.commitment;
   return {
     id: row.id,
@@ -74,8 +98,12 @@ function summaryOf(joined: JoinedRow, today: string): CommitmentSummary {
       organisation: { ...joined.organisation, kind: joined.organisation.kind as OrganisationKind },
       unit: row.ownerUnit,
       person:
-        row.ownerPersonId && joined.ownerName
-          ? { id: row.ownerPersonId, name: joined.ownerName }
+        view.namePeople && row.ownerPersonId && joined.ownerName
+          ? {
+              id: row.ownerPersonId,
+              name: joined.ownerName,
+              officer: view.officers.has(row.ownerPersonId),
+            }
           : null,
     },
     dueOn: row.dueOn,
@@ -83,7 +111,7 @@ function summaryOf(joined: JoinedRow, today: string): CommitmentSummary {
     status: row.status as CommitmentStatus,
     percent: row.percent,
     verifiedAt: row.verifiedAt?.toISOString() ?? null,
-    overdue: isOverdueOn(row.status as CommitmentStatus, row.dueOn, today),
+    overdue: isOverdueOn(row.status as CommitmentStatus, row.dueOn, view.today),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
@@ -99,15 +127,14 @@ export async function listCommitments(
   const { db } = context.database;
   const access = await authorizedProgram(db, actor, 'commitment.read', programId);
   const today = todayOf(context);
-  const rows = await rowsWhere(
-    db,
-    and(eq(commitments.programId, programId), ...filtersWhere(filters, today)),
-  );
+  const rows = (
+    await rowsWhere(db, and(eq(commitments.programId, programId), ...filtersWhere(filters, today)))
+  ).filter((joined) => mayRead(actor, access, joined.commitment));
+  const view = await viewFor(context, actor, rows);
   return {
-    commitments: rows
-      .filter((joined) => mayRead(actor, access, joined.commitment))
-      .map((joined) => summaryOf(joined, today)),
+    commitments: rows.map((joined) => summaryOf(joined, view)),
     mayCreate: access.create,
+    mayExport: access.export,
   };
 }
 
@@ -116,15 +143,16 @@ export async function commitmentsOwnedBy(
   context: AppContext,
   actor: SignedIn,
 ): Promise<CommitmentList> {
-  const today = todayOf(context);
   const rows = await rowsWhere(context.database.db, eq(commitments.ownerPersonId, actor.personId));
-  const summaries = rows.map((joined) => summaryOf(joined, today));
+  const view = await viewFor(context, actor, rows);
+  const summaries = rows.map((joined) => summaryOf(joined, view));
   return {
     commitments: [
       ...summaries.filter((summary) => summary.overdue),
       ...summaries.filter((summary) => !summary.overdue),
     ],
     mayCreate: false,
+    mayExport: false,
   };
 }
 
@@ -138,14 +166,14 @@ export async function detailOf(
   const [joined] = await rowsWhere(db, eq(commitments.id, row.id));
   if (!joined) throw new Error(`commitment ${row.id} vanished`);
   return {
-    ...summaryOf(joined, todayOf(context)),
+    ...summaryOf(joined, await viewFor(context, actor, [joined], db)),
     description: row.description,
     publicVersion:
       row.publicTitle === null
         ? null
         : { title: row.publicTitle, description: row.publicDescription ?? '' },
     createdAt: row.createdAt.toISOString(),
-    timeline: await timelineOf(db, row.id),
+    timeline: await timelineOf(db, row.id, seesNames(actor)),
     may: permissionsOn(actor, access, joined.commitment),
     publicLink: publicLinkOf(context.config.publicUrl, row),
   };
@@ -177,11 +205,24 @@ export async function ownerChoicesFor(
     kind: organisation.kind as OrganisationKind,
   }));
   const members = await eligibleOwners(db, program.id, program.organisationIds);
+  const officers = await verifiedOfficersAmong(
+    db,
+    members.map((member) => member.personId),
+  );
   const byOrganisation = new Map(refs.map((ref) => [ref.id, ref]));
   return {
     people: members.flatMap((member) => {
       const organisation = byOrganisation.get(member.organisationId);
-      return organisation ? [{ id: member.personId, name: member.name, organisation }] : [];
+      return organisation
+        ? [
+            {
+              id: member.personId,
+              name: member.name,
+              officer: officers.has(member.personId),
+              organisation,
+            },
+          ]
+        : [];
     }),
     organisations: refs,
   };

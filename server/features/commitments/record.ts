@@ -1,6 +1,7 @@
-import type {
-  CommitmentDetail,
-  CreateCommitmentBody,
+import {
+  type CommitmentDetail,
+  type CreateCommitmentBody,
+  LATEST_DUE_YEARS,
 } from '../../../shared/commitments/contract.ts';
 import { addDays } from '../../../shared/commitments/days.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
@@ -16,9 +17,6 @@ import { commitments } from './schema.ts';
 
 // Recording a commitment: the one way in for every feature (a circle's harvest, a conference's
 // agreement, a dialogue's synthesis) and for staff entering one by hand.
-
-/** A due day further away than this is a typing mistake more often than a plan. */
-const LATEST_DUE_YEARS = 5;
 
 async function ownerOf(
   tx: Transaction,

@@ -196,3 +196,23 @@ export async function grantMembershipOnce(
     .returning({ id: memberships.id });
   return inserted.length === 1;
 }
+
+/** Which of these people are verified officers now: they are always shown as officers. */
+export async function verifiedOfficersAmong(
+  db: Database | Transaction,
+  personIds: readonly string[],
+): Promise<Set<string>> {
+  if (personIds.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ personId: memberships.personId })
+    .from(memberships)
+    .where(
+      and(
+        inArray(memberships.personId, [...personIds]),
+        eq(memberships.role, 'officer'),
+        isNotNull(memberships.verifiedAt),
+        isNull(memberships.revokedAt),
+      ),
+    );
+  return new Set(rows.map((row) => row.personId));
+}
