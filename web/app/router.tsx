@@ -80,6 +80,34 @@ export function createAppRouter() {
                   .OrganisationPage,
               }),
             },
+            {
+              path: 'commitments',
+              lazy: async () => ({
+                Component: (await import('../features/commitments/MyCommitmentsPage.tsx'))
+                  .MyCommitmentsPage,
+              }),
+            },
+            {
+              path: 'commitments/:commitmentId',
+              lazy: async () => ({
+                Component: (await import('../features/commitments/CommitmentPage.tsx'))
+                  .CommitmentPage,
+              }),
+            },
+            {
+              path: 'programs/:programId/commitments',
+              lazy: async () => ({
+                Component: (await import('../features/commitments/ProgramCommitmentsPage.tsx'))
+                  .ProgramCommitmentsPage,
+              }),
+            },
+            {
+              path: 'programs/:programId/commitments/new',
+              lazy: async () => ({
+                Component: (await import('../features/commitments/NewCommitmentPage.tsx'))
+                  .NewCommitmentPage,
+              }),
+            },
             { path: '*', Component: NotFound },
           ],
         },

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import {
   createProgramRequest,
   type OrganisationKind,
@@ -203,6 +204,11 @@ export function ProgramsSection({ organisation }: { organisation: OrganisationRe
               {t('admin.programs.runBy', {
                 organisations: program.organisations.map((one) => one.name).join(', '),
               })}
+            </p>
+            <p>
+              <Link to={`/programs/${program.id}/commitments`}>
+                {t('admin.programs.commitments', { program: program.name })}
+              </Link>
             </p>
           </li>
         ))}
