@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { addDays, dayIn } from '../shared/commitments/days.ts';
 import { setUpFirstAdmin } from './support/accounts.ts';
 import { ApiSession, signInAndSetUpSecondFactor } from './support/api-session.ts';
-import { openPage, phone, withoutExpectedResponses } from './support/browser.ts';
+import { expectNoAxeViolations } from './support/axe.ts';
+import { desktop, openPage, phone, withoutExpectedResponses } from './support/browser.ts';
 import { captureEverywhere } from './support/capture.ts';
 import { setUpServerAndBrowser } from './support/harness.ts';
-import { invitationLinkIn, latestEmail } from './support/outbox.ts';
+import { emailsTo, invitationLinkIn, latestEmail } from './support/outbox.ts';
+import { screenshot } from './support/screenshot.ts';
 
 // The accountability register from the staff's side, on the real server. The world is built
 // through the API: a police agency (from first-run setup) running a program with a community
@@ -28,6 +30,8 @@ const officer = { email: 'dana@riverside.example', password: 'a long walk home' 
 const programName = 'Traffic stops listening circles';
 const promise = 'Publish the traffic stop policy in plain language';
 const privatePromise = 'Review the complaint about the stop on Elm Street';
+/** A resident who follows the program's public register by email. */
+const follower = 'luz.m@example.org';
 const STEP_TIMEOUT = 180_000;
 
 interface World {
@@ -129,7 +133,7 @@ async function timeline(page: Page): Promise<string[]> {
     .allInnerTexts();
 }
 
-describe('the accountability register, for staff', () => {
+describe('the accountability register, from a program meeting to the public page', () => {
   it(
     'should let a coordinator record a commitment from a program meeting, refusing bad input beside each field',
     async () => {
@@ -259,6 +263,40 @@ describe('the accountability register, for staff', () => {
   );
 
   it(
+    'should let a resident follow the program’s public register by email, on a phone without JavaScript',
+    async () => {
+      const { programId } = theWorld();
+      const { page, errors, close } = await publicPage('es-MX');
+      try {
+        await page.goto(`${harness.url}/register/programs/${programId}?lang=es`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.getByLabel('Su correo electrónico').fill(follower);
+        await page.getByRole('button', { name: 'Seguir por correo' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Revise su correo' }).waitFor();
+        await expectAccessibleAsShown(page);
+        await screenshot(page, 'register-follow-check-es-phone');
+
+        // The link in the email shows a button; only the button confirms (mail scanners open
+        // links too).
+        const confirmation = await latestEmail(harness.url, follower, 'register-confirm');
+        const link = /(https?:\/\/\S+\/register\/subscriptions\/confirm\?\S+)/.exec(
+          confirmation.textBody,
+        )?.[1];
+        expect(link).toBeDefined();
+        await page.goto(link ?? '');
+        await page.getByRole('button', { name: 'Sí, quiero seguir estos compromisos' }).click();
+        await page.getByRole('heading', { level: 1, name: 'Ya los está siguiendo' }).waitFor();
+        await expectAccessibleAsShown(page);
+        await screenshot(page, 'register-following-es-phone');
+        expect(errors).toEqual([]);
+      } finally {
+        await close();
+      }
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
     'should let the officer report progress with evidence, refuse going back without a reason, then mark it done',
     async () => {
       const { officer: session } = theWorld();
@@ -328,6 +366,21 @@ describe('the accountability register, for staff', () => {
     },
     STEP_TIMEOUT,
   );
+
+  it('should tell the resident who follows the register of the officer’s report, evidence and all', async () => {
+    const report = await latestEmail(harness.url, follower, 'register-update');
+    expect(report.language).toBe('es');
+    expect(report.subject).toContain(promise);
+    const reports = await emailsTo(harness.url, follower, 'register-update');
+    expect(reports.map((email) => email.textBody).join('\n')).toContain(
+      'A first draft went to the community review group.',
+    );
+    // Never a word of the case team's commitment, nor anyone's name.
+    for (const email of reports) {
+      expect(email.textBody).not.toContain(privatePromise);
+      expect(email.textBody).not.toContain('Dana Reyes');
+    }
+  });
 
   it(
     'should let the coordinator verify it, with every step on the timeline',
@@ -436,7 +489,7 @@ describe('the accountability register, for staff', () => {
         expect(await page.getByText(privatePromise).count()).toBe(0);
         expect(await page.getByRole('link', { name: 'Registrar un compromiso' }).count()).toBe(0);
         // Residents read which organisation answers for it, never a person's name.
-        const card = await page.locator('.commitment-card').innerText();
+        const card = (await page.locator('.commitment-card').textContent()) ?? '';
         expect(card).toContain('Riverside Police Department');
         expect(card).not.toContain('Dana Reyes');
         await captureEverywhere(page, 'commitments-resident');
@@ -457,4 +510,88 @@ describe('the accountability register, for staff', () => {
     },
     STEP_TIMEOUT,
   );
+
+  it(
+    'should show the promise on the public register in English and Spanish, and the case team’s nowhere public',
+    async () => {
+      const { programId, organisationId } = theWorld();
+      const { page, errors, close } = await publicPage('en-US');
+      try {
+        await page.goto(`${harness.url}/register/organisations/${organisationId}`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        const card = page.locator('article', { hasText: promise });
+        await card.getByText('Verified').waitFor();
+        const listed = (await page.locator('body').textContent()) ?? '';
+        expect(listed).not.toContain(privatePromise);
+        expect(listed).not.toContain('Dana Reyes');
+        await expectAccessibleAsShown(page);
+        await screenshot(page, 'register-organisation-en-phone');
+
+        await card.getByRole('link', { name: promise }).click();
+        await page.getByRole('heading', { level: 1, name: promise }).waitFor();
+        const story = (await page.locator('main').textContent()) ?? '';
+        expect(story).toContain('A first draft went to the community review group.');
+        expect(story).toContain('Completion verified');
+        expect(story).not.toContain('Dana Reyes');
+        await expectAccessibleAsShown(page);
+        await screenshot(page, 'register-commitment-en-phone');
+
+        await page.getByRole('link', { name: 'Español' }).click();
+        await page.getByRole('heading', { level: 1, name: promise }).waitFor();
+        expect(await page.getAttribute('html', 'lang')).toBe('es');
+        await page.getByText('Cumplimiento verificado').first().waitFor();
+        await expectAccessibleAsShown(page);
+        await screenshot(page, 'register-commitment-es-phone');
+        await page.setViewportSize(desktop);
+        await screenshot(page, 'register-commitment-es-desktop');
+
+        // A case team's commitment has no public address, and is in no feed or spreadsheet.
+        const hidden = await page.goto(`${harness.url}/register/commitments/${privateId}`);
+        expect(hidden?.status()).toBe(404);
+        for (const path of [
+          `/register/programs/${programId}`,
+          `/register/programs/${programId}/feed.atom`,
+          `/register/programs/${programId}/commitments.csv`,
+          `/register/organisations/${organisationId}/feed.atom`,
+          `/register/organisations/${organisationId}/commitments.csv`,
+        ]) {
+          const answer = await page.request.get(`${harness.url}${path}`);
+          expect(answer.status(), path).toBe(200);
+          const body = await answer.text();
+          expect(body, path).toContain(promise);
+          expect(body, path).not.toContain(privatePromise);
+          expect(body, path).not.toContain('Dana Reyes');
+        }
+        expect(
+          withoutExpectedResponses(errors, [
+            { status: 404, path: `/register/commitments/${privateId}` },
+          ]),
+        ).toEqual([]);
+      } finally {
+        await close();
+      }
+    },
+    STEP_TIMEOUT,
+  );
 });
+
+/**
+ * An axe check of what a page without JavaScript shows: axe is a script, so it runs on the same
+ * HTML in a page that may run one.
+ */
+async function expectAccessibleAsShown(page: Page): Promise<void> {
+  const html = await page.content();
+  const checker = await openPage(harness.browser, { viewport: page.viewportSize() ?? phone });
+  try {
+    await checker.page.goto(`${harness.url}/health`);
+    await checker.page.setContent(html, { waitUntil: 'load' });
+    await expectNoAxeViolations(checker.page);
+  } finally {
+    await checker.close();
+  }
+}
+
+/** A phone with JavaScript turned off: the public register must read without it. */
+function publicPage(locale: string) {
+  return openPage(harness.browser, { viewport: phone, locale, javaScriptEnabled: false });
+}

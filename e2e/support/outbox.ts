@@ -57,6 +57,27 @@ export function invitationLinkIn(email: Email): string {
   return link;
 }
 
+/** Every email of this template to this address so far, oldest first. */
+export async function emailsTo(url: string, to: string, template: string): Promise<Email[]> {
+  const response = await fetch(`${url}/api/dev/outbox`);
+  if (!response.ok) throw new Error(`the outbox answered ${response.status}`);
+  const { messages } = (await response.json()) as { messages: Summary[] };
+  const ids = messages
+    .filter(
+      (message) =>
+        message.template === template && message.toAddress.toLowerCase() === to.toLowerCase(),
+    )
+    .map((message) => message.id)
+    .sort((a, b) => a - b);
+  return Promise.all(
+    ids.map(async (id) => {
+      const full = await fetch(`${url}/api/dev/outbox/${id}`);
+      if (!full.ok) throw new Error(`the outbox answered ${full.status} for ${id}`);
+      return (await full.json()) as Email;
+    }),
+  );
+}
+
 /** How many emails of this template went to this address so far. */
 export async function countEmails(url: string, to: string, template: string): Promise<number> {
   const response = await fetch(`${url}/api/dev/outbox`);

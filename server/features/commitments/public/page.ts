@@ -50,6 +50,7 @@ export function page(input: PageInput): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${input.title} · ${say.register}</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="${STYLESHEET_PATH}">
 ${input.feed ? html`<link rel="alternate" type="application/atom+xml" title="${input.feed.title}" href="${input.feed.url}">` : ''}
 </head>

@@ -103,6 +103,8 @@ describe('the register of an organisation', () => {
       expect(page.body).toContain(`<select id="filter-${name}" name="${name}">`);
     }
     expect(page.body).not.toMatch(/<script|style="/);
+    // Its forms are posted with their origin, so the cross-site check lets them through.
+    expect(page.headers['referrer-policy']).toBe('same-origin');
     const stylesheet = page.body.match(/<link rel="stylesheet" href="([^"]+)">/)?.[1] ?? '';
     const css = await get(stylesheet);
     expect(css.status).toBe(200);

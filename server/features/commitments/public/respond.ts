@@ -24,6 +24,10 @@ export function sendPage(reply: FastifyReply, status: number, body: string, cach
   return reply
     .code(status)
     .header('cache-control', cache)
+    // Under the app's "no-referrer", browsers send a form's POST with "Origin: null", which the
+    // cross-site check refuses: these pages' forms (follow, confirm, stop) name their origin.
+    // Links away from the register still say nothing of where the reader came from.
+    .header('referrer-policy', 'same-origin')
     .header('vary', 'Accept-Language')
     .type('text/html; charset=utf-8')
     .send(body);
