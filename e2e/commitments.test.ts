@@ -573,6 +573,27 @@ describe('the accountability register, from a program meeting to the public page
     },
     STEP_TIMEOUT,
   );
+
+  it('should lead anyone from the home page to the registers of the organisations', async () => {
+    const { organisationId } = theWorld();
+    const { page, errors, close } = await openPage(harness.browser, {
+      viewport: phone,
+      locale: 'en-US',
+    });
+    try {
+      await page.goto(harness.url);
+      await page.getByRole('link', { name: 'See who has promised what' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Who has promised what' }).waitFor();
+      await expectNoAxeViolations(page);
+      await screenshot(page, 'register-index-en-phone');
+      await page.getByRole('link', { name: `Commitments of ${admin.organisation}` }).click();
+      await page.waitForURL(`**/register/organisations/${organisationId}?lang=en`);
+      await page.getByRole('link', { name: promise }).waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });
 
 /**

@@ -103,6 +103,7 @@ export const en = {
       register: {
         title: 'Public accountability register',
         body: 'Every commitment, with who owns it, when it is due and where it stands, for anyone to follow.',
+        link: 'See who has promised what',
       },
       hosting:
         'Restorativ is open source. Your organisation runs it on its own server, so the information stays with you.',

@@ -107,6 +107,7 @@ export const es: Catalogue = {
       register: {
         title: 'Registro público de rendición de cuentas',
         body: 'Cada compromiso, con quién es responsable, para cuándo y en qué punto está, a la vista de cualquiera.',
+        link: 'Ver quién prometió qué',
       },
       hosting:
         'Restorativ es de código abierto. Su organización lo aloja en su propio servidor, así que la información se queda con ustedes.',

@@ -32,7 +32,7 @@ function CheckIcon() {
 
 /** What Restorativ is, first for a resident holding an invitation, then for organisations. */
 export function HomePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   useDocumentTitle(t('home.title'));
   return (
     <div className="home">
@@ -78,6 +78,12 @@ export function HomePage() {
             <li key={key} className="offering">
               <h3 className="offering__title">{t(`home.organisations.${key}.title`)}</h3>
               <p className="offering__body">{t(`home.organisations.${key}.body`)}</p>
+              {key === 'register' ? (
+                // The register's own pages, served by the server in the reader's language.
+                <a className="offering__link" href={`/register?lang=${i18n.language}`}>
+                  {t('home.organisations.register.link')}
+                </a>
+              ) : null}
             </li>
           ))}
         </ul>

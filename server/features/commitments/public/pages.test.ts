@@ -113,6 +113,20 @@ describe('the register of an organisation', () => {
     expect(css.body).toContain(':focus-visible');
   });
 
+  it('opens on every organisation that has published a commitment, each with how many', async () => {
+    const front = await get('/register');
+    expect(front.status).toBe(200);
+    expect(front.body).toContain('<h1>Who has promised what</h1>');
+    expect(front.body).toMatch(
+      /Commitments of Eastside Neighbours United<\/a> <span class="registers__count">5 commitments/,
+    );
+    expect(front.body).toMatch(
+      /Commitments of Eastside Police Department<\/a> <span class="registers__count">4 commitments/,
+    );
+    expect(front.body).toContain(`href="/register/organisations/${world.agency}?lang=en"`);
+    expect((await get('/register?lang=es')).body).toContain('<h1>Quién prometió qué</h1>');
+  });
+
   it('stays out of the API document', async () => {
     const document = await get('/api/openapi.json');
     expect(document.status).toBe(200);
@@ -223,6 +237,7 @@ describe('one commitment', () => {
 
 describe('what is never public', () => {
   const everyPublicAddress = () => [
+    '/register',
     orgPage(),
     `/register/organisations/${world.partner}`,
     `/register/programs/${world.circles}`,

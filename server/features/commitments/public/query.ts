@@ -9,7 +9,7 @@ import {
   openStatuses,
 } from '../../../../shared/commitments/machine.ts';
 import type { Database } from '../../../platform/db/connection.ts';
-import { organisations, programs } from '../../organisations/schema.ts';
+import { organisations, programOrganisations, programs } from '../../organisations/schema.ts';
 import { filtersWhere } from '../filters.ts';
 import { commitments } from '../schema.ts';
 
@@ -200,4 +200,26 @@ export async function publicOwners(
     .innerJoin(organisations, eq(organisations.id, commitments.ownerOrganisationId))
     .where(and(isPublic, inArray(commitments.programId, [...programIds])))
     .orderBy(asc(organisations.name), asc(organisations.id));
+}
+
+/**
+ * Every organisation that runs a program with public commitments, by name, with how many it
+ * has: the register's front page.
+ */
+export async function organisationsWithPublicCommitments(
+  db: Database,
+): Promise<{ id: string; name: string; count: number }[]> {
+  const rows = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      count: sql<number>`count(distinct ${commitments.id})::int`,
+    })
+    .from(commitments)
+    .innerJoin(programOrganisations, eq(programOrganisations.programId, commitments.programId))
+    .innerJoin(organisations, eq(organisations.id, programOrganisations.organisationId))
+    .where(isPublic)
+    .groupBy(organisations.id, organisations.name)
+    .orderBy(asc(organisations.name), asc(organisations.id));
+  return rows.map((row) => ({ ...row, count: Number(row.count) }));
 }

@@ -21,16 +21,18 @@ export function queryOf(request: FastifyRequest): Record<string, string> {
 }
 
 export function sendPage(reply: FastifyReply, status: number, body: string, cache = 'no-store') {
-  return reply
-    .code(status)
-    .header('cache-control', cache)
-    // Under the app's "no-referrer", browsers send a form's POST with "Origin: null", which the
-    // cross-site check refuses: these pages' forms (follow, confirm, stop) name their origin.
-    // Links away from the register still say nothing of where the reader came from.
-    .header('referrer-policy', 'same-origin')
-    .header('vary', 'Accept-Language')
-    .type('text/html; charset=utf-8')
-    .send(body);
+  return (
+    reply
+      .code(status)
+      .header('cache-control', cache)
+      // Under the app's "no-referrer", browsers send a form's POST with "Origin: null", which the
+      // cross-site check refuses: these pages' forms (follow, confirm, stop) name their origin.
+      // Links away from the register still say nothing of where the reader came from.
+      .header('referrer-policy', 'same-origin')
+      .header('vary', 'Accept-Language')
+      .type('text/html; charset=utf-8')
+      .send(body)
+  );
 }
 
 /** A list page's data, also for re-showing it with a message beside the email field. */

@@ -14,9 +14,14 @@ import { languageOf } from './describe.ts';
 import { detailPage } from './detail-page.ts';
 import { latestPublicEvents, timelineOf } from './events.ts';
 import { atomFeed, FEED_SIZE } from './feed.ts';
+import { indexPage } from './index-page.ts';
 import { hrefOf, messagePage, STYLESHEET_PATH, stylesheet } from './page.ts';
 import { idFrom, listQueryFrom } from './params.ts';
-import { publicCommitment, publicCommitments } from './query.ts';
+import {
+  organisationsWithPublicCommitments,
+  publicCommitment,
+  publicCommitments,
+} from './query.ts';
 import { queryOf, renderList, sendPage } from './respond.ts';
 import { findScope, type ScopeKind, scopePath } from './scope.ts';
 import { registerSubscriptionRoutes } from './subscription-routes.ts';
@@ -108,6 +113,18 @@ export async function registerPublicRegisterRoutes(
         .header('cache-control', 'public, max-age=31536000, immutable')
         .type('text/css; charset=utf-8')
         .send(stylesheet),
+    );
+
+    register.get('/register', hidden, async (request, reply) =>
+      sendPage(
+        reply,
+        200,
+        indexPage({
+          language: languageOf(request),
+          organisations: await organisationsWithPublicCommitments(db),
+        }),
+        revalidate,
+      ),
     );
 
     for (const kind of kinds) {

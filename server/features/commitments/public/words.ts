@@ -15,6 +15,10 @@ const en = {
   otherLanguageCode: 'es',
   footer: 'This register shows what was promised and what became of it. It shows no personal data.',
   organisationTitle: (name: string) => `Commitments of ${name}`,
+  indexTitle: 'Who has promised what',
+  indexLede:
+    'The organisations here publish what they promised residents in circles, conferences, dialogues and meetings, and what became of it. Choose one to follow its commitments.',
+  indexNone: 'No organisation has published a commitment yet.',
   programTitle: (name: string) => `Commitments of ${name}`,
   runBy: (names: string) => `Run by ${names}.`,
   lede: 'Promises made in circles, conferences, dialogues and meetings, and what has become of each.',
@@ -144,6 +148,10 @@ const es: RegisterWords = {
   footer:
     'Este registro muestra lo que se prometió y qué pasó después. No muestra datos personales.',
   organisationTitle: (name) => `Compromisos de ${name}`,
+  indexTitle: 'Quién prometió qué',
+  indexLede:
+    'Las organizaciones de este sitio publican lo que prometieron a los vecinos en círculos, conferencias, diálogos y reuniones, y qué pasó después. Elija una para seguir sus compromisos.',
+  indexNone: 'Ninguna organización ha publicado un compromiso todavía.',
   programTitle: (name) => `Compromisos de ${name}`,
   runBy: (names) => `A cargo de ${names}.`,
   lede: 'Promesas hechas en círculos, conferencias, diálogos y reuniones, y qué ha pasado con cada una.',
