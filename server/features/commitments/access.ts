@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { decide, type Target } from '../../../shared/permissions/decide.ts';
+import { decide } from '../../../shared/permissions/decide.ts';
 import { isStaffRole } from '../../../shared/permissions/roles.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/connection.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions/authorize.ts';
+import { programTarget } from '../organisations/programs.ts';
 import { findProgram, type ProgramRunners } from '../organisations/service.ts';
 import { commitments } from './schema.ts';
 
@@ -13,19 +14,6 @@ import { commitments } from './schema.ts';
 // on it only), and the owner reports on their own commitment without any other right.
 
 export type CommitmentRow = typeof commitments.$inferSelect;
-
-export function programTarget(
-  programId: string,
-  program: ProgramRunners | undefined,
-): Target & { type: string; id: string } {
-  return {
-    type: 'program',
-    id: programId,
-    programId,
-    organisationId: program?.leadOrganisationId,
-    programOrganisationIds: program?.organisationIds ?? [],
-  };
-}
 
 /** What the actor may do with the commitments of one program. */
 export interface ProgramAccess {
