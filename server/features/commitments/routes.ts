@@ -11,6 +11,7 @@ import {
 } from '../../../shared/commitments/contract.ts';
 import type { ActorResolver } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { InvalidError } from '../../platform/errors.ts';
 import type { ApiApp } from '../../platform/http/api-app.ts';
 import { moveDueDate, reportOnCommitment, verifyCompletion } from './changes.ts';
 import { exportCommitments } from './export.ts';
@@ -58,6 +59,17 @@ export function registerCommitmentRoutes(
       },
     },
     async (request, reply) => {
+      // By hand, staff record what was promised at a meeting; a circle's, a conference's or a
+      // dialogue's commitments are recorded by those features, where their people agreed them.
+      if (request.body.source !== 'manual') {
+        throw new InvalidError([
+          {
+            field: 'source',
+            message: 'Commitments from a circle, a conference or a dialogue are recorded there.',
+            code: 'recorded_at_source',
+          },
+        ]);
+      }
       const created = await createCommitment(
         context,
         await actors.require(request),
