@@ -16,6 +16,7 @@ import {
   stages,
   transcriptAllowed,
   transcriptOf,
+  voiceByGroup,
 } from './machine.ts';
 
 // People who may come to a circle: a keeper, a co-keeper, an officer and three residents.
@@ -248,5 +249,10 @@ describe('the rules of a circle', () => {
     ]);
     expect(state.voice.kim?.turns).toBe(2);
     expect(state.voice.officer).toEqual({ turns: 1, heldMs: 2_000 });
+    expect(voiceByGroup(state)).toEqual({
+      officers: { turns: 1, heldMs: 2_000, people: 1 },
+      residents: { turns: 0, heldMs: 0, people: 0 },
+      others: { turns: 2, heldMs: 2_000, people: 1 },
+    });
   });
 });

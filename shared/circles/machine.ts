@@ -546,3 +546,34 @@ export const transcriptAllowed = (state: CircleState) =>
 /** What may be kept: every visible message when everyone consented, and nothing otherwise. */
 export const transcriptOf = (state: CircleState): Message[] =>
   transcriptAllowed(state) ? state.messages.filter((message) => !message.hidden) : [];
+
+/** The groups equal voice is reported by: officers, residents, and everyone else. */
+export type VoiceGroup = 'officers' | 'residents' | 'others';
+
+const groupOf: Record<CircleRole, VoiceGroup> = {
+  officer: 'officers',
+  resident: 'residents',
+  keeper: 'others',
+  co_keeper: 'others',
+  other: 'others',
+};
+
+/**
+ * Turns and time with the piece per group, for the keeper and the program's reports: whether an
+ * officer's badge bought more airtime than a resident's voice.
+ */
+export function voiceByGroup(state: CircleState): Record<VoiceGroup, Voice & { people: number }> {
+  const totals: Record<VoiceGroup, Voice & { people: number }> = {
+    officers: { turns: 0, heldMs: 0, people: 0 },
+    residents: { turns: 0, heldMs: 0, people: 0 },
+    others: { turns: 0, heldMs: 0, people: 0 },
+  };
+  for (const participant of state.participants) {
+    const group = totals[groupOf[participant.role]];
+    const voice = state.voice[participant.id] ?? { turns: 0, heldMs: 0 };
+    group.people += 1;
+    group.turns += voice.turns;
+    group.heldMs += voice.heldMs;
+  }
+  return totals;
+}
