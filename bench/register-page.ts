@@ -4,7 +4,7 @@
 // the same run: the first load of the web app (its HTML, scripts and styles, as the same server
 // sends them) for the bytes, and a bare Fastify hello-world route for the latency.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { load, summarise, type Target } from './api-read.ts';
