@@ -1,5 +1,6 @@
 // English catalogue. It is the reference shape: every other catalogue must have the same keys
 // (see `Catalogue` below), so a missing translation is a type error, not a blank on screen.
+import { sourceNames, statusNames } from '../../shared/commitments/names.ts';
 export const en = {
   app: {
     name: 'Restorativ',
@@ -712,19 +713,8 @@ export const en = {
     },
   },
   commitments: {
-    statuses: {
-      planned: 'Planned',
-      in_progress: 'In progress',
-      done: 'Done',
-      not_done: 'Not done',
-      changed: 'Changed',
-    },
-    sources: {
-      circle: 'Circle',
-      conference: 'Conference',
-      dialogue: 'Dialogue',
-      manual: 'Meeting or other',
-    },
+    statuses: statusNames.en,
+    sources: sourceNames.en,
     visibilities: {
       public: {
         label: 'Public',

@@ -1,3 +1,4 @@
+import { sourceNames, statusNames } from '../../shared/commitments/names.ts';
 import type { Catalogue } from './en.ts';
 
 // Spanish catalogue: neutral Latin American Spanish, addressing the reader as «usted».
@@ -725,19 +726,8 @@ export const es: Catalogue = {
     },
   },
   commitments: {
-    statuses: {
-      planned: 'Previsto',
-      in_progress: 'En curso',
-      done: 'Cumplido',
-      not_done: 'No cumplido',
-      changed: 'Modificado',
-    },
-    sources: {
-      circle: 'Círculo',
-      conference: 'Conferencia',
-      dialogue: 'Diálogo',
-      manual: 'Reunión u otro',
-    },
+    statuses: statusNames.es,
+    sources: sourceNames.es,
     visibilities: {
       public: {
         label: 'Público',

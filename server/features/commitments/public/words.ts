@@ -1,5 +1,4 @@
-import type { CommitmentSource } from '../../../../shared/commitments/contract.ts';
-import type { CommitmentStatus } from '../../../../shared/commitments/machine.ts';
+import { sourceNames, statusNames } from '../../../../shared/commitments/names.ts';
 
 // Every word the public register says, in English and Spanish, in one table so the two stay in
 // step. Spanish speaks to the reader as "usted", as the emails do.
@@ -46,19 +45,8 @@ const en = {
   updated: 'Last update',
   overdue: 'Overdue',
   verified: 'Verified',
-  statuses: {
-    planned: 'Planned',
-    in_progress: 'In progress',
-    done: 'Done',
-    not_done: 'Not done',
-    changed: 'Changed',
-  } satisfies Record<CommitmentStatus, string>,
-  sources: {
-    circle: 'Circle',
-    conference: 'Conference',
-    dialogue: 'Dialogue',
-    manual: 'Meeting or other',
-  } satisfies Record<CommitmentSource, string>,
+  statuses: statusNames.en,
+  sources: sourceNames.en,
   noDescription: 'No description was given.',
   timeline: 'What has happened',
   timelineOrder: 'Oldest first.',
@@ -182,19 +170,8 @@ const es: RegisterWords = {
   updated: 'Última novedad',
   overdue: 'Vencido',
   verified: 'Verificado',
-  statuses: {
-    planned: 'Previsto',
-    in_progress: 'En curso',
-    done: 'Cumplido',
-    not_done: 'No cumplido',
-    changed: 'Modificado',
-  },
-  sources: {
-    circle: 'Círculo',
-    conference: 'Conferencia',
-    dialogue: 'Diálogo',
-    manual: 'Reunión u otro',
-  },
+  statuses: statusNames.es,
+  sources: sourceNames.es,
   noDescription: 'No se dio una descripción.',
   timeline: 'Lo que ha pasado',
   timelineOrder: 'Primero lo más antiguo.',
