@@ -15,10 +15,8 @@ import {
 import { commitmentSources, commitmentVisibilities } from '../../../shared/commitments/contract.ts';
 import { commitmentStatuses } from '../../../shared/commitments/machine.ts';
 import { people } from '../../platform/auth/schema.ts';
+import { sqlList } from '../../platform/db/sql-list.ts';
 import { organisations, programs } from '../organisations/schema.ts';
-
-const listOf = (values: readonly string[]) =>
-  sql.raw(values.map((value) => `'${value}'`).join(', '));
 
 /**
  * A commitment on the accountability register. Its status, due day, progress and verification
@@ -59,11 +57,11 @@ export const commitments = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    check('commitments_status_known', sql`${table.status} in (${listOf(commitmentStatuses)})`),
-    check('commitments_source_known', sql`${table.source} in (${listOf(commitmentSources)})`),
+    check('commitments_status_known', sql`${table.status} in (${sqlList(commitmentStatuses)})`),
+    check('commitments_source_known', sql`${table.source} in (${sqlList(commitmentSources)})`),
     check(
       'commitments_visibility_known',
-      sql`${table.visibility} in (${listOf(commitmentVisibilities)})`,
+      sql`${table.visibility} in (${sqlList(commitmentVisibilities)})`,
     ),
     check('commitments_percent_range', sql`${table.percent} between 0 and 100`),
     check(

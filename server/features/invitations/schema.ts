@@ -3,10 +3,8 @@ import { check, index, integer, pgTable, text, timestamp, uniqueIndex } from 'dr
 import { supportedLanguages } from '../../../shared/about/contract.ts';
 import { roles } from '../../../shared/permissions/roles.ts';
 import { people } from '../../platform/auth/schema.ts';
+import { sqlList } from '../../platform/db/sql-list.ts';
 import { organisations, programs } from '../organisations/schema.ts';
-
-const listOf = (values: readonly string[]) =>
-  sql.raw(values.map((value) => `'${value}'`).join(', '));
 
 /**
  * An invitation to hold a role in an organisation or one of its programs, sent by email or
@@ -39,10 +37,10 @@ export const invitations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    check('invitations_role_known', sql`${table.role} in (${listOf(roles)})`),
+    check('invitations_role_known', sql`${table.role} in (${sqlList(roles)})`),
     check(
       'invitations_language_supported',
-      sql`${table.language} in (${listOf(supportedLanguages)})`,
+      sql`${table.language} in (${sqlList(supportedLanguages)})`,
     ),
     // An email goes to one person; a link is for residents of one program only.
     check(

@@ -11,9 +11,7 @@ import {
 import { organisationKinds } from '../../../shared/organisations/contract.ts';
 import { roles } from '../../../shared/permissions/roles.ts';
 import { people } from '../../platform/auth/schema.ts';
-
-const listOf = (values: readonly string[]) =>
-  sql.raw(values.map((value) => `'${value}'`).join(', '));
+import { sqlList } from '../../platform/db/sql-list.ts';
 
 /** A police agency, a community organisation, an oversight board or a school. */
 export const organisations = pgTable(
@@ -25,7 +23,7 @@ export const organisations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    check('organisations_kind_known', sql`${table.kind} in (${listOf(organisationKinds)})`),
+    check('organisations_kind_known', sql`${table.kind} in (${sqlList(organisationKinds)})`),
   ],
 );
 
@@ -75,7 +73,7 @@ export const memberships = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (table) => [
-    check('memberships_role_known', sql`${table.role} in (${listOf(roles)})`),
+    check('memberships_role_known', sql`${table.role} in (${sqlList(roles)})`),
     index('memberships_person').on(table.personId),
     uniqueIndex('memberships_one_active')
       .on(table.personId, table.organisationId, sql`coalesce(${table.programId}, '')`, table.role)
