@@ -1,4 +1,5 @@
 // Every table of the platform and of every feature, from which drizzle-kit writes migrations.
+export * from './features/circles/schema.ts';
 export * from './features/commitments/schema.ts';
 export * from './features/invitations/schema.ts';
 export * from './features/organisations/schema.ts';

@@ -75,6 +75,7 @@ export const frameProblems = [
   'not_allowed',
   'expired',
   'hello_first',
+  'circle_closed',
 ] as const;
 export type FrameProblem = (typeof frameProblems)[number];
 

@@ -31,8 +31,8 @@ const target: fc.Arbitrary<Target> = fc.record(
 
 const selfActions = actions.filter((name) => roles.every((r) => scopeOf(name, r) === 'self'));
 
-/** What everyone in a program may read: the program, and the commitments made in it. */
-const everyonesReads: Action[] = ['program.read', 'commitment.read'];
+/** What everyone in a program may read: the program, its commitments, and the circles they are asked to. */
+const everyonesReads: Action[] = ['program.read', 'commitment.read', 'circle.read'];
 
 describe('who may do what', () => {
   it('refuses everything to a disabled person', () => {

@@ -80,6 +80,28 @@ export const permissionTable = {
     facilitator: 'program',
     oversight_reviewer: 'program',
   },
+  /** Plan a circle or a series in a program; the planner manages it with its keepers. */
+  'circle.create': { org_admin: 'program', coordinator: 'program', facilitator: 'program' },
+  /** See a program's circles; residents see only the circles they were invited to or joined. */
+  'circle.read': {
+    org_admin: 'program',
+    coordinator: 'program',
+    facilitator: 'program',
+    officer: 'program',
+    oversight_reviewer: 'program',
+    resident: 'program',
+    youth: 'program',
+    guardian: 'program',
+  },
+  /** Change, cancel, invite to and harvest any circle of the program, not only one's own. */
+  'circle.manage': { org_admin: 'program', coordinator: 'program' },
+  /** Equal-voice figures of a program's circles: turns and time by group, never words. */
+  'circle.report': {
+    org_admin: 'program',
+    coordinator: 'program',
+    facilitator: 'program',
+    oversight_reviewer: 'program',
+  },
   'profile.read': everyone,
   'profile.update': everyone,
   'session.list': everyone,

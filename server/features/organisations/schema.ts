@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   check,
   index,
+  integer,
   pgTable,
   primaryKey,
   text,
@@ -32,6 +33,12 @@ export const programs = pgTable('programs', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   description: text('description').notNull().default(''),
+  /** Where the program meets: circles are planned and shown in this zone (IANA name). */
+  timeZone: text('time_zone').notNull().default('UTC'),
+  /** How long a transcript that everyone consented to is kept, in days, before it is purged. */
+  transcriptRetentionDays: integer('transcript_retention_days').notNull().default(30),
+  /** Where participants find help (phone lines, local services), shown one tap away in a circle. */
+  supportResources: text('support_resources').notNull().default(''),
   leadOrganisationId: text('lead_organisation_id')
     .notNull()
     .references(() => organisations.id),

@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import { supportedLanguages } from '../about/contract.ts';
+import { calendarDay, commitmentOwnerChoice } from '../commitments/contract.ts';
+import type { CircleRole, Stage, VoiceGroup } from './machine.ts';
+import { repeats } from './schedule.ts';
+
+// The circles' HTTP API: planning a circle or a series, inviting people, the page before joining,
+// the harvest after closing, and the equal-voice figures. The live room speaks protocol.ts over
+// its WebSocket.
+
+export const CAPACITY_MIN = 5;
+export const CAPACITY_MAX = 30;
+export const PURPOSE_MAX = 500;
+export const SERIES_MAX = 52;
+export const THEMES_MAX = 8_000;
+export const COMMENT_MAX = 2_000;
+export const INVITEES_MAX = 30;
+/** The guidelines a participant agrees to before joining; raise it when their words change. */
+export const GUIDELINES_VERSION = 1;
+/** Reminders go out this many hours before a circle starts. */
+export const REMINDER_HOURS = [24, 1] as const;
+
+export const circleStatuses = ['scheduled', 'live', 'closed', 'cancelled'] as const;
+export type CircleStatus = (typeof circleStatuses)[number];
+
+/** How someone takes part; keepers are set on the circle itself. Officers must be verified. */
+export const participantRoles = [
+  'keeper',
+  'co_keeper',
+  'officer',
+  'resident',
+  'other',
+] as const satisfies readonly CircleRole[];
+
+export const harvestStatuses = ['draft', 'shared', 'final'] as const;
+export type HarvestStatus = (typeof harvestStatuses)[number];
+
+export const reviewDecisions = ['approve', 'comment'] as const;
+export type ReviewDecision = (typeof reviewDecisions)[number];
+
+const language = z.enum(supportedLanguages, { error: 'Choose English or Spanish.' });
+
+/** A local date and time as a datetime-local field gives it: YYYY-MM-DDTHH:mm. */
+export const localDateTime = z
+  .string({ error: 'Give a date and a time.' })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'Give a date and a time.');
+
+export const createCircleBody = z.object({
+  purpose: z
+    .string({ error: 'Say what the circle is for.' })
+    .trim()
+    .min(3, 'Say in a few words what the circle is for.')
+    .max(PURPOSE_MAX, `Keep the purpose under ${PURPOSE_MAX} characters.`),
+  startsAtLocal: localDateTime,
+  /** An IANA zone; the program's zone when left out. */
+  timeZone: z.string().min(1).max(64).optional(),
+  durationMinutes: z
+    .number({ error: 'Give the length in minutes.' })
+    .int()
+    .min(15, 'A circle lasts at least 15 minutes.')
+    .max(480, 'A circle lasts at most 8 hours.')
+    .default(90),
+  keeperId: z.uuid('Choose the keeper.'),
+  coKeeperId: z.uuid('Choose the co-keeper.').nullable().default(null),
+  capacity: z
+    .number({ error: 'Give how many people may take part.' })
+    .int('Give a whole number.')
+    .min(CAPACITY_MIN, `A circle has at least ${CAPACITY_MIN} places.`)
+    .max(CAPACITY_MAX, `A circle has at most ${CAPACITY_MAX} places.`),
+  language,
+  repeat: z.enum(repeats).default('none'),
+  /** How many circles in the series, the first included. */
+  count: z
+    .number()
+    .int()
+    .min(1)
+    .max(SERIES_MAX, `A series has at most ${SERIES_MAX} circles.`)
+    .default(1),
+});
+export type CreateCircleBody = z.input<typeof createCircleBody>;
+
+export const inviteToCircleBody = z.object({
+  /** People of the program, by account. */
+  personIds: z.array(z.uuid()).max(INVITEES_MAX).default([]),
+  /** Addresses of people without an account here. */
+  emails: z.array(z.email('Give a valid email address.')).max(INVITEES_MAX).default([]),
+  language: language.optional(),
+});
+export type InviteToCircleBody = z.input<typeof inviteToCircleBody>;
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+export interface CircleSummary {
+  id: string;
+  programId: string;
+  programName: string;
+  purpose: string;
+  /** ISO instant, and the zone to show it in. */
+  startsAt: string;
+  timeZone: string;
+  durationMinutes: number;
+  status: CircleStatus;
+  language: (typeof supportedLanguages)[number];
+  capacity: number;
+  seats: number;
+  keeper: PersonRef;
+  coKeeper: PersonRef | null;
+  series: { id: string; position: number; count: number } | null;
+  training: boolean;
+}
+
+export interface CircleDetail extends CircleSummary {
+  /** What the viewer may do here. */
+  can: { manage: boolean; join: boolean; harvest: boolean };
+  /** Whether a join link is live, and until when (ISO); the token itself is shown once. */
+  joinLink: { expiresAt: string } | null;
+  invitees: { id: string; name: string; invitedAt: string }[];
+  /** The program's help lines and services, one tap away in the room. */
+  supportResources: string;
+  /** For a circle of a series: the previous circle's final harvest and the open commitments. */
+  previous: PreviousCircle | null;
+}
+
+export interface PreviousCircle {
+  circleId: string;
+  startsAt: string;
+  themes: string;
+  openCommitments: {
+    id: string;
+    title: string;
+    status: string;
+    dueOn: string;
+    overdue: boolean;
+  }[];
+}
+
+/** What the page before joining shows, for a join link or a personal invitation token. */
+export interface PreJoin {
+  circleId: string;
+  purpose: string;
+  programName: string;
+  startsAt: string;
+  timeZone: string;
+  status: CircleStatus;
+  language: (typeof supportedLanguages)[number];
+  keeperName: string;
+  guidelinesVersion: number;
+  full: boolean;
+  /** Who is signed in and how they will appear: an officer's badge is not theirs to remove. */
+  you: { name: string; role: CircleRole; verifiedOfficer: boolean } | null;
+  /** Already seated: go straight to the room. */
+  participantId: string | null;
+}
+
+export const joinCircleBody = z.object({
+  /** The join link's or the personal invitation's token; absent for someone signed in and invited. */
+  token: z.string().min(16).max(128).optional(),
+  displayName: z
+    .string({ error: 'Choose a name for the circle.' })
+    .trim()
+    .min(1, 'Choose a name for the circle; it does not have to be your real name.')
+    .max(60, 'Keep the name under 60 characters.'),
+  language,
+  agreeToGuidelines: z.literal(true, {
+    error: 'Agree to the guidelines to take part; you can still leave at any time.',
+  }),
+});
+export type JoinCircleBody = z.input<typeof joinCircleBody>;
+
+export interface JoinedCircle {
+  circleId: string;
+  participantId: string;
+}
+
+export const harvestCommitmentDraft = z.object({
+  title: z
+    .string({ error: 'Give the commitment a title.' })
+    .trim()
+    .min(3, 'Give the commitment a title of at least 3 characters.')
+    .max(160, 'Keep the title under 160 characters.'),
+  description: z.string().trim().max(4_000).default(''),
+  owner: commitmentOwnerChoice,
+  dueOn: calendarDay,
+});
+
+export const saveHarvestBody = z.object({
+  themes: z
+    .string({ error: 'Write the themes that came up.' })
+    .trim()
+    .min(1, 'Write the themes that came up.')
+    .max(THEMES_MAX, `Keep the themes under ${THEMES_MAX} characters.`),
+  commitments: z.array(harvestCommitmentDraft).max(20, 'At most 20 commitments.').default([]),
+});
+export type SaveHarvestBody = z.input<typeof saveHarvestBody>;
+
+export const reviewHarvestBody = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('approve') }),
+  z.object({
+    decision: z.literal('comment'),
+    comment: z
+      .string({ error: 'Write your comment.' })
+      .trim()
+      .min(1, 'Write your comment.')
+      .max(COMMENT_MAX, `Keep the comment under ${COMMENT_MAX} characters.`),
+  }),
+]);
+export type ReviewHarvestBody = z.input<typeof reviewHarvestBody>;
+
+export interface Harvest {
+  circleId: string;
+  status: HarvestStatus;
+  themes: string;
+  commitments: {
+    id: string;
+    title: string;
+    description: string;
+    ownerName: string;
+    ownerIsOfficer: boolean;
+    dueOn: string;
+    /** On the register once the harvest is final. */
+    commitmentId: string | null;
+  }[];
+  reviews: { participantName: string; decision: ReviewDecision; comment: string; at: string }[];
+  /** The viewer's own review, if any, and whether they may review (a participant of the circle). */
+  mine: { decision: ReviewDecision; comment: string } | null;
+  canReview: boolean;
+  canEdit: boolean;
+}
+
+/** Turns and minutes with the piece by group, for the keeper and program reports. */
+export type VoiceReport = Record<VoiceGroup, { people: number; turns: number; heldMs: number }>;
+
+export interface ProgramVoiceReport {
+  programId: string;
+  circles: { circleId: string; startsAt: string; purpose: string; voice: VoiceReport }[];
+  total: VoiceReport;
+}
+
+export type { Stage };
