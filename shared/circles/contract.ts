@@ -6,7 +6,32 @@ import { repeats } from './schedule.ts';
 
 // The circles' HTTP API: planning a circle or a series, inviting people, the page before joining,
 // the harvest after closing, and the equal-voice figures. The live room speaks protocol.ts over
-// its WebSocket.
+// its WebSocket, at /api/circles/live.
+//
+// Planning and joining:
+//   GET  /api/programs/:programId/circles            CircleSummary[]
+//   POST /api/programs/:programId/circles            createCircleBody -> { circles: CircleSummary[] }
+//   GET  /api/programs/:programId/circle-people      CirclePeople (keepers and people to invite)
+//   GET  /api/circles/mine                           CircleSummary[] (keeping, invited to, seated in)
+//   GET  /api/circles/:id                            CircleDetail
+//   POST /api/circles/:id/cancel
+//   POST /api/circles/:id/invitations                inviteToCircleBody -> { invited: number }
+//   POST /api/circles/:id/join-link                  -> JoinLink;  DELETE revokes it
+//   GET  /api/circles/:id/calendar.ics               the calendar invitation
+//   POST /api/circle-join/preview                    { token } -> PreJoin (link or personal invitation)
+//   POST /api/circle-join                            joinCircleBody with token -> JoinedCircle
+//                                                    (a resident without an account gets one, signed in)
+//   GET  /api/circles/:id/pre-join                   PreJoin for someone signed in and asked to it
+//   POST /api/circles/:id/join                       joinCircleBody without token -> JoinedCircle
+// After closing:
+//   GET|PUT /api/circles/:id/harvest                 Harvest | saveHarvestBody (keepers, while a draft)
+//   POST /api/circles/:id/harvest/share              the participants may review it
+//   POST /api/circles/:id/harvest/reviews            reviewHarvestBody (a participant)
+//   POST /api/circles/:id/harvest/finalise           its commitments go to the register
+//   GET  /api/circles/:id/previous                   PreviousCircle | null (series)
+//   GET  /api/circles/:id/transcript                 TranscriptMessage[] when everyone consented
+//   GET  /api/circles/:id/voice                      VoiceReport (keepers, once closed)
+//   GET  /api/programs/:programId/circle-voice       ProgramVoiceReport
 
 export const CAPACITY_MIN = 5;
 export const CAPACITY_MAX = 30;
@@ -120,10 +145,11 @@ export interface CircleDetail extends CircleSummary {
   invitees: { id: string; name: string; invitedAt: string }[];
   /** The program's help lines and services, one tap away in the room. */
   supportResources: string;
-  /** For a circle of a series: the previous circle's final harvest and the open commitments. */
-  previous: PreviousCircle | null;
+  /** The viewer's seat, once they have agreed to the guidelines: the room needs it. */
+  participantId: string | null;
 }
 
+/** For a circle of a series: the previous circle's final harvest and the open commitments. */
 export interface PreviousCircle {
   circleId: string;
   startsAt: string;
@@ -169,6 +195,29 @@ export const joinCircleBody = z.object({
   }),
 });
 export type JoinCircleBody = z.input<typeof joinCircleBody>;
+
+export const joinLinkPreviewBody = z.object({ token: z.string().min(16).max(128) });
+
+export interface JoinLink {
+  /** Shown once: only its hash is kept. The token is in the fragment (/circles/join#token). */
+  url: string;
+  expiresAt: string;
+}
+
+export interface CirclePeople {
+  /** Facilitators and coordinators of the program, who may keep a circle. */
+  keepers: PersonRef[];
+  /** People of the program who may be invited, with how they would appear. */
+  invitable: (PersonRef & { role: CircleRole })[];
+}
+
+export interface TranscriptMessage {
+  name: string;
+  role: CircleRole;
+  stage: Stage;
+  at: string;
+  text: string;
+}
 
 export interface JoinedCircle {
   circleId: string;
