@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { supportedLanguages } from '../about/contract.ts';
-import { calendarDay, commitmentOwnerChoice } from '../commitments/contract.ts';
+import {
+  type CommitmentVisibility,
+  calendarDay,
+  commitmentOwnerChoice,
+  commitmentVisibilities,
+} from '../commitments/contract.ts';
 import type { CircleRole, Stage, VoiceGroup } from './machine.ts';
 import { repeats } from './schedule.ts';
 
@@ -233,6 +238,10 @@ export const harvestCommitmentDraft = z.object({
   description: z.string().trim().max(4_000).default(''),
   owner: commitmentOwnerChoice,
   dueOn: calendarDay,
+  /** Who may see it once it is on the register; the program's people unless the circle chose. */
+  visibility: z
+    .enum(commitmentVisibilities, { error: 'Choose who may see the commitment.' })
+    .default('program'),
 });
 
 export const saveHarvestBody = z.object({
@@ -268,7 +277,10 @@ export interface Harvest {
     description: string;
     ownerName: string;
     ownerIsOfficer: boolean;
+    /** The owner as chosen, to fill the keeper's form again; null for those who only read. */
+    owner: z.output<typeof commitmentOwnerChoice> | null;
     dueOn: string;
+    visibility: CommitmentVisibility;
     /** On the register once the harvest is final. */
     commitmentId: string | null;
   }[];
