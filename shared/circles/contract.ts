@@ -6,6 +6,7 @@ import {
   commitmentOwnerChoice,
   commitmentVisibilities,
 } from '../commitments/contract.ts';
+import type { CommitmentStatus } from '../commitments/machine.ts';
 import type { CircleRole, Stage, VoiceGroup } from './machine.ts';
 import { repeats } from './schedule.ts';
 
@@ -162,7 +163,7 @@ export interface PreviousCircle {
   openCommitments: {
     id: string;
     title: string;
-    status: string;
+    status: CommitmentStatus;
     dueOn: string;
     overdue: boolean;
   }[];
