@@ -119,7 +119,10 @@ export async function saveHarvest(
   const access = await harvestWriterAccess(db, actor, circleId);
   requireClosed(access.circle, 'The harvest is written');
   // Whom the register lets a commitment of this program be given to, as the register says it.
-  const choices = await ownerChoicesFor(db, actor, access.program.id);
+  const choices: OwnerChoices =
+    body.commitments.length > 0
+      ? await ownerChoicesFor(db, actor, access.program.id)
+      : { people: [], organisations: [] };
   const refusals = refusalsOf(body, choices, todayOf(context));
   if (refusals.length > 0) throw new InvalidError(refusals);
   const answersFor = new Map(choices.people.map((person) => [person.id, person.organisation.id]));

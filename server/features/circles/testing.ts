@@ -1,12 +1,16 @@
 import type {
   CircleStatus,
+  HarvestStatus,
   TranscriptMessage,
   VoiceReport,
 } from '../../../shared/circles/contract.ts';
 import type { CircleRole } from '../../../shared/circles/machine.ts';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Database, Transaction } from '../../platform/db/connection.ts';
+import { themesContext } from './harvest-view.ts';
 import {
+  circleHarvestReviews,
+  circleHarvests,
   circleInvitees,
   circleParticipants,
   circleSeries,
@@ -127,4 +131,23 @@ export async function insertTranscript(
     body: sealTranscript(cipher, circleId, messages),
     purgeAfter,
   });
+}
+
+/** A harvest of themes only, as far as `status`; `approvedBy` seats have approved it. */
+export async function insertHarvest(
+  db: Executor,
+  cipher: FieldCipher,
+  circleId: string,
+  harvest: { writtenBy: string; status: HarvestStatus; approvedBy?: string[] },
+): Promise<void> {
+  await db.insert(circleHarvests).values({
+    circleId,
+    themes: cipher.encrypt('What we heard from each other.', themesContext(circleId)),
+    status: harvest.status,
+    writtenBy: harvest.writtenBy,
+    sharedAt: harvest.status === 'draft' ? null : new Date(),
+  });
+  for (const participantId of harvest.approvedBy ?? []) {
+    await db.insert(circleHarvestReviews).values({ circleId, participantId, decision: 'approve' });
+  }
 }
