@@ -14,6 +14,7 @@ import {
   circleHarvestReviews,
   circleHarvests,
   circleParticipants,
+  circles,
 } from './schema.ts';
 
 // The harvest as one person sees it. Keepers see every review; a participant sees their own.
@@ -30,9 +31,15 @@ export const themesContext = (circleId: string) => `circle_harvests.themes:${cir
 export const commentContext = (circleId: string, participantId: string) =>
   `circle_harvest_reviews.comment:${circleId}:${participantId}`;
 
+/**
+ * The harvest row; `forUpdate` inside a transaction holds the circle's row first, so that
+ * changes to one harvest (the first save included, before its row exists) take turns.
+ */
 export async function harvestRowOf(db: Executor, circleId: string, forUpdate = false) {
-  const query = db.select().from(circleHarvests).where(eq(circleHarvests.circleId, circleId));
-  const [row] = forUpdate ? await query.for('update') : await query;
+  if (forUpdate) {
+    await db.select({ id: circles.id }).from(circles).where(eq(circles.id, circleId)).for('update');
+  }
+  const [row] = await db.select().from(circleHarvests).where(eq(circleHarvests.circleId, circleId));
   return row;
 }
 
