@@ -186,8 +186,13 @@ async function casesOf(route: RouteKey, check: RouteCheck, actor: MatrixActor): 
           actor,
           aim: "another person's account",
           request: await check.otherPersons(world),
-          // Someone else's record is not theirs to know of: it is not found.
-          expected: signedIn ? { allowed: false, status: 404 } : needsSession,
+          // Someone else's record is not theirs to know of: it is not found. Staff still
+          // without a second factor are refused before that, as on their own record.
+          expected: !signedIn
+            ? needsSession
+            : signedIn.secondFactorPending && !check.evenBeforeSecondFactor
+              ? { allowed: false, status: 403 }
+              : { allowed: false, status: 404 },
         });
       }
       return cases;

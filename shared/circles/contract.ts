@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { supportedLanguages } from '../about/contract.ts';
-import { calendarDay, commitmentOwnerChoice } from '../commitments/contract.ts';
+import {
+  type CommitmentVisibility,
+  calendarDay,
+  commitmentOwnerChoice,
+  commitmentVisibilities,
+} from '../commitments/contract.ts';
+import type { CommitmentStatus } from '../commitments/machine.ts';
 import type { CircleRole, Stage, VoiceGroup } from './machine.ts';
 import { repeats } from './schedule.ts';
 
@@ -157,7 +163,7 @@ export interface PreviousCircle {
   openCommitments: {
     id: string;
     title: string;
-    status: string;
+    status: CommitmentStatus;
     dueOn: string;
     overdue: boolean;
   }[];
@@ -224,15 +230,27 @@ export interface JoinedCircle {
   participantId: string;
 }
 
+/** Text the database keeps as written: no NUL character, no half of a surrogate pair. */
+const storable = (text: string) => !text.includes('\u0000') && text.isWellFormed();
+const STORABLE = 'This text holds characters that cannot be saved; please remove them.';
+
 export const harvestCommitmentDraft = z.object({
   title: z
     .string({ error: 'Give the commitment a title.' })
     .trim()
     .min(3, 'Give the commitment a title of at least 3 characters.')
-    .max(160, 'Keep the title under 160 characters.'),
-  description: z.string().trim().max(4_000).default(''),
-  owner: commitmentOwnerChoice,
+    .max(160, 'Keep the title under 160 characters.')
+    .refine(storable, STORABLE),
+  description: z.string().trim().max(4_000).refine(storable, STORABLE).default(''),
+  owner: commitmentOwnerChoice.refine(
+    (owner) => owner.kind !== 'organisation' || storable(owner.unit),
+    { message: STORABLE, path: ['unit'] },
+  ),
   dueOn: calendarDay,
+  /** Who may see it once it is on the register; the program's people unless the circle chose. */
+  visibility: z
+    .enum(commitmentVisibilities, { error: 'Choose who may see the commitment.' })
+    .default('program'),
 });
 
 export const saveHarvestBody = z.object({
@@ -240,7 +258,8 @@ export const saveHarvestBody = z.object({
     .string({ error: 'Write the themes that came up.' })
     .trim()
     .min(1, 'Write the themes that came up.')
-    .max(THEMES_MAX, `Keep the themes under ${THEMES_MAX} characters.`),
+    .max(THEMES_MAX, `Keep the themes under ${THEMES_MAX} characters.`)
+    .refine(storable, STORABLE),
   commitments: z.array(harvestCommitmentDraft).max(20, 'At most 20 commitments.').default([]),
 });
 export type SaveHarvestBody = z.input<typeof saveHarvestBody>;
@@ -253,7 +272,8 @@ export const reviewHarvestBody = z.discriminatedUnion('decision', [
       .string({ error: 'Write your comment.' })
       .trim()
       .min(1, 'Write your comment.')
-      .max(COMMENT_MAX, `Keep the comment under ${COMMENT_MAX} characters.`),
+      .max(COMMENT_MAX, `Keep the comment under ${COMMENT_MAX} characters.`)
+      .refine(storable, STORABLE),
   }),
 ]);
 export type ReviewHarvestBody = z.input<typeof reviewHarvestBody>;
@@ -268,7 +288,10 @@ export interface Harvest {
     description: string;
     ownerName: string;
     ownerIsOfficer: boolean;
+    /** The owner as chosen, to fill the keeper's form again; null for those who only read. */
+    owner: z.output<typeof commitmentOwnerChoice> | null;
     dueOn: string;
+    visibility: CommitmentVisibility;
     /** On the register once the harvest is final. */
     commitmentId: string | null;
   }[];

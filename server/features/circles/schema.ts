@@ -23,6 +23,7 @@ import {
   reviewDecisions,
 } from '../../../shared/circles/contract.ts';
 import type { VoiceReport } from '../../../shared/circles/contract.ts';
+import { commitmentVisibilities } from '../../../shared/commitments/contract.ts';
 import { repeats } from '../../../shared/circles/schedule.ts';
 import { people } from '../../platform/auth/schema.ts';
 import { sqlList } from '../../platform/db/sql-list.ts';
@@ -195,16 +196,20 @@ export const circleEvents = pgTable(
 );
 
 /** What is kept of a closed circle whose every participant consented: its visible words. */
-export const circleTranscripts = pgTable('circle_transcripts', {
-  circleId: text('circle_id')
-    .primaryKey()
-    .references(() => circles.id, { onDelete: 'cascade' }),
-  /** Sealed JSON: the messages, each with its speaker's display name, stage and time. */
-  body: text('body').notNull(),
-  keptAt: timestamp('kept_at', { withTimezone: true }).notNull().defaultNow(),
-  /** The program's retention period from the close; the purge job deletes it then. */
-  purgeAfter: timestamp('purge_after', { withTimezone: true }).notNull(),
-});
+export const circleTranscripts = pgTable(
+  'circle_transcripts',
+  {
+    circleId: text('circle_id')
+      .primaryKey()
+      .references(() => circles.id, { onDelete: 'cascade' }),
+    /** Sealed JSON: the messages, each with its speaker's display name, stage and time. */
+    body: text('body').notNull(),
+    keptAt: timestamp('kept_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The program's retention period from the close; the purge job deletes it then. */
+    purgeAfter: timestamp('purge_after', { withTimezone: true }).notNull(),
+  },
+  (table) => [index('circle_transcripts_purge_after').on(table.purgeAfter)],
+);
 
 /** The keeper's summary of a closed circle, which participants review before it is final. */
 export const circleHarvests = pgTable(
@@ -243,6 +248,8 @@ export const circleHarvestCommitments = pgTable(
     ownerOrganisationId: text('owner_organisation_id').references(() => organisations.id),
     ownerUnit: text('owner_unit').notNull().default(''),
     dueOn: date('due_on', { mode: 'string' }).notNull(),
+    /** Who may see it on the register (shared/commitments/contract.ts). */
+    visibility: text('visibility').notNull().default('program'),
     /** Set once it is on the register. */
     commitmentId: text('commitment_id').references(() => commitments.id),
   },
@@ -250,6 +257,10 @@ export const circleHarvestCommitments = pgTable(
     check(
       'circle_harvest_commitments_owner',
       sql`${table.ownerPersonId} is not null or ${table.ownerOrganisationId} is not null`,
+    ),
+    check(
+      'circle_harvest_commitments_visibility_known',
+      sql`${table.visibility} in (${sqlList(commitmentVisibilities)})`,
     ),
     index('circle_harvest_commitments_circle').on(table.circleId, table.position),
   ],

@@ -15,8 +15,9 @@ import { people } from '../../platform/auth/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Database, Transaction } from '../../platform/db/connection.ts';
 import { memberships, organisations, programs } from '../organisations/schema.ts';
-import { verifiedOfficersAmong } from '../organisations/service.ts';
+import { findProgram, verifiedOfficersAmong } from '../organisations/service.ts';
 import {
+  accessTo,
   authorizedProgram,
   type CommitmentRow,
   mayRead,
@@ -136,6 +137,31 @@ export async function listCommitments(
     mayCreate: access.create,
     mayExport: access.export,
   };
+}
+
+/**
+ * Those of these commitments of one program that the actor may see, for another feature's page
+ * (a circle of a series opens with the open commitments of the one before). The others are left
+ * out rather than refused: the page asked about a list, not about each of them.
+ */
+export async function visibleCommitmentsAmong(
+  context: AppContext,
+  actor: SignedIn,
+  programId: string,
+  commitmentIds: readonly string[],
+): Promise<CommitmentSummary[]> {
+  const { db } = context.database;
+  const program = commitmentIds.length > 0 ? await findProgram(db, programId) : undefined;
+  if (!program) return [];
+  const access = accessTo(actor, program);
+  const rows = (
+    await rowsWhere(
+      db,
+      and(eq(commitments.programId, programId), inArray(commitments.id, [...commitmentIds])),
+    )
+  ).filter((joined) => mayRead(actor, access, joined.commitment));
+  const view = await viewFor(context, actor, rows);
+  return rows.map((joined) => summaryOf(joined, view));
 }
 
 /** The commitments the person owns, in every program; overdue ones first. */

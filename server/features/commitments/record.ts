@@ -85,7 +85,8 @@ export async function createCommitment(
   outer?: Transaction,
 ): Promise<CommitmentDetail> {
   const { db } = context.database;
-  const access = await authorizedProgram(db, actor, 'commitment.create', programId);
+  // Inside the caller's transaction, read through it: the embedded database has one connection.
+  const access = await authorizedProgram(outer ?? db, actor, 'commitment.create', programId);
   const refusals = refusalsOf(body, todayOf(context));
   if (refusals.length > 0) throw new InvalidError(refusals);
   const id = crypto.randomUUID();

@@ -6,6 +6,7 @@ import { type Actor, decide, type Target } from '../../../shared/permissions/dec
 import type { Action } from '../../../shared/permissions/table.ts';
 import { programsRunBy } from '../../features/organisations/service.ts';
 import { authSessions, people } from '../../platform/auth/schema.ts';
+import { circleRouteChecks } from './circle-routes.ts';
 import {
   addCommitment,
   addInvitation,
@@ -607,6 +608,7 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
     answers: 200,
     request: (world, side) => aimAtCommitment(world, side, 'done', '/verify', {}),
   },
+  ...circleRouteChecks,
 };
 
 /** A fresh commitment of the side's organisation, and a request about it. */

@@ -1,3 +1,4 @@
+import { circleHarvest } from './circle-harvest.ts';
 import { commitmentReminder } from './commitment-reminder.ts';
 import { confirmAddress } from './confirm-address.ts';
 import { dailyDigest } from './daily-digest.ts';
@@ -8,6 +9,7 @@ import { registerConfirm } from './register-confirm.ts';
 import { registerUpdate } from './register-update.ts';
 import { roleGranted } from './role-granted.ts';
 
+export type { CircleHarvestData } from './circle-harvest.ts';
 export type { CommitmentReminderData } from './commitment-reminder.ts';
 export type { ConfirmAddressData } from './confirm-address.ts';
 export type { DailyDigestData } from './daily-digest.ts';
@@ -28,6 +30,7 @@ export const templates = {
   'commitment-reminder': commitmentReminder,
   'register-confirm': registerConfirm,
   'register-update': registerUpdate,
+  'circle-harvest': circleHarvest,
 } as const;
 
 /**
@@ -46,6 +49,7 @@ export const templateCategories = {
   'register-update': 'essential',
   'role-granted': 'notification',
   'commitment-reminder': 'notification',
+  'circle-harvest': 'notification',
 } as const satisfies Record<keyof typeof templates, 'essential' | 'notification'>;
 
 export type TemplateName = keyof typeof templates;
