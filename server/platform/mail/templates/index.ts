@@ -1,3 +1,5 @@
+import { circleInvitation } from './circle-invitation.ts';
+import { circleReminder } from './circle-reminder.ts';
 import { commitmentReminder } from './commitment-reminder.ts';
 import { confirmAddress } from './confirm-address.ts';
 import { dailyDigest } from './daily-digest.ts';
@@ -8,6 +10,8 @@ import { registerConfirm } from './register-confirm.ts';
 import { registerUpdate } from './register-update.ts';
 import { roleGranted } from './role-granted.ts';
 
+export type { CircleInvitationData } from './circle-invitation.ts';
+export type { CircleReminderData } from './circle-reminder.ts';
 export type { CommitmentReminderData } from './commitment-reminder.ts';
 export type { ConfirmAddressData } from './confirm-address.ts';
 export type { DailyDigestData } from './daily-digest.ts';
@@ -28,6 +32,8 @@ export const templates = {
   'commitment-reminder': commitmentReminder,
   'register-confirm': registerConfirm,
   'register-update': registerUpdate,
+  'circle-invitation': circleInvitation,
+  'circle-reminder': circleReminder,
 } as const;
 
 /**
@@ -46,6 +52,8 @@ export const templateCategories = {
   'register-update': 'essential',
   'role-granted': 'notification',
   'commitment-reminder': 'notification',
+  'circle-invitation': 'essential',
+  'circle-reminder': 'notification',
 } as const satisfies Record<keyof typeof templates, 'essential' | 'notification'>;
 
 export type TemplateName = keyof typeof templates;
