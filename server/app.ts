@@ -5,6 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
 import { isStaffRole } from '../shared/permissions/roles.ts';
 import { registerAboutRoutes } from './features/about/routes.ts';
+import { registerCircleRoutes } from './features/circles/routes.ts';
 import { registerPublicRegisterRoutes } from './features/commitments/public/routes.ts';
 import { registerCommitmentRoutes } from './features/commitments/routes.ts';
 import { registerInvitationRoutes } from './features/invitations/routes.ts';
@@ -119,6 +120,7 @@ export async function buildApp(
   registerInvitationRoutes(api, context, actors);
   registerPreferencesRoutes(api, context, actors);
   registerCommitmentRoutes(api, context, actors);
+  registerCircleRoutes(api, context, actors);
   if (config.NODE_ENV !== 'production') registerDevOutboxRoutes(api, context);
   await registerPublicRegisterRoutes(app, context);
 

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { SETUP_LINK_HOURS } from '../shared/setup/contract.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { CIRCLE_REMINDERS_EVERY_MS, CIRCLE_REMINDERS_JOB } from './features/circles/reminders.ts';
 import { REMINDERS_EVERY_MS, REMINDERS_JOB } from './features/commitments/reminders.ts';
 import { prepareSetupLink } from './features/setup/service.ts';
 import { createLogger } from './platform/logger.ts';
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
   context.jobs.start();
   await context.jobs.every(DIGEST_JOB, DIGEST_EVERY_MS);
   await context.jobs.every(REMINDERS_JOB, REMINDERS_EVERY_MS);
+  await context.jobs.every(CIRCLE_REMINDERS_JOB, CIRCLE_REMINDERS_EVERY_MS);
   const { port } = app.server.address() as AddressInfo;
   const url = config.PUBLIC_URL ? config.publicUrl : config.publicUrl.replace(/:\d+$/, `:${port}`);
   console.log(`Restorativ is running at ${url}`);
