@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 const HOUR_MS = 3_600_000;
-const before = (startsAt: string | undefined, ms: number) =>
+const ahead = (startsAt: string | undefined, ms: number) =>
   new Date(new Date(startsAt ?? 0).getTime() - ms);
 
 /** The local date and time in the program's zone, `ms` from now. */
@@ -61,11 +61,11 @@ describe('circle reminders', () => {
     });
     const send = (at: Date) => sendCircleReminders(test.context, at);
 
-    expect(await send(before(circle?.startsAt, 25 * HOUR_MS))).toBe(0);
-    expect(await send(before(circle?.startsAt, 23 * HOUR_MS))).toBe(2);
-    expect(await send(before(circle?.startsAt, 22 * HOUR_MS))).toBe(0);
-    expect(await send(before(circle?.startsAt, 50 * 60_000))).toBe(2);
-    expect(await send(before(circle?.startsAt, 10 * 60_000))).toBe(0);
+    expect(await send(ahead(circle?.startsAt, 25 * HOUR_MS))).toBe(0);
+    expect(await send(ahead(circle?.startsAt, 23 * HOUR_MS))).toBe(2);
+    expect(await send(ahead(circle?.startsAt, 22 * HOUR_MS))).toBe(0);
+    expect(await send(ahead(circle?.startsAt, 50 * 60_000))).toBe(2);
+    expect(await send(ahead(circle?.startsAt, 10 * 60_000))).toBe(0);
 
     expect(await subjects(world.resident.email)).toEqual([
       'Se acerca su círculo: Stops near the school',
@@ -95,8 +95,8 @@ describe('circle reminders', () => {
       startsAtLocal: localDaysAhead(5),
     });
     await invite(circle?.id, { emails: ['late@example.org'] });
-    expect(await sendCircleReminders(test.context, before(circle?.startsAt, 30 * 60_000))).toBe(1);
-    expect(await sendCircleReminders(test.context, before(circle?.startsAt, 20 * 60_000))).toBe(0);
+    expect(await sendCircleReminders(test.context, ahead(circle?.startsAt, 30 * 60_000))).toBe(1);
+    expect(await sendCircleReminders(test.context, ahead(circle?.startsAt, 20 * 60_000))).toBe(0);
     expect(await subjects('late@example.org')).toEqual(['Your circle starts soon: Late planning']);
   });
 
@@ -107,7 +107,7 @@ describe('circle reminders', () => {
     });
     await invite(circle?.id, { emails: ['soon@example.org'] });
     expect(await sendCircleReminders(test.context)).toBe(0);
-    expect(await sendCircleReminders(test.context, before(circle?.startsAt, 40 * 60_000))).toBe(1);
+    expect(await sendCircleReminders(test.context, ahead(circle?.startsAt, 40 * 60_000))).toBe(1);
     expect(await subjects('soon@example.org')).toEqual(['Your circle starts soon: This afternoon']);
   });
 
@@ -118,8 +118,8 @@ describe('circle reminders', () => {
     });
     await invite(circle?.id, { emails: ['cancelled@example.org'] });
     await send(test, world.keeper, 'POST', `/api/circles/${circle?.id}/cancel`);
-    expect(await sendCircleReminders(test.context, before(circle?.startsAt, 23 * HOUR_MS))).toBe(0);
-    expect(await sendCircleReminders(test.context, before(circle?.startsAt, 30 * 60_000))).toBe(0);
+    expect(await sendCircleReminders(test.context, ahead(circle?.startsAt, 23 * HOUR_MS))).toBe(0);
+    expect(await sendCircleReminders(test.context, ahead(circle?.startsAt, 30 * 60_000))).toBe(0);
     expect(await subjects('cancelled@example.org')).toEqual([]);
   });
 });
