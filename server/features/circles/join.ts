@@ -101,8 +101,9 @@ export async function joinByToken(
   }
   const { db } = context.database;
   const actor = signedIn && !signedIn.disabled ? signedIn : null;
-  if (actor?.secondFactor === 'required') throw new ForbiddenError(SECOND_FACTOR_FIRST);
   const opened = await resolveToken(db, body.token);
+  // Staff take a seat once their account is protected, as they do everything else.
+  if (actor?.secondFactor === 'required') throw new ForbiddenError(SECOND_FACTOR_FIRST);
   const { circle, program } = opened;
   if (actor) ensureOwnInvitation(opened, actor);
   else ensureNoAccountNeeded(opened);
