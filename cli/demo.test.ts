@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
+import { listProgramCircles } from '../server/features/circles/read.ts';
 import { listCommitments, readCommitment } from '../server/features/commitments/read.ts';
 import { demoActor } from '../server/features/organisations/demo.ts';
 import { listPeople } from '../server/features/organisations/people.ts';
@@ -57,6 +58,9 @@ describe('restorativ demo', () => {
     expect(first.out).toMatch(/Password for every demo account: demo-[\w-]{12}\n/);
     expect(first.out).toMatch(
       /A resident invitation link, still open:\n {2}http:\/\/\S+\/join#\S{20,}/,
+    );
+    expect(first.out).toMatch(
+      /The join link of tomorrow's listening circle:\n {2}http:\/\/\S+\/circles\/join#\S{20,}/,
     );
   });
 
@@ -128,6 +132,19 @@ describe('restorativ demo', () => {
         'due_date_moved',
       ]);
       expect(String(late.timeline[0]?.at) < String(late.timeline[3]?.at)).toBe(true);
+
+      // A weekly series of circles: one met and closed, the next ones to come.
+      const series = await listProgramCircles(context.database.db, admin, circles?.id ?? '');
+      expect(series.map((circle) => circle.status)).toEqual([
+        'closed',
+        'scheduled',
+        'scheduled',
+        'scheduled',
+      ]);
+      expect(series[0]).toMatchObject({ seats: 5, keeper: { name: 'Luis Herrera' } });
+      expect(series[1]?.seats).toBe(2);
+      expect(Date.parse(series[0]?.startsAt ?? '')).toBeLessThan(Date.now());
+      expect(Date.parse(series[1]?.startsAt ?? '')).toBeGreaterThan(Date.now());
     } finally {
       await app.close();
       await closeRuntime(context);

@@ -6,6 +6,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { isStaffRole } from '../shared/permissions/roles.ts';
 import { registerAboutRoutes } from './features/about/routes.ts';
 import { registerAfterCircleRoutes } from './features/circles/after-routes.ts';
+import { registerCircleRoutes } from './features/circles/routes.ts';
 import { registerPublicRegisterRoutes } from './features/commitments/public/routes.ts';
 import { registerCommitmentRoutes } from './features/commitments/routes.ts';
 import { registerInvitationRoutes } from './features/invitations/routes.ts';
@@ -121,6 +122,7 @@ export async function buildApp(
   registerPreferencesRoutes(api, context, actors);
   registerCommitmentRoutes(api, context, actors);
   registerAfterCircleRoutes(api, context, actors);
+  registerCircleRoutes(api, context, actors);
   if (config.NODE_ENV !== 'production') registerDevOutboxRoutes(api, context);
   await registerPublicRegisterRoutes(app, context);
 

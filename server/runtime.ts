@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { isStaffRole } from '../shared/permissions/roles.ts';
 import type { Config } from './config.ts';
 import { defineTranscriptPurge } from './features/circles/transcript-purge.ts';
+import { defineCircleReminders } from './features/circles/reminders.ts';
 import { defineSubscriberNotifications } from './features/commitments/public/notify.ts';
 import { defineCommitmentReminders } from './features/commitments/reminders.ts';
 import { membershipsOf } from './features/organisations/service.ts';
@@ -81,6 +82,7 @@ export async function openRuntime(
     defineCommitmentReminders(context);
     defineSubscriberNotifications(context);
     defineTranscriptPurge(context);
+    defineCircleReminders(context);
     return context;
   } catch (error) {
     await database.close();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import type { Config } from '../../server/config.ts';
+import { seedCirclesDemo } from '../../server/features/circles/demo.ts';
 import { seedCommitmentsDemo } from '../../server/features/commitments/demo.ts';
 import { seedInvitationsDemo } from '../../server/features/invitations/demo.ts';
 import { seedOrganisationsDemo } from '../../server/features/organisations/demo.ts';
@@ -38,6 +39,7 @@ export async function demoCommand(config: Config): Promise<number> {
     const world = await seedOrganisationsDemo(context, password);
     const invitations = await seedInvitationsDemo(context, world);
     await seedCommitmentsDemo(context, world);
+    const circles = await seedCirclesDemo(context, world);
 
     const width = Math.max(...world.accounts.map((account) => account.email.length));
     console.log(`The demo is ready: ${world.community.name} and ${world.agency.name}.\n`);
@@ -49,6 +51,7 @@ export async function demoCommand(config: Config): Promise<number> {
     }
     console.log(`\nPassword for every demo account: ${password}`);
     console.log(`\nA resident invitation link, still open:\n  ${invitations.openResidentLink}`);
+    console.log(`\nThe join link of tomorrow's listening circle:\n  ${circles.nextJoinLink}`);
     console.log(
       `\nThe public accountability register, open to anyone:\n  ${config.publicUrl}/register/organisations/${world.community.id}`,
     );

@@ -47,12 +47,55 @@ export const createProgramRequest = z.object({
 });
 export type CreateProgramRequest = z.input<typeof createProgramRequest>;
 
+/** Whether Intl knows the zone: an IANA name such as America/Chicago. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A time zone as Intl spells it ("america/chicago" becomes "America/Chicago"). */
+export const timeZoneName = z
+  .string({ error: 'Choose a time zone, such as America/Chicago.' })
+  .trim()
+  .min(1, 'Choose a time zone, such as America/Chicago.')
+  .max(64, 'Choose a time zone, such as America/Chicago.')
+  .refine(isTimeZone, 'This is not a time zone we know. Choose one such as America/Chicago.')
+  .transform(
+    (zone) => new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone,
+  );
+
+export const RETENTION_DAYS_MAX = 3_650;
+export const SUPPORT_RESOURCES_MAX = 2_000;
+
 /** PATCH /api/programs/:programId */
 export const updateProgramRequest = z
-  .object({ name: programName.optional(), description: programDescription.optional() })
-  .refine((body) => body.name !== undefined || body.description !== undefined, {
-    error: 'Change the name or the description.',
+  .object({
+    name: programName.optional(),
+    description: programDescription.optional(),
+    /** Where circles are planned and shown. */
+    timeZone: timeZoneName.optional(),
+    /** How long a transcript that everyone consented to is kept. */
+    transcriptRetentionDays: z
+      .number({ error: 'Give the number of days.' })
+      .int('Give a whole number of days.')
+      .min(1, 'Keep a transcript for at least 1 day.')
+      .max(RETENTION_DAYS_MAX, 'Keep a transcript for at most 3,650 days (ten years).')
+      .optional(),
+    /** Help lines and local services, shown one tap away in a circle. */
+    supportResources: z
+      .string({ error: 'Write the support resources as text.' })
+      .trim()
+      .max(SUPPORT_RESOURCES_MAX, 'Keep the support resources under 2,000 characters.')
+      .optional(),
+  })
+  .refine((body) => Object.values(body).some((value) => value !== undefined), {
+    error: 'Change the name, the description or a setting.',
   });
+export type UpdateProgramRequest = z.input<typeof updateProgramRequest>;
 
 /** POST /api/programs/:programId/partners */
 export const addPartnerRequest = partnerChoice;
@@ -70,6 +113,9 @@ export const programSummary = z.object({
   leadOrganisation: organisationRef,
   /** Every organisation that runs it, the lead first. */
   organisations: z.array(organisationRef),
+  timeZone: z.string(),
+  transcriptRetentionDays: z.number(),
+  supportResources: z.string(),
   createdAt: z.string(),
 });
 export type ProgramSummary = z.infer<typeof programSummary>;

@@ -4,7 +4,6 @@ import type {
   InvitationPreview,
   InvitationState,
 } from '../../../shared/invitations/contract.ts';
-import { placeholderEmailFor } from '../../../shared/people/placeholder-email.ts';
 import {
   claimsPoliceTitle,
   POLICE_TITLE_CODE,
@@ -14,7 +13,7 @@ import { isStaffRole, type Role } from '../../../shared/permissions/roles.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import { type SignedIn, secondFactorOf } from '../../platform/auth/actor.ts';
 import type { Auth } from '../../platform/auth/auth.ts';
-import { authAccounts, people } from '../../platform/auth/schema.ts';
+import { people } from '../../platform/auth/schema.ts';
 import type { Database, Transaction } from '../../platform/db/connection.ts';
 import { ConflictError, GoneError, InvalidError } from '../../platform/errors.ts';
 import { organisations, programs } from '../organisations/schema.ts';
@@ -23,6 +22,7 @@ import {
   isOrganisationAdmin,
   membershipsOf,
 } from '../organisations/service.ts';
+import { createPersonFromLink } from './resident.ts';
 import { invitations } from './schema.ts';
 import { type InvitationRow, stateOf } from './service.ts';
 import { hashInvitationToken } from './token.ts';
@@ -170,32 +170,6 @@ async function acceptorFor(
   return { kind: 'new', email: invitation.email, name: request.name, language, passwordHash };
 }
 
-// The person and their password are written with our own transaction's connection rather than
-// through better-auth's adapter, which cannot join a transaction (and on the embedded database,
-// which has one connection, would wait for it forever). The rows are better-auth's own shape,
-// as its linkAccount writes them.
-async function createPerson(tx: Transaction, acceptor: Extract<Acceptor, { kind: 'new' }>) {
-  const id = crypto.randomUUID();
-  await tx.insert(people).values({
-    id,
-    name: acceptor.name,
-    email: acceptor.email ?? placeholderEmailFor(id),
-    // The invitation reached this address, which proves it; a placeholder proves nothing.
-    emailVerified: acceptor.email !== null,
-    language: acceptor.language,
-  });
-  if (acceptor.passwordHash) {
-    await tx.insert(authAccounts).values({
-      id: crypto.randomUUID(),
-      accountId: id,
-      providerId: 'credential',
-      userId: id,
-      password: acceptor.passwordHash,
-    });
-  }
-  return id;
-}
-
 export interface AcceptedInvitation {
   personId: string;
   /** A new person, to be signed in now; someone signed in already keeps their session. */
@@ -224,7 +198,8 @@ export async function acceptInvitation(
         'An account with this email was made a moment ago. Sign in to it, then accept.',
       );
     }
-    const personId = acceptor.kind === 'new' ? await createPerson(tx, acceptor) : acceptor.personId;
+    const personId =
+      acceptor.kind === 'new' ? await createPersonFromLink(tx, acceptor) : acceptor.personId;
     const role = invitation.role as Role;
     // An officer is shown as one only once their agency's admin vouches for them; an admin's
     // invitation is that vouching.

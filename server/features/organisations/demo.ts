@@ -103,12 +103,14 @@ export async function seedOrganisationsDemo(
     description:
       'Monthly circles where residents and the officers who patrol their streets speak and listen, one at a time, with a trained facilitator.',
     partners: [{ organisationId: agency.id }],
+    timeZone: context.config.TIME_ZONE,
   });
   const youth = await createProgram(db, agencyAdmin, agency.id, {
     name: 'Youth and police dialogue',
     description:
       'Conversations between young people and officers after school, with guardians informed and a community facilitator present.',
     partners: [{ organisationId: community.id }],
+    timeZone: context.config.TIME_ZONE,
   });
 
   const coordinator = await addPerson(

@@ -54,7 +54,10 @@ export function registerProgramRoutes(
     },
     async (request, reply) => {
       const actor = await actors.require(request);
-      const program = await createProgram(db, actor, request.params.organisationId, request.body);
+      const program = await createProgram(db, actor, request.params.organisationId, {
+        ...request.body,
+        timeZone: context.config.TIME_ZONE,
+      });
       return reply.code(201).send(program);
     },
   );
@@ -76,7 +79,8 @@ export function registerProgramRoutes(
     '/api/programs/:programId',
     {
       schema: {
-        summary: "Change a program's name or description",
+        summary:
+          "Change a program's name, description, time zone, transcript retention or support resources",
         tags: ['organisations'],
         params: programParams,
         body: updateProgramRequest,

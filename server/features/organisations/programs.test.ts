@@ -130,7 +130,7 @@ describe('programs and partners', () => {
     });
     const empty = await call(admin, 'PATCH', `/api/programs/${program.id}`, {});
     expect(empty.statusCode).toBe(400);
-    expect(empty.json().errors[0].message).toBe('Change the name or the description.');
+    expect(empty.json().errors[0].message).toBe('Change the name, the description or a setting.');
   });
 
   it('adds a partner once: the lead adds them, a partner cannot, and twice is a conflict', async () => {

@@ -1,9 +1,11 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
 import type {
   OrganisationKind,
   OrganisationResponse,
   PartnerChoice,
   ProgramSummary,
+  updateProgramRequest,
 } from '../../../shared/organisations/contract.ts';
 import type { Target } from '../../../shared/permissions/decide.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
@@ -87,6 +89,9 @@ export async function programSummaries(
         .filter((partner) => partner.programId === program.id && partner.id !== lead.id)
         .map(ref),
     ],
+    timeZone: program.timeZone,
+    transcriptRetentionDays: program.transcriptRetentionDays,
+    supportResources: program.supportResources,
     createdAt: program.createdAt.toISOString(),
   }));
 }
@@ -158,7 +163,13 @@ export async function createProgram(
   db: Database,
   actor: SignedIn,
   leadOrganisationId: string,
-  request: { name: string; description: string; partners: PartnerChoice[] },
+  request: {
+    name: string;
+    description: string;
+    partners: PartnerChoice[];
+    /** Where its circles meet: the installation's TIME_ZONE, until the program sets its own. */
+    timeZone?: string;
+  },
 ): Promise<ProgramSummary> {
   await authorize(db, actor, 'program.create', {
     type: 'organisation',
@@ -172,6 +183,7 @@ export async function createProgram(
       name: request.name,
       description: request.description,
       leadOrganisationId,
+      ...(request.timeZone ? { timeZone: request.timeZone } : {}),
     });
     await tx.insert(programOrganisations).values({ programId, organisationId: leadOrganisationId });
     const runners = new Set([leadOrganisationId]);
@@ -223,20 +235,15 @@ export async function updateProgram(
   db: Database,
   actor: SignedIn,
   programId: string,
-  change: { name?: string | undefined; description?: string | undefined },
+  change: z.output<typeof updateProgramRequest>,
 ): Promise<ProgramSummary> {
   const program = await loadAuthorizedProgram(db, actor, 'program.update', programId);
-  const fields = Object.entries(change)
-    .filter(([, value]) => value !== undefined)
-    .map(([field]) => field);
+  const changed = Object.fromEntries(
+    Object.entries(change).filter(([, value]) => value !== undefined),
+  ) as Partial<z.output<typeof updateProgramRequest>>;
+  const fields = Object.keys(changed);
   await db.transaction(async (tx) => {
-    await tx
-      .update(programs)
-      .set({
-        ...(change.name !== undefined ? { name: change.name } : {}),
-        ...(change.description !== undefined ? { description: change.description } : {}),
-      })
-      .where(eq(programs.id, programId));
+    await tx.update(programs).set(changed).where(eq(programs.id, programId));
     await recordAudit(
       db,
       {

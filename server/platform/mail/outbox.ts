@@ -21,10 +21,19 @@ export interface OutboxSummary {
   sentAt: Date | null;
 }
 
+/** A file sent with an email, as text: a calendar invitation (.ics), say. */
+export interface MailAttachment {
+  filename: string;
+  /** The full media type, e.g. 'text/calendar; charset=utf-8; method=REQUEST'. */
+  contentType: string;
+  content: string;
+}
+
 export interface OutboxMessage extends OutboxSummary {
   textBody: string;
   htmlBody: string;
   preferencesUrl: string;
+  attachments: MailAttachment[];
 }
 
 export interface NewOutboxMessage {
@@ -35,9 +44,10 @@ export interface NewOutboxMessage {
   /** The List-Unsubscribe link: the reader's preferences, or the email's own unsubscribe link. */
   preferencesUrl: string;
   status: 'queued' | 'kept';
+  attachments?: readonly MailAttachment[];
 }
 
-const sealedColumns = ['text_body', 'html_body', 'preferences_url'] as const;
+const sealedColumns = ['text_body', 'html_body', 'preferences_url', 'attachments'] as const;
 const contextOf = (column: (typeof sealedColumns)[number], id: number) => `outbox.${column}:${id}`;
 
 const summaryColumns = {
@@ -71,6 +81,10 @@ export async function insertOutboxMessage(
     textBody: cipher.encrypt(message.email.text, contextOf('text_body', id)),
     htmlBody: cipher.encrypt(message.email.html, contextOf('html_body', id)),
     preferencesUrl: cipher.encrypt(message.preferencesUrl, contextOf('preferences_url', id)),
+    // An invitation's calendar file carries the reader's own link: sealed like the bodies.
+    attachments: message.attachments?.length
+      ? cipher.encrypt(JSON.stringify(message.attachments), contextOf('attachments', id))
+      : null,
     template: message.template,
     language: message.language,
     status: message.status,
@@ -100,6 +114,12 @@ export async function readOutboxMessage(
     textBody: cipher.decrypt(row.textBody, contextOf('text_body', id)),
     htmlBody: cipher.decrypt(row.htmlBody, contextOf('html_body', id)),
     preferencesUrl: cipher.decrypt(row.preferencesUrl, contextOf('preferences_url', id)),
+    attachments:
+      row.attachments === null
+        ? []
+        : (JSON.parse(
+            cipher.decrypt(row.attachments, contextOf('attachments', id)),
+          ) as MailAttachment[]),
   };
 }
 

@@ -20,6 +20,8 @@ export const outbox = pgTable(
     preferencesUrl: text('preferences_url').notNull(),
     template: text('template').notNull(),
     language: text('language').notNull(),
+    /** Sealed JSON of the files sent with it (a calendar invitation); null when there are none. */
+    attachments: text('attachments'),
     status: text('status').$type<OutboxStatus>().notNull(),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),

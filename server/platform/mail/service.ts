@@ -10,6 +10,7 @@ import { InvalidError } from '../errors.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import {
   insertOutboxMessage,
+  type MailAttachment,
   readOutboxMessage,
   recordFailedAttempt,
   recordKept,
@@ -55,6 +56,11 @@ export interface Email<Name extends TemplateName> {
    * it: the List-Unsubscribe header and the footer point there instead of the preferences.
    */
   unsubscribeUrl?: string;
+  /**
+   * Files sent with it (a calendar invitation). They go with the email itself: a notification
+   * held for the daily digest is quoted there without them.
+   */
+  attachments?: readonly MailAttachment[];
 }
 
 /** What became of a notification: sent on its way, held for the digest, or not wanted. */
@@ -119,6 +125,7 @@ export function createMailService(deps: {
           subject: message.subject,
           text: message.textBody,
           html: message.htmlBody,
+          attachments: message.attachments.map((attachment) => ({ ...attachment })),
           headers: {
             'Content-Language': message.language,
             // One-click unsubscribe (RFC 8058): mail programs show it beside the sender.
@@ -171,6 +178,7 @@ export function createMailService(deps: {
         email: rendered,
         preferencesUrl: unsubscribeUrl ?? preferencesUrl,
         status,
+        ...(email.attachments ? { attachments: email.attachments } : {}),
       });
       if (status === 'queued') await jobs.enqueue(MAIL_JOB, { outboxId }, { tx: inside });
       return outboxId;

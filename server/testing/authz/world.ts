@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Target } from '../../../shared/permissions/decide.ts';
 import { type Role, roles } from '../../../shared/permissions/roles.ts';
+import { circleInvitees, circles } from '../../features/circles/schema.ts';
+import { newJoinLinkToken } from '../../features/circles/token.ts';
 import { commitmentEvents, commitments } from '../../features/commitments/schema.ts';
 import { invitations } from '../../features/invitations/schema.ts';
 import { newInvitationToken } from '../../features/invitations/token.ts';
@@ -54,6 +56,8 @@ export interface World {
   bystanderId: string;
   /** A link invitation that is open, for the pages anyone may see. */
   openInvitationToken: string;
+  /** A circle's join link that is open, for the page before joining that anyone may see. */
+  openCircleJoinToken: string;
 }
 
 const uniqueSuffix = () => randomBytes(4).toString('hex');
@@ -135,6 +139,56 @@ export async function addCommitment(
         ? [{ commitmentId: id, type: 'status_changed', by, data: { to: 'done' } }]
         : []),
     ]);
+  return id;
+}
+
+/**
+ * A circle planned in the side's program, kept by a facilitator of it, starting in a week. In
+ * the program the actors share (own and partner), every actor is invited to it, so that what a
+ * resident may see of it is what the table says; no actor takes part in the other program.
+ */
+export async function addCircle(
+  world: Pick<World, 'test' | 'actors' | 'own' | 'partner' | 'other'>,
+  side: Side,
+  joinTokenHash: string | null = null,
+): Promise<string> {
+  const { test } = world;
+  const organisation = organisationOf(world as World, side);
+  const keeper = await addPerson(test, {
+    organisationId: organisation.organisationId,
+    programId: organisation.programId,
+    role: 'facilitator',
+  });
+  const id = crypto.randomUUID();
+  const startsAt = new Date(Date.now() + 7 * 86_400_000);
+  const { db } = test.context.database;
+  await db.insert(circles).values({
+    id,
+    programId: organisation.programId,
+    purpose: `Listening circle ${uniqueSuffix()}`,
+    startsAt,
+    timeZone: 'UTC',
+    keeperId: keeper.personId,
+    capacity: 30,
+    language: 'en',
+    createdBy: organisation.founderId,
+    ...(joinTokenHash
+      ? { joinTokenHash, joinLinkExpiresAt: new Date(startsAt.getTime() + 90 * 60_000) }
+      : {}),
+  });
+  const invited = side === 'other' ? [] : world.actors.flatMap((actor) => actor.personId ?? []);
+  if (invited.length > 0) {
+    await db.insert(circleInvitees).values(
+      invited.map((personId) => ({
+        id: crypto.randomUUID(),
+        circleId: id,
+        personId,
+        language: 'en',
+        tokenHash: newJoinLinkToken().tokenHash,
+        invitedBy: organisation.founderId,
+      })),
+    );
+  }
   return id;
 }
 
@@ -232,6 +286,8 @@ export async function buildWorld(test: TestApp): Promise<World> {
     role: 'facilitator',
   });
   await addInvitation(test, partner, own.programId);
+  const circleLink = newJoinLinkToken();
+  await addCircle({ test, actors, own, partner, other }, 'own', circleLink.tokenHash);
   return {
     test,
     own,
@@ -240,5 +296,6 @@ export async function buildWorld(test: TestApp): Promise<World> {
     actors,
     bystanderId: (await addPerson(test, { organisationId: agency, role: 'resident' })).personId,
     openInvitationToken: openInvitation.token,
+    openCircleJoinToken: circleLink.token,
   };
 }

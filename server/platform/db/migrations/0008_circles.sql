@@ -15,8 +15,10 @@ CREATE TABLE "circle_harvest_commitments" (
 	"owner_organisation_id" text,
 	"owner_unit" text DEFAULT '' NOT NULL,
 	"due_on" date NOT NULL,
+	"visibility" text DEFAULT 'program' NOT NULL,
 	"commitment_id" text,
-	CONSTRAINT "circle_harvest_commitments_owner" CHECK ("circle_harvest_commitments"."owner_person_id" is not null or "circle_harvest_commitments"."owner_organisation_id" is not null)
+	CONSTRAINT "circle_harvest_commitments_owner" CHECK ("circle_harvest_commitments"."owner_person_id" is not null or "circle_harvest_commitments"."owner_organisation_id" is not null),
+	CONSTRAINT "circle_harvest_commitments_visibility_known" CHECK ("circle_harvest_commitments"."visibility" in ('public', 'program', 'case_team'))
 );
 --> statement-breakpoint
 CREATE TABLE "circle_harvest_reviews" (
@@ -120,6 +122,7 @@ CREATE TABLE "circles" (
 ALTER TABLE "programs" ADD COLUMN "time_zone" text DEFAULT 'UTC' NOT NULL;--> statement-breakpoint
 ALTER TABLE "programs" ADD COLUMN "transcript_retention_days" integer DEFAULT 30 NOT NULL;--> statement-breakpoint
 ALTER TABLE "programs" ADD COLUMN "support_resources" text DEFAULT '' NOT NULL;--> statement-breakpoint
+ALTER TABLE "outbox" ADD COLUMN "attachments" text;--> statement-breakpoint
 ALTER TABLE "circle_events" ADD CONSTRAINT "circle_events_circle_id_circles_id_fk" FOREIGN KEY ("circle_id") REFERENCES "public"."circles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "circle_harvest_commitments" ADD CONSTRAINT "circle_harvest_commitments_circle_id_circle_harvests_circle_id_fk" FOREIGN KEY ("circle_id") REFERENCES "public"."circle_harvests"("circle_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "circle_harvest_commitments" ADD CONSTRAINT "circle_harvest_commitments_owner_person_id_people_id_fk" FOREIGN KEY ("owner_person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -146,6 +149,7 @@ CREATE INDEX "circle_harvest_commitments_circle" ON "circle_harvest_commitments"
 CREATE UNIQUE INDEX "circle_invitees_token" ON "circle_invitees" USING btree ("token_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "circle_invitees_person" ON "circle_invitees" USING btree ("circle_id","person_id") WHERE "circle_invitees"."person_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "circle_participants_person" ON "circle_participants" USING btree ("circle_id","person_id");--> statement-breakpoint
+CREATE INDEX "circle_transcripts_purge_after" ON "circle_transcripts" USING btree ("purge_after");--> statement-breakpoint
 CREATE UNIQUE INDEX "circles_join_token" ON "circles" USING btree ("join_token_hash");--> statement-breakpoint
 CREATE INDEX "circles_program_starts" ON "circles" USING btree ("program_id","starts_at");--> statement-breakpoint
 CREATE INDEX "circles_series" ON "circles" USING btree ("series_id","series_position");

@@ -1,4 +1,6 @@
 import { circleHarvest } from './circle-harvest.ts';
+import { circleInvitation } from './circle-invitation.ts';
+import { circleReminder } from './circle-reminder.ts';
 import { commitmentReminder } from './commitment-reminder.ts';
 import { confirmAddress } from './confirm-address.ts';
 import { dailyDigest } from './daily-digest.ts';
@@ -10,6 +12,8 @@ import { registerUpdate } from './register-update.ts';
 import { roleGranted } from './role-granted.ts';
 
 export type { CircleHarvestData } from './circle-harvest.ts';
+export type { CircleInvitationData } from './circle-invitation.ts';
+export type { CircleReminderData } from './circle-reminder.ts';
 export type { CommitmentReminderData } from './commitment-reminder.ts';
 export type { ConfirmAddressData } from './confirm-address.ts';
 export type { DailyDigestData } from './daily-digest.ts';
@@ -31,6 +35,8 @@ export const templates = {
   'register-confirm': registerConfirm,
   'register-update': registerUpdate,
   'circle-harvest': circleHarvest,
+  'circle-invitation': circleInvitation,
+  'circle-reminder': circleReminder,
 } as const;
 
 /**
@@ -50,6 +56,8 @@ export const templateCategories = {
   'role-granted': 'notification',
   'commitment-reminder': 'notification',
   'circle-harvest': 'notification',
+  'circle-invitation': 'essential',
+  'circle-reminder': 'notification',
 } as const satisfies Record<keyof typeof templates, 'essential' | 'notification'>;
 
 export type TemplateName = keyof typeof templates;

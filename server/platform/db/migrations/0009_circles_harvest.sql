@@ -1,3 +1,0 @@
-ALTER TABLE "circle_harvest_commitments" ADD COLUMN "visibility" text DEFAULT 'program' NOT NULL;--> statement-breakpoint
-CREATE INDEX "circle_transcripts_purge_after" ON "circle_transcripts" USING btree ("purge_after");--> statement-breakpoint
-ALTER TABLE "circle_harvest_commitments" ADD CONSTRAINT "circle_harvest_commitments_visibility_known" CHECK ("circle_harvest_commitments"."visibility" in ('public', 'program', 'case_team'));
