@@ -116,7 +116,7 @@ describe('restorativ demo', () => {
 
       // The register: months of promises, kept, under way, late, handed on, and private ones.
       const register = await listCommitments(context, admin, circles?.id ?? '', {});
-      expect(register.commitments).toHaveLength(7);
+      expect(register.commitments).toHaveLength(9);
       const byTitle = (start: string) =>
         register.commitments.find((commitment) => commitment.title.startsWith(start));
       expect(byTitle('Publish the department')).toMatchObject({ status: 'done' });
@@ -143,6 +143,14 @@ describe('restorativ demo', () => {
       ]);
       expect(series[0]).toMatchObject({ seats: 5, keeper: { name: 'Luis Herrera' } });
       expect(series[1]?.seats).toBe(2);
+      // The closed circle's approved harvest put its two commitments on the register.
+      const fromTheCircle = register.commitments.filter(
+        (commitment) => commitment.source === 'circle',
+      );
+      expect(fromTheCircle.map((commitment) => commitment.title).sort()).toEqual([
+        'Add the first thirty seconds of a stop to the spring training',
+        'Say the reason for a stop before asking for papers',
+      ]);
       expect(Date.parse(series[0]?.startsAt ?? '')).toBeLessThan(Date.now());
       expect(Date.parse(series[1]?.startsAt ?? '')).toBeGreaterThan(Date.now());
     } finally {

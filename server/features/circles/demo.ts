@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import type { VoiceReport } from '../../../shared/circles/contract.ts';
 import { createCircleBody, inviteToCircleBody } from '../../../shared/circles/contract.ts';
 import { occurrencesOf } from '../../../shared/circles/schedule.ts';
@@ -6,12 +6,13 @@ import { people } from '../../platform/auth/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { demoActor, type OrganisationsDemo } from '../organisations/demo.ts';
 import { findCircleProgram } from './access.ts';
-import { invitableOf } from './people.ts';
+import { addHarvestDemo } from './harvest-demo.ts';
 import { inviteToCircle } from './invite.ts';
 import { joinSignedIn } from './join.ts';
 import { createJoinLink } from './join-link.ts';
+import { invitableOf } from './people.ts';
 import { planCircles } from './plan.ts';
-import { circles } from './schema.ts';
+import { circleParticipants, circles } from './schema.ts';
 
 // The demo's circles: a weekly series of the listening circles, kept by Luis Herrera with Amara
 // Johnson. The first met six days ago and closed (its equal-voice figures kept, no words); the
@@ -19,8 +20,8 @@ import { circles } from './schema.ts';
 // open for it. Everything goes through the services; only the dates are moved back afterwards,
 // as planning refuses a time that has passed.
 //
-// For the harvest's demo part: `closedCircleId` is the circle that closed; its seats are the
-// keepers, the officer and two residents. Draft, share and approve its harvest there.
+// The circle that closed has the keepers, the officer and two residents seated, and the final
+// harvest they approved (harvest-demo.ts), whose commitments stand on the register.
 
 export interface CirclesDemo {
   seriesId: string;
@@ -131,6 +132,25 @@ export async function seedCirclesDemo(
       voice: closedVoice,
     })
     .where(and(eq(circles.id, first.id), inArray(circles.status, ['scheduled'])));
+
+  const approvingSeats = await db
+    .select({ id: circleParticipants.id })
+    .from(circleParticipants)
+    .where(
+      and(
+        eq(circleParticipants.circleId, first.id),
+        notInArray(circleParticipants.role, ['keeper', 'co_keeper']),
+      ),
+    );
+  await db.transaction((tx) =>
+    addHarvestDemo(context, tx, {
+      circleId: first.id,
+      keeper,
+      officerId: world.circlesOfficer.personId,
+      agencyId: world.agency.id,
+      approvingSeatIds: approvingSeats.map((seat) => seat.id),
+    }),
+  );
 
   const link = await createJoinLink(context, keeper, second.id);
   return {
