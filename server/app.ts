@@ -5,6 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import packageJson from '../package.json' with { type: 'json' };
 import { isStaffRole } from '../shared/permissions/roles.ts';
 import { registerAboutRoutes } from './features/about/routes.ts';
+import { registerCircleRealtime } from './features/circles/realtime.ts';
 import { registerPublicRegisterRoutes } from './features/commitments/public/routes.ts';
 import { registerCommitmentRoutes } from './features/commitments/routes.ts';
 import { registerInvitationRoutes } from './features/invitations/routes.ts';
@@ -24,6 +25,7 @@ import { registerMetrics } from './platform/http/metrics.ts';
 import { registerProblemHandlers } from './platform/http/problem.ts';
 import { registerRateLimits } from './platform/http/rate-limits.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
+import { registerWebSockets } from './platform/http/websockets.ts';
 import { registerDevOutboxRoutes } from './platform/mail/dev-routes.ts';
 import { builtWebRoot } from './platform/paths.ts';
 
@@ -87,6 +89,7 @@ export async function buildApp(
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCompress, { threshold: 1_024 });
+  await registerWebSockets(app);
 
   registerProblemHandlers(app);
   registerCsrfProtection(app, config);
@@ -119,6 +122,7 @@ export async function buildApp(
   registerInvitationRoutes(api, context, actors);
   registerPreferencesRoutes(api, context, actors);
   registerCommitmentRoutes(api, context, actors);
+  registerCircleRealtime(app, context, actors);
   if (config.NODE_ENV !== 'production') registerDevOutboxRoutes(api, context);
   await registerPublicRegisterRoutes(app, context);
 
