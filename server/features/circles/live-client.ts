@@ -75,12 +75,16 @@ export class LiveClient {
     return frame;
   }
 
-  /** Sends a command and waits for its answer: accepted, refused, or a problem. */
+  /**
+   * Sends a command and waits for its answer: accepted, refused, or a problem about it (a frame
+   * sent too fast is dropped before it is read, so its problem names no request).
+   */
   async command(command: CircleCommand | object): Promise<Answer> {
     const requestId = randomUUID();
-    const answer = this.next(
-      (frame) =>
-        (frame.kind === 'accepted' || frame.kind === 'refused') && frame.requestId === requestId,
+    const answer = this.next((frame) =>
+      frame.kind === 'problem'
+        ? frame.requestId === requestId || frame.problem === 'too_many'
+        : (frame.kind === 'accepted' || frame.kind === 'refused') && frame.requestId === requestId,
     );
     this.send({ kind: 'command', requestId, command });
     return (await answer) as Answer;

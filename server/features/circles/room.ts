@@ -80,7 +80,8 @@ export class Room {
   /** What a client that has folded up to `lastSeq` needs next: the events since, or a snapshot. */
   resumeFrom(lastSeq: number | null): string[] {
     const oldest = this.recent[0]?.seq ?? this.seq + 1;
-    if (lastSeq !== null && lastSeq <= this.seq && lastSeq + 1 >= oldest) {
+    const behind = lastSeq === null ? Number.POSITIVE_INFINITY : this.seq - lastSeq;
+    if (lastSeq !== null && behind >= 0 && behind <= RESUME_WINDOW && lastSeq + 1 >= oldest) {
       return this.recent.filter((each) => each.seq > lastSeq).map((each) => each.frame);
     }
     const snapshot: ServerFrame = { kind: 'snapshot', seq: this.seq, state: this.state };
