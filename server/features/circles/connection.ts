@@ -210,11 +210,11 @@ export class LiveConnection implements RoomClient {
 
   private command(frame: Extract<ClientFrame, { kind: 'command' }>): void {
     const { room, seat } = this;
+    const { requestId } = frame;
     if (!room || !seat) {
-      this.problem('hello_first', 'Say hello to a circle first.');
+      this.problem('hello_first', 'Say hello to a circle first.', requestId);
       return;
     }
-    const { requestId } = frame;
     // The name and role are the seat's, agreed before joining; never what the client says.
     const command: CircleCommand =
       frame.command.type === 'join'
