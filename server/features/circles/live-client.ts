@@ -95,10 +95,15 @@ export class LiveClient {
     return new Promise((resolve) => this.waiters.push({ test, resolve }));
   }
 
+  /** Resolves once the condition holds, checked now and after every frame. */
+  async until(condition: () => boolean): Promise<void> {
+    if (condition()) return;
+    await this.next(condition);
+  }
+
   /** Resolves once this client has folded up to `seq`. */
-  async reach(seq: number): Promise<void> {
-    if ((this.seq ?? 0) >= seq) return;
-    await this.next(() => (this.seq ?? 0) >= seq);
+  reach(seq: number): Promise<void> {
+    return this.until(() => (this.seq ?? 0) >= seq);
   }
 
   /** Ends the connection as a phone losing its signal does: no goodbye. */
