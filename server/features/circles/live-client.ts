@@ -16,7 +16,8 @@ import type { ServerFrame } from '../../../shared/circles/protocol.ts';
 type Answer = Extract<ServerFrame, { kind: 'accepted' | 'refused' | 'problem' }>;
 
 export class LiveClient {
-  readonly url: string;
+  /** Where it connects; a test moves it to a restarted or another server process. */
+  url: string;
   readonly cookie: string | undefined;
   socket!: WebSocket;
   /** Every frame received, across reconnections. */
