@@ -6,6 +6,7 @@ import packageJson from '../package.json' with { type: 'json' };
 import { isStaffRole } from '../shared/permissions/roles.ts';
 import { registerAboutRoutes } from './features/about/routes.ts';
 import { registerAfterCircleRoutes } from './features/circles/after-routes.ts';
+import { registerCircleRealtime } from './features/circles/realtime.ts';
 import { registerCircleRoutes } from './features/circles/routes.ts';
 import { registerPublicRegisterRoutes } from './features/commitments/public/routes.ts';
 import { registerCommitmentRoutes } from './features/commitments/routes.ts';
@@ -26,6 +27,7 @@ import { registerMetrics } from './platform/http/metrics.ts';
 import { registerProblemHandlers } from './platform/http/problem.ts';
 import { registerRateLimits } from './platform/http/rate-limits.ts';
 import { registerWebApp } from './platform/http/web-app.ts';
+import { registerWebSockets } from './platform/http/websockets.ts';
 import { registerDevOutboxRoutes } from './platform/mail/dev-routes.ts';
 import { builtWebRoot } from './platform/paths.ts';
 
@@ -89,6 +91,7 @@ export async function buildApp(
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCompress, { threshold: 1_024 });
+  await registerWebSockets(app);
 
   registerProblemHandlers(app);
   registerCsrfProtection(app, config);
@@ -123,6 +126,7 @@ export async function buildApp(
   registerCommitmentRoutes(api, context, actors);
   registerAfterCircleRoutes(api, context, actors);
   registerCircleRoutes(api, context, actors);
+  registerCircleRealtime(app, context, actors);
   if (config.NODE_ENV !== 'production') registerDevOutboxRoutes(api, context);
   await registerPublicRegisterRoutes(app, context);
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HEARTBEAT_MS } from '../shared/circles/protocol.ts';
 
 // Every setting Restorativ reads, from the environment, with its default. The README's table of
 // settings mirrors this list; keep the two together.
@@ -101,6 +102,10 @@ export const settingsSchema = z.object({
   METRICS_ENABLED: flag.default(true),
   SHUTDOWN_TIMEOUT_MS: positiveMs.default(10_000),
   JOBS_POLL_INTERVAL_MS: positiveMs.default(1_000),
+  /** How often a live circle's connection is pinged; one that misses two pongs is closed. */
+  CIRCLE_HEARTBEAT_MS: positiveMs.default(HEARTBEAT_MS),
+  /** How long a participant whose connection dropped stays in the circle before they have left. */
+  CIRCLE_LEAVE_AFTER_MS: positiveMs.default(60_000),
   /** Where due days fall: a commitment is overdue from the next midnight in this zone. */
   TIME_ZONE: z
     .string()

@@ -76,6 +76,10 @@ export const frameProblems = [
   'expired',
   'hello_first',
   'circle_closed',
+  /** Frames came faster than a person sends them; the frame was dropped. */
+  'too_many',
+  /** The server could not store the command just now: nothing was kept; send it again. */
+  'unavailable',
 ] as const;
 export type FrameProblem = (typeof frameProblems)[number];
 
@@ -86,7 +90,8 @@ export type ServerFrame =
   | { kind: 'event'; seq: number; event: CircleEvent }
   | { kind: 'accepted'; requestId: string; seq: number }
   | { kind: 'refused'; requestId: string; reason: Refusal }
-  | { kind: 'problem'; problem: FrameProblem; detail: string }
+  /** `requestId` names the command when the problem is about one (`unavailable`). */
+  | { kind: 'problem'; problem: FrameProblem; detail: string; requestId?: string }
   | { kind: 'ping' };
 
 /** Reads a client's frame: the frame, or the problem to answer with; never throws. */

@@ -1,0 +1,52 @@
+import { and, eq } from 'drizzle-orm';
+import { participantRoles } from '../../../shared/circles/contract.ts';
+import type { CircleRole } from '../../../shared/circles/machine.ts';
+import type { Database } from '../../platform/db/connection.ts';
+import { circleParticipants, circles } from './schema.ts';
+
+// Who may enter a circle's room: someone with a seat, that is, someone who read its guidelines
+// and agreed to them (keepers too). The seat gives the name and role the circle shows: a client
+// never chooses them.
+
+export interface Seat {
+  participantId: string;
+  displayName: string;
+  role: CircleRole;
+}
+
+export type SeatLookup =
+  | { kind: 'seated'; seat: Seat; circleStatus: string }
+  | { kind: 'unknown_circle' }
+  | { kind: 'not_seated' };
+
+const isCircleRole = (role: string): role is CircleRole =>
+  (participantRoles as readonly string[]).includes(role);
+
+export async function findSeat(
+  db: Database,
+  circleId: string,
+  personId: string,
+): Promise<SeatLookup> {
+  const [row] = await db
+    .select({
+      status: circles.status,
+      participantId: circleParticipants.id,
+      displayName: circleParticipants.displayName,
+      role: circleParticipants.role,
+    })
+    .from(circles)
+    .leftJoin(
+      circleParticipants,
+      and(eq(circleParticipants.circleId, circles.id), eq(circleParticipants.personId, personId)),
+    )
+    .where(eq(circles.id, circleId));
+  if (!row) return { kind: 'unknown_circle' };
+  if (!row.participantId || !row.displayName || !row.role || !isCircleRole(row.role)) {
+    return { kind: 'not_seated' };
+  }
+  return {
+    kind: 'seated',
+    circleStatus: row.status,
+    seat: { participantId: row.participantId, displayName: row.displayName, role: row.role },
+  };
+}
