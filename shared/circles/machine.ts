@@ -51,6 +51,8 @@ export type CircleEvent = { at: number } & (
   | { type: 'unlocked'; by: string }
   | { type: 'consent_recorded'; participantId: string; transcript: boolean }
   | { type: 'closed'; by: string }
+  /** Something only the keepers are shown (view.ts): it changes nothing for whoever gets it. */
+  | { type: 'kept_private' }
 );
 
 export type CircleCommand =
@@ -522,6 +524,8 @@ export function apply(state: CircleState, event: CircleEvent): CircleState {
           consented: event.transcript,
         }),
       };
+    case 'kept_private':
+      return state;
     case 'closed':
       return {
         ...state,
