@@ -12,6 +12,8 @@ export interface Email {
   htmlBody: string;
   /** The reader's own page for choosing which emails they get. */
   preferencesUrl: string;
+  /** Files sent with it, such as a calendar invitation (.ics). */
+  attachments: { filename: string; contentType: string; content: string }[];
 }
 
 interface Summary {

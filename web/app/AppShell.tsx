@@ -22,7 +22,12 @@ function useNav(): NavItem[] {
     { to: '/', label: t('layout.nav.home') },
     { to: '/privacy', label: t('layout.nav.privacy') },
     // The register is for people who take part; someone signed out has no commitments to see.
-    ...(signedIn ? [{ to: '/commitments', label: t('layout.nav.commitments') }] : []),
+    ...(signedIn
+      ? [
+          { to: '/circles', label: t('layout.nav.circles') },
+          { to: '/commitments', label: t('layout.nav.commitments') },
+        ]
+      : []),
     // Staff need it; residents join by links. Someone already signed in sees their account.
     signedIn
       ? { to: '/me', label: t('layout.nav.account') }

@@ -108,6 +108,55 @@ export function createAppRouter() {
                   .NewCommitmentPage,
               }),
             },
+            {
+              path: 'circles',
+              lazy: async () => ({
+                Component: (await import('../features/circles/MyCirclesPage.tsx')).MyCirclesPage,
+              }),
+            },
+            {
+              path: 'circles/join',
+              lazy: async () => ({
+                Component: (await import('../features/circles/JoinByLinkPage.tsx')).JoinByLinkPage,
+              }),
+            },
+            {
+              path: 'circles/:circleId',
+              lazy: async () => ({
+                Component: (await import('../features/circles/CirclePage.tsx')).CirclePage,
+              }),
+            },
+            {
+              path: 'circles/:circleId/join',
+              lazy: async () => ({
+                Component: (await import('../features/circles/JoinCirclePage.tsx')).JoinCirclePage,
+              }),
+            },
+            {
+              path: 'circles/:circleId/room',
+              lazy: async () => ({
+                Component: (await import('../features/circles/RoomPage.tsx')).RoomPage,
+              }),
+            },
+            {
+              path: 'circles/:circleId/harvest',
+              lazy: async () => ({
+                Component: (await import('../features/circles/HarvestPage.tsx')).HarvestPage,
+              }),
+            },
+            {
+              path: 'programs/:programId/circles',
+              lazy: async () => ({
+                Component: (await import('../features/circles/ProgramCirclesPage.tsx'))
+                  .ProgramCirclesPage,
+              }),
+            },
+            {
+              path: 'programs/:programId/circles/new',
+              lazy: async () => ({
+                Component: (await import('../features/circles/PlanCirclePage.tsx')).PlanCirclePage,
+              }),
+            },
             { path: '*', Component: NotFound },
           ],
         },

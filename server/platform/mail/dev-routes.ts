@@ -27,6 +27,10 @@ const message = summary.extend({
   textBody: z.string(),
   htmlBody: z.string(),
   preferencesUrl: z.string(),
+  /** Files sent with it (a calendar invitation), their content in base64. */
+  attachments: z.array(
+    z.object({ filename: z.string(), contentType: z.string(), content: z.string() }),
+  ),
 });
 
 /** Straight from this machine, not through a proxy that serves others. */

@@ -206,6 +206,11 @@ export function ProgramsSection({ organisation }: { organisation: OrganisationRe
               })}
             </p>
             <p>
+              <Link to={`/programs/${program.id}/circles`}>
+                {t('circles.list.heading', { program: program.name })}
+              </Link>
+            </p>
+            <p>
               <Link to={`/programs/${program.id}/commitments`}>
                 {t('admin.programs.commitments', { program: program.name })}
               </Link>

@@ -1,0 +1,107 @@
+import { useQueries, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ProfileResponse } from '../../../shared/profile/contract.ts';
+import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
+import { fetchOrganisation, organisationKey } from '../organisations/api.ts';
+import { fetchMyCircles, fetchProgram, myCirclesKey, programKey } from './api.ts';
+import { CircleList } from './CircleList.tsx';
+import { LoadProblem, retryUnlessRefused } from './LoadProblem.tsx';
+import { useSignedIn } from './useSignedIn.ts';
+import '../../app/status-page.css';
+import '../../ui/form.css';
+import './circles.css';
+
+/**
+ * The programs whose circles the person may plan or follow: those they hold a role in, and every
+ * program of an organisation where their role spans it. Residents have none: they come by links.
+ */
+function useStaffPrograms(roles: ProfileResponse['roles']) {
+  const staff = roles.filter((role) => role.role !== 'resident' && role.role !== 'youth');
+  const programIds = [
+    ...new Set(staff.flatMap((role) => (role.programId ? [role.programId] : []))),
+  ];
+  const organisationIds = [
+    ...new Set(staff.flatMap((role) => (role.programId ? [] : [role.organisationId]))),
+  ];
+  const programs = useQueries({
+    queries: programIds.map((id) => ({
+      queryKey: programKey(id),
+      queryFn: ({ signal }: { signal: AbortSignal }) => fetchProgram(id, signal),
+      retry: retryUnlessRefused,
+    })),
+  });
+  const organisations = useQueries({
+    queries: organisationIds.map((id) => ({
+      queryKey: organisationKey(id),
+      queryFn: ({ signal }: { signal: AbortSignal }) => fetchOrganisation(id, signal),
+      retry: retryUnlessRefused,
+    })),
+  });
+  const found = new Map<string, string>();
+  for (const query of programs) if (query.data) found.set(query.data.id, query.data.name);
+  for (const query of organisations) {
+    for (const program of query.data?.programs ?? []) found.set(program.id, program.name);
+  }
+  return [...found].sort(([, a], [, b]) => a.localeCompare(b));
+}
+
+function ProgramLinks({ roles }: { roles: ProfileResponse['roles'] }) {
+  const { t } = useTranslation();
+  const programs = useStaffPrograms(roles);
+  if (programs.length === 0) return null;
+  return (
+    <section className="circle-section" aria-labelledby="my-circle-programs">
+      <h2 id="my-circle-programs">{t('circles.mine.programsHeading')}</h2>
+      <ul className="circle-programs">
+        {programs.map(([id, name]) => (
+          <li key={id}>
+            <Link to={`/programs/${id}/circles`}>
+              {t('circles.list.heading', { program: name })}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** /circles: the circles the person keeps, is invited to or has a seat in, across programs. */
+export function MyCirclesPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('circles.mine.title'));
+  const me = useSignedIn();
+  const mine = useQuery({
+    queryKey: myCirclesKey,
+    queryFn: ({ signal }) => fetchMyCircles(signal),
+    retry: retryUnlessRefused,
+  });
+  if (me.isPending || mine.isPending) return <p className="page-loading">{t('app.loading')}</p>;
+  if (!me.data || !mine.data) {
+    return (
+      <div className="status-page">
+        <PageHeading>{t('circles.mine.heading')}</PageHeading>
+        <LoadProblem
+          error={me.error ?? mine.error}
+          refused={t('circles.mine.signInFirst')}
+          onRetry={() => {
+            void me.refetch();
+            void mine.refetch();
+          }}
+        />
+      </div>
+    );
+  }
+  return (
+    <div className="circles-page">
+      <PageHeading>{t('circles.mine.heading')}</PageHeading>
+      <p className="form-page__lead">{t('circles.mine.lead')}</p>
+      {mine.data.length === 0 ? (
+        <p>{t('circles.mine.none')}</p>
+      ) : (
+        <CircleList circles={mine.data} showProgram />
+      )}
+      <ProgramLinks roles={me.data.roles} />
+    </div>
+  );
+}
