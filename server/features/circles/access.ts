@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { type Actor, decide, type Target } from '../../../shared/permissions/decide.ts';
 import { isStaffRole } from '../../../shared/permissions/roles.ts';
 import type { Action } from '../../../shared/permissions/table.ts';
@@ -169,15 +169,38 @@ export const readableCircle = (db: Database, actor: SignedIn, circleId: string) 
 export const manageableCircle = (db: Database, actor: SignedIn, circleId: string) =>
   circleWhere(db, actor, circleId, 'circle.manage', (access) => access.manage);
 
-/** Its managers, who write it, and the circle's participants, who read it once it is shared. */
+/** Who reads a circle's harvest: its managers, who write it, and the people who sat in it. */
+export const mayReadHarvest = (access: CircleAccess) =>
+  access.manage || access.participantId !== null;
+
+/** The harvest's readers (the participants see it once it is shared). */
 export const harvestReadableCircle = (db: Database, actor: SignedIn, circleId: string) =>
-  circleWhere(
-    db,
-    actor,
-    circleId,
-    'circle.manage',
-    (access) => access.manage || access.participantId !== null,
-  );
+  circleWhere(db, actor, circleId, 'circle.manage', mayReadHarvest);
+
+/** Those of these circles whose harvest the actor may read, for links to it from elsewhere. */
+export async function circlesWithReadableHarvest(
+  db: Executor,
+  actor: SignedIn,
+  circleIds: readonly string[],
+): Promise<Set<string>> {
+  const readable = new Set<string>();
+  if (circleIds.length === 0) return readable;
+  const rows = await db
+    .select()
+    .from(circles)
+    .where(inArray(circles.id, [...new Set(circleIds)]));
+  const programsById = new Map<string, CircleProgram | undefined>();
+  for (const circle of rows) {
+    if (!programsById.has(circle.programId)) {
+      programsById.set(circle.programId, await findCircleProgram(db, circle.programId));
+    }
+    const program = programsById.get(circle.programId);
+    if (program && mayReadHarvest(await accessTo(db, actor, circle, program))) {
+      readable.add(circle.id);
+    }
+  }
+  return readable;
+}
 
 /** The equal-voice figures: for the keepers, and whoever reads the program's reports. */
 export const voiceReadableCircle = (db: Database, actor: SignedIn, circleId: string) =>
