@@ -1,20 +1,22 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { type Actor, decide, type Target } from '../../../shared/permissions/decide.ts';
 import { isStaffRole } from '../../../shared/permissions/roles.ts';
+import type { Action } from '../../../shared/permissions/table.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { Database, Transaction } from '../../platform/db/connection.ts';
-import { NotFoundError } from '../../platform/errors.ts';
+import { ConflictError, NotFoundError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions/authorize.ts';
 import { programTarget } from '../organisations/programs.ts';
 import { programs } from '../organisations/schema.ts';
 import { findProgram, type ProgramRunners } from '../organisations/service.ts';
 import { circleInvitees, circleParticipants, circles } from './schema.ts';
 
-// Who may read and who may manage a circle. The permission table decides on the circle's
-// program; then the circle narrows it: staff of the program see every circle of it, residents
-// (and youth and guardians) only the circles they were invited to or sit in. The planner, the
-// keeper and the co-keeper manage their circle without 'circle.manage'. Every circles route,
-// the live room's and the harvest's included, asks here.
+// Who may do what with a circle; every circles route asks here. The permission table decides on
+// the circle's program, then the circle narrows it: staff of the program see every circle of it,
+// residents (and youth and guardians) only the circles they were invited to or sit in. The
+// planner, the keeper and the co-keeper manage their circle without 'circle.manage'. After it
+// closes, a seat is its holder's own: the people who sat in it read its harvest and transcript
+// by their seat alone.
 
 export type CircleRow = typeof circles.$inferSelect;
 type Executor = Database | Transaction;
@@ -38,7 +40,7 @@ export interface CircleAccess {
   /** Staff of the program (any staff role that reaches it), who see all of its circles. */
   staff: boolean;
   read: boolean;
-  /** Cancel, invite, make a join link, harvest. */
+  /** Cancel, invite, make a join link, write and finalise the harvest. */
   manage: boolean;
 }
 
@@ -68,11 +70,19 @@ export function circleTarget(
   return { ...programTarget(programId, program), type: 'circle', id: circleId };
 }
 
+/** Whether the permission table lets the actor do `action` in the circle's program. */
+export const allowedOn = (actor: Actor, action: Action, access: CircleAccess) =>
+  decide(actor, action, circleTarget(access.circle.id, access.circle.programId, access.program))
+    .allowed;
+
 /** Whether the actor holds a staff role that reaches the program (not only a resident's). */
 export function isStaffOf(actor: Actor, target: Target): boolean {
   const staffOnly = { ...actor, memberships: actor.memberships.filter((m) => isStaffRole(m.role)) };
   return decide(staffOnly, 'circle.read', target).allowed;
 }
+
+export const keepersOf = (circle: CircleRow): string[] =>
+  [circle.keeperId, circle.coKeeperId].filter((id): id is string => id !== null);
 
 export const keepingOf = (circle: CircleRow, personId: string) =>
   circle.keeperId === personId ? 'keeper' : circle.coKeeperId === personId ? 'co_keeper' : null;
@@ -115,58 +125,116 @@ export async function accessTo(
   };
 }
 
-/** The circle and its program, or 404 (for code that has checked nothing yet, use the two below). */
+async function findCircle(db: Executor, circleId: string) {
+  const [circle] = await db.select().from(circles).where(eq(circles.id, circleId));
+  const program = circle && (await findCircleProgram(db, circle.programId));
+  return circle && program ? { circle, program } : undefined;
+}
+
+/** The circle and its program, or 404 (code that checked nothing yet uses the ones below). */
 export async function loadCircle(
   db: Executor,
   circleId: string,
 ): Promise<{ circle: CircleRow; program: CircleProgram }> {
-  const [circle] = await db.select().from(circles).where(eq(circles.id, circleId));
-  const program = circle && (await findCircleProgram(db, circle.programId));
-  if (!circle || !program) throw new NotFoundError('There is no such circle.');
-  return { circle, program };
+  const found = await findCircle(db, circleId);
+  if (!found) throw new NotFoundError('There is no such circle.');
+  return found;
 }
 
 /**
- * Loads the circle for a signed-in actor. One that does not exist is refused like one the
- * actor may not reach (403, audited), so the answer does not tell whether it exists.
+ * The circle when `may` lets the actor in. Otherwise the table is asked for `action`: a refusal
+ * is 403 and audited, whether or not the circle exists; someone the table lets through whom the
+ * circle does not (a resident of the program not asked to it) is told it is not found.
  */
-async function loadFor(db: Database, actor: SignedIn, circleId: string) {
-  const [circle] = await db.select().from(circles).where(eq(circles.id, circleId));
-  const program = circle && (await findCircleProgram(db, circle.programId));
-  if (!circle || !program) {
-    await authorize(db, actor, 'circle.read', circleTarget(circleId, '', undefined));
-    throw new NotFoundError('There is no such circle.');
-  }
-  return { circle, program };
-}
-
-/**
- * A circle the actor may read. Someone the table does not let read the program's circles is
- * refused (403, audited); a resident of the program asking for a circle they were not asked to
- * is told it is not found, so that its existence stays with the people in it.
- */
-export async function readableCircle(
+async function circleWhere(
   db: Database,
   actor: SignedIn,
   circleId: string,
+  action: Action,
+  may: (access: CircleAccess) => boolean,
 ): Promise<CircleAccess> {
-  const { circle, program } = await loadFor(db, actor, circleId);
-  await authorize(db, actor, 'circle.read', circleTarget(circle.id, circle.programId, program));
-  const access = await accessTo(db, actor, circle, program);
-  if (!access.read) throw new NotFoundError('There is no such circle.');
-  return access;
+  const found = await findCircle(db, circleId);
+  const access = found && (await accessTo(db, actor, found.circle, found.program));
+  if (access && may(access)) return access;
+  const target = circleTarget(circleId, found?.circle.programId ?? '', found?.program);
+  await authorize(db, actor, action, target);
+  throw new NotFoundError('There is no such circle.');
 }
+
+/** A circle the actor may read: the program's staff, its keepers, planner, invitees and seats. */
+export const readableCircle = (db: Database, actor: SignedIn, circleId: string) =>
+  circleWhere(db, actor, circleId, 'circle.read', (access) => access.read);
 
 /** A circle the actor may manage: its planner, keepers, or a holder of 'circle.manage' (403). */
-export async function manageableCircle(
+export const manageableCircle = (db: Database, actor: SignedIn, circleId: string) =>
+  circleWhere(db, actor, circleId, 'circle.manage', (access) => access.manage);
+
+/** Who reads a circle's harvest: its managers, who write it, and the people who sat in it. */
+export const mayReadHarvest = (access: CircleAccess) =>
+  access.manage || access.participantId !== null;
+
+/** The harvest's readers (the participants see it once it is shared). */
+export const harvestReadableCircle = (db: Database, actor: SignedIn, circleId: string) =>
+  circleWhere(db, actor, circleId, 'circle.manage', mayReadHarvest);
+
+/** Those of these circles whose harvest the actor may read, for links to it from elsewhere. */
+export async function circlesWithReadableHarvest(
+  db: Executor,
+  actor: SignedIn,
+  circleIds: readonly string[],
+): Promise<Set<string>> {
+  const readable = new Set<string>();
+  if (circleIds.length === 0) return readable;
+  const rows = await db
+    .select()
+    .from(circles)
+    .where(inArray(circles.id, [...new Set(circleIds)]));
+  const programsById = new Map<string, CircleProgram | undefined>();
+  for (const circle of rows) {
+    if (!programsById.has(circle.programId)) {
+      programsById.set(circle.programId, await findCircleProgram(db, circle.programId));
+    }
+    const program = programsById.get(circle.programId);
+    if (program && mayReadHarvest(await accessTo(db, actor, circle, program))) {
+      readable.add(circle.id);
+    }
+  }
+  return readable;
+}
+
+/** The equal-voice figures: for the keepers, and whoever reads the program's reports. */
+export const voiceReadableCircle = (db: Database, actor: SignedIn, circleId: string) =>
+  circleWhere(
+    db,
+    actor,
+    circleId,
+    'circle.report',
+    (access) => access.keeping !== null || allowedOn(actor, 'circle.report', access),
+  );
+
+/**
+ * Someone who sat in the circle (or, with `keepers`, kept it). For anyone else the circle is not
+ * found: what was said in it, and who answered its harvest, is theirs alone.
+ */
+export async function insiderCircle(
   db: Database,
   actor: SignedIn,
   circleId: string,
+  options: { keepers: boolean },
 ): Promise<CircleAccess> {
-  const { circle, program } = await loadFor(db, actor, circleId);
-  const access = await accessTo(db, actor, circle, program);
-  if (!access.manage) {
-    await authorize(db, actor, 'circle.manage', circleTarget(circle.id, circle.programId, program));
+  const found = await findCircle(db, circleId);
+  const access = found && (await accessTo(db, actor, found.circle, found.program));
+  if (!access || !(access.participantId || (options.keepers && access.keeping))) {
+    throw new NotFoundError('There is no such circle.');
   }
   return access;
+}
+
+/** What is written after a circle closes waits for it to close. */
+export function requireClosed(circle: CircleRow, what: string): void {
+  if (circle.status !== 'closed') {
+    throw new ConflictError(`${what} once the circle has closed; this one has not.`, {
+      code: 'circle_not_closed',
+    });
+  }
 }

@@ -5,6 +5,7 @@ import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { ConflictError } from '../../platform/errors.ts';
 import { manageableCircle } from './access.ts';
+import { tellCancelled } from './cancel-notice.ts';
 import { detailOf } from './read.ts';
 import { circles } from './schema.ts';
 
@@ -14,7 +15,10 @@ const NOT_CANCELLABLE: Record<string, string> = {
   cancelled: 'This circle was cancelled already.',
 };
 
-/** Cancels a planned circle: its join link stops working and no reminders go out. */
+/**
+ * Cancels a planned circle: its join link stops working, no reminders go out, and everyone who
+ * expected it is told in the same transaction.
+ */
 export async function cancelCircle(
   context: AppContext,
   actor: SignedIn,
@@ -37,6 +41,8 @@ export async function cancelCircle(
       })
       .where(eq(circles.id, circleId))
       .returning();
+    const updated = row ?? locked;
+    const told = await tellCancelled(context, tx, updated, access.program, actor.personId);
     await recordAudit(
       db,
       {
@@ -47,11 +53,11 @@ export async function cancelCircle(
         targetType: 'circle',
         targetId: circleId,
         outcome: 'succeeded',
-        details: { programId: locked.programId, seriesId: locked.seriesId },
+        details: { programId: locked.programId, seriesId: locked.seriesId, told },
       },
       tx,
     );
-    return row ?? locked;
+    return updated;
   });
   return detailOf(context, { ...access, circle: cancelled });
 }

@@ -1,7 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dayIn } from '../../../shared/commitments/days.ts';
-import type { TestPerson } from '../../testing/people.ts';
+import { addSignedInPerson, type TestPerson } from '../../testing/people.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
+import { memberships } from '../organisations/schema.ts';
 import { insertCircle } from './testing.ts';
 import { buildCircleWorld, type Call, type CircleWorld, callerOf } from './testing-world.ts';
 
@@ -112,5 +114,39 @@ describe('who reaches a closed circle’s harvest', () => {
       403,
     );
     expect(await statusOf(world.keeper, 'POST', `${path}/finalise`)).toBe(409);
+  });
+
+  it('lets whoever planned a circle write its harvest, as the circle’s page offers them', async () => {
+    const { circleId: planned } = await insertCircle(test.context.database.db, {
+      programId: world.programId,
+      keeperId: world.keeper.personId,
+      plannedBy: world.facilitator.personId,
+    });
+    const page = await call(world.facilitator, 'GET', `/api/circles/${planned}`);
+    expect(page.json().can).toMatchObject({ manage: true, harvest: true });
+    const path = `/api/circles/${planned}/harvest`;
+    expect(await statusOf(world.facilitator, 'PUT', path, { themes: 'What we heard.' })).toBe(200);
+    const read = await call(world.facilitator, 'GET', path);
+    expect(read.json()).toMatchObject({ themes: 'What we heard.', canEdit: true });
+  });
+
+  it('refuses a keeper who has left the program, as the rest of the circle does', async () => {
+    const leaver = await addSignedInPerson(test, {
+      organisationId: world.agencyId,
+      role: 'facilitator',
+      programId: world.programId,
+    });
+    const { circleId: kept } = await insertCircle(test.context.database.db, {
+      programId: world.programId,
+      keeperId: leaver.personId,
+    });
+    const path = `/api/circles/${kept}/harvest`;
+    expect(await statusOf(leaver, 'PUT', path, { themes: 'Still mine?' })).toBe(200);
+    await test.context.database.db
+      .delete(memberships)
+      .where(eq(memberships.personId, leaver.personId));
+    expect(await statusOf(leaver, 'GET', `/api/circles/${kept}`)).toBe(403);
+    expect(await statusOf(leaver, 'GET', path)).toBe(403);
+    expect(await statusOf(leaver, 'PUT', path, { themes: 'Still mine?' })).toBe(403);
   });
 });

@@ -11,10 +11,10 @@ import {
   allowedOn,
   type CircleAccess,
   type CircleRow,
-  harvestWriterAccess,
   keepersOf,
+  manageableCircle,
   requireClosed,
-} from './harvest-access.ts';
+} from './access.ts';
 import { draftsOf, harvestRowOf, harvestView, ownerChoiceOf } from './harvest-view.ts';
 import {
   circleHarvestCommitments,
@@ -93,7 +93,7 @@ export async function finaliseHarvest(
   circleId: string,
 ): Promise<Harvest> {
   const { db } = context.database;
-  const access = await harvestWriterAccess(db, actor, circleId);
+  const access = await manageableCircle(db, actor, circleId);
   requireClosed(access.circle, 'The harvest is made final');
   if (!allowedOn(actor, 'commitment.create', access)) {
     throw new ForbiddenError(

@@ -2,7 +2,7 @@ import type { Harvest } from '../../../shared/circles/contract.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import { harvestReaderAccess, requireClosed } from './harvest-access.ts';
+import { harvestReadableCircle, requireClosed } from './access.ts';
 import { harvestRowOf, harvestView } from './harvest-view.ts';
 
 /**
@@ -15,9 +15,9 @@ export async function readHarvest(
   circleId: string,
 ): Promise<Harvest> {
   const { db } = context.database;
-  const access = await harvestReaderAccess(db, actor, circleId);
+  const access = await harvestReadableCircle(db, actor, circleId);
   requireClosed(access.circle, 'The harvest is written');
-  if (!access.keeper && !access.manager) {
+  if (!access.manage) {
     const harvest = await harvestRowOf(db, circleId);
     if (!harvest || harvest.status === 'draft') {
       throw new NotFoundError('The keeper has not shared the harvest yet.', {

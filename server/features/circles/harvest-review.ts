@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { ConflictError, ForbiddenError } from '../../platform/errors.ts';
-import { insiderAccess } from './harvest-access.ts';
+import { insiderCircle } from './access.ts';
 import { commentContext, harvestRowOf, harvestView, mayReview } from './harvest-view.ts';
 import { circleHarvestReviews } from './schema.ts';
 
@@ -21,9 +21,9 @@ export async function reviewHarvest(
   body: ReviewHarvest,
 ): Promise<Harvest> {
   const { db } = context.database;
-  const access = await insiderAccess(db, actor, circleId, { keepers: false });
-  const seat = access.seat;
-  if (!seat || !mayReview(access)) {
+  const access = await insiderCircle(db, actor, circleId, { keepers: false });
+  const participantId = access.participantId;
+  if (!participantId || !mayReview(access)) {
     throw new ForbiddenError('You wrote this harvest; the other participants review it.', {
       code: 'keeper_reviews',
     });
@@ -40,14 +40,14 @@ export async function reviewHarvest(
     }
     const comment =
       body.decision === 'comment'
-        ? context.cipher.encrypt(body.comment, commentContext(circleId, seat.id))
+        ? context.cipher.encrypt(body.comment, commentContext(circleId, participantId))
         : undefined;
     const at = new Date();
     await tx
       .insert(circleHarvestReviews)
       .values({
         circleId,
-        participantId: seat.id,
+        participantId,
         decision: body.decision,
         comment: comment ?? '',
         at,

@@ -9,7 +9,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Transaction } from '../../platform/db/connection.ts';
 import { ConflictError, type FieldMessage, InvalidError } from '../../platform/errors.ts';
 import { ownerChoicesFor, todayOf } from '../commitments/read.ts';
-import { harvestWriterAccess, requireClosed } from './harvest-access.ts';
+import { manageableCircle, requireClosed } from './access.ts';
 import {
   type DraftRow,
   draftsOf,
@@ -116,7 +116,7 @@ export async function saveHarvest(
   body: SaveHarvest,
 ): Promise<Harvest> {
   const { db } = context.database;
-  const access = await harvestWriterAccess(db, actor, circleId);
+  const access = await manageableCircle(db, actor, circleId);
   requireClosed(access.circle, 'The harvest is written');
   // Whom the register lets a commitment of this program be given to, as the register says it.
   const choices: OwnerChoices =

@@ -7,12 +7,7 @@ import { people } from '../../platform/auth/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Transaction } from '../../platform/db/connection.ts';
 import { ConflictError } from '../../platform/errors.ts';
-import {
-  type CircleAccess,
-  harvestWriterAccess,
-  keepersOf,
-  requireClosed,
-} from './harvest-access.ts';
+import { type CircleAccess, keepersOf, manageableCircle, requireClosed } from './access.ts';
 import { harvestRowOf, harvestView } from './harvest-view.ts';
 import { circleHarvests, circleParticipants } from './schema.ts';
 
@@ -66,7 +61,7 @@ export async function shareHarvest(
   circleId: string,
 ): Promise<Harvest> {
   const { db } = context.database;
-  const access = await harvestWriterAccess(db, actor, circleId);
+  const access = await manageableCircle(db, actor, circleId);
   requireClosed(access.circle, 'The harvest is shared');
   await db.transaction(async (tx) => {
     const harvest = await harvestRowOf(tx, circleId, true);

@@ -8,7 +8,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Database, Transaction } from '../../platform/db/connection.ts';
 import { organisations } from '../organisations/schema.ts';
 import { verifiedOfficersAmong } from '../organisations/service.ts';
-import type { CircleAccess } from './harvest-access.ts';
+import type { CircleAccess } from './access.ts';
 import {
   circleHarvestCommitments,
   circleHarvestReviews,
@@ -144,10 +144,10 @@ export async function harvestView(
   const row = await harvestRowOf(db, circleId);
   const drafts = await draftsOf(db, circleId);
   const nameOwner = await ownerNames(db, actor, circleId, drafts);
-  const writer = access.keeper || access.manager;
+  const writer = access.manage;
   const status = (row?.status ?? 'draft') as HarvestStatus;
   const reviews = await reviewsOf(context, db, circleId);
-  const own = reviews.find((review) => review.participantId === access.seat?.id);
+  const own = reviews.find((review) => review.participantId === access.participantId);
   return {
     circleId,
     status,
@@ -163,7 +163,7 @@ export async function harvestView(
       commitmentId: draft.commitmentId,
     })),
     reviews: reviews
-      .filter((review) => writer || review.participantId === access.seat?.id)
+      .filter((review) => writer || review.participantId === access.participantId)
       .map(({ participantId: _, ...review }) => review),
     mine: own ? { decision: own.decision, comment: own.comment } : null,
     canReview: mayReview(access) && status === 'shared',
@@ -172,4 +172,5 @@ export async function harvestView(
 }
 
 /** A participant reviews the harvest; its keepers wrote it, so they do not. */
-export const mayReview = (access: CircleAccess) => access.seat !== null && !access.keeper;
+export const mayReview = (access: CircleAccess) =>
+  access.participantId !== null && access.keeping === null;

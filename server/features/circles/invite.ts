@@ -25,6 +25,21 @@ export type InviteToCircle = z.output<typeof inviteToCircleBody>;
 const HOUR_MS = 3_600_000;
 export const emailContext = (inviteeId: string) => `circle_invitees.email:${inviteeId}`;
 
+/**
+ * Where an invitee's emails go: their account's address, or else the address they were asked at
+ * (kept after they came in by it on a phone with no address of their own); null when neither can
+ * receive mail.
+ */
+export function inviteeAddress(
+  context: Pick<AppContext, 'cipher'>,
+  invitee: { id: string; email: string | null },
+  accountEmail: string | null,
+): string | null {
+  if (accountEmail && !isPlaceholderEmail(accountEmail)) return accountEmail;
+  const asked = invitee.email && context.cipher.decrypt(invitee.email, emailContext(invitee.id));
+  return asked && !isPlaceholderEmail(asked) ? asked : null;
+}
+
 /** The circle and the later circles of its series that still meet. */
 async function coveredCircles(context: AppContext, circle: CircleRow): Promise<CircleRow[]> {
   if (!circle.seriesId) return [circle];

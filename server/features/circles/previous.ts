@@ -4,7 +4,7 @@ import { openStatuses } from '../../../shared/commitments/machine.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { visibleCommitmentsAmong } from '../commitments/read.ts';
-import { circleReaderAccess } from './harvest-access.ts';
+import { readableCircle } from './access.ts';
 import { themesContext } from './harvest-view.ts';
 import { circleHarvestCommitments, circleHarvests, circles } from './schema.ts';
 
@@ -18,7 +18,7 @@ export async function previousCircle(
   circleId: string,
 ): Promise<PreviousCircle | null> {
   const { db } = context.database;
-  const { circle } = await circleReaderAccess(db, actor, circleId);
+  const { circle } = await readableCircle(db, actor, circleId);
   if (circle.seriesId === null || circle.seriesPosition <= 1) return null;
   const [before] = await db
     .select({ id: circles.id, startsAt: circles.startsAt, themes: circleHarvests.themes })

@@ -1,5 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isPlaceholderEmail } from '../../../shared/people/placeholder-email.ts';
+import { latestOutboxMessages } from '../../platform/mail/outbox.ts';
+import type { TestPerson } from '../../testing/people.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import {
   buildCircleWorld,
@@ -14,8 +17,9 @@ import {
 import { sendCircleReminders } from './reminders.ts';
 import { circleInvitees } from './schema.ts';
 
-// Reminders a day and an hour before a circle: once each per invitee, with their own link, in
-// their language; none for a cancelled circle. The job is run at chosen moments.
+// Reminders a day and an hour before a circle: once each per person, with their own link, in
+// their language, whether they were invited or took a seat by a join link; none for a cancelled
+// circle. The job is run at chosen moments.
 
 let test: TestApp;
 let world: CircleWorld;
@@ -46,8 +50,29 @@ function localIn(ms: number): string {
 const invite = (circleId: string | undefined, payload: object) =>
   send(test, world.keeper, 'POST', `/api/circles/${circleId}/invitations`, payload);
 
-const subjects = async (address: string) =>
-  (await emailsTo(test, address, 'circle-reminder')).map((email) => email.subject).reverse();
+const seat = (displayName: string, language = 'en') => ({
+  displayName,
+  language,
+  agreeToGuidelines: true,
+});
+
+async function joinLinkFor(circleId: string): Promise<string> {
+  const made = await send(test, world.keeper, 'POST', `/api/circles/${circleId}/join-link`);
+  expect(made.statusCode, made.body).toBe(201);
+  return circleTokenIn(made.json().url);
+}
+
+async function byToken(token: string, body: object, as?: TestPerson) {
+  const joined = await send(test, as, 'POST', '/api/circle-join', { token, ...body });
+  expect(joined.statusCode, joined.body).toBe(200);
+}
+
+/** The reminders an address got, oldest first; only those about one circle, when it is named. */
+const subjects = async (address: string, purpose?: string) =>
+  (await emailsTo(test, address, 'circle-reminder'))
+    .map((email) => email.subject)
+    .filter((subject) => purpose === undefined || subject.endsWith(`: ${purpose}`))
+    .reverse();
 
 describe('circle reminders', () => {
   it('reminds each invitee once a day before and once an hour before, with their own link', async () => {
@@ -121,5 +146,76 @@ describe('circle reminders', () => {
     expect(await sendCircleReminders(test.context, ahead(circle?.startsAt, 23 * HOUR_MS))).toBe(0);
     expect(await sendCircleReminders(test.context, ahead(circle?.startsAt, 30 * 60_000))).toBe(0);
     expect(await subjects('cancelled@example.org')).toEqual([]);
+  });
+
+  it('reminds people seated by the join link too, once each however they came', async () => {
+    const [circle] = await plan(test, world, {
+      purpose: 'Seats by link',
+      startsAtLocal: localDaysAhead(8),
+    });
+    const circleId = circle?.id ?? '';
+    // Asked by account, and seated ahead of time as well.
+    await invite(circleId, { personIds: [world.resident.personId] });
+    await send(test, world.resident, 'POST', `/api/circles/${circleId}/join`, seat('Rosa', 'es'));
+    // Asked at his address, then in by the join link with his account of that address.
+    await invite(circleId, { emails: [world.officer.email] });
+    const token = await joinLinkFor(circleId);
+    await byToken(token, seat('Priya'), world.officer);
+    // Only by the link: a staff member signed in, and a resident with no account.
+    await byToken(token, seat('Noor'), world.facilitator);
+    await byToken(token, seat('Kim'));
+    // Asked at an address, and in by that invitation on a phone, giving no address.
+    await invite(circleId, { emails: ['phone@example.org'] });
+    const [invitation] = await emailsTo(test, 'phone@example.org', 'circle-invitation');
+    await byToken(circleTokenIn(invitation?.textBody ?? ''), seat('Dee'));
+    // The keeper takes their seat; it is their own circle.
+    await send(test, world.keeper, 'POST', `/api/circles/${circleId}/join`, seat('Luis', 'es'));
+
+    for (const before of [23 * HOUR_MS, 22 * HOUR_MS, 50 * 60_000, 10 * 60_000]) {
+      await sendCircleReminders(test.context, ahead(circle?.startsAt, before));
+    }
+
+    expect(await subjects(world.facilitator.email, 'Seats by link')).toEqual([
+      'Your circle is coming up: Seats by link',
+      'Your circle starts soon: Seats by link',
+    ]);
+    const [toNoor] = await emailsTo(test, world.facilitator.email, 'circle-reminder');
+    expect(toNoor?.textBody).toContain(`${test.context.config.publicUrl}/circles/${circleId}`);
+    expect(await subjects(world.resident.email, 'Seats by link')).toEqual([
+      'Se acerca su círculo: Seats by link',
+      'Su círculo empieza pronto: Seats by link',
+    ]);
+    expect(await subjects(world.officer.email, 'Seats by link')).toEqual([
+      'Your circle is coming up: Seats by link',
+      'Your circle starts soon: Seats by link',
+    ]);
+    expect(await subjects('phone@example.org')).toEqual([
+      'Your circle is coming up: Seats by link',
+      'Your circle starts soon: Seats by link',
+    ]);
+    expect(await subjects(world.keeper.email, 'Seats by link')).toEqual([]);
+    const toPlaceholders = (await latestOutboxMessages(test.context.database.db, 500)).filter(
+      (message) => isPlaceholderEmail(message.toAddress),
+    );
+    expect(toPlaceholders).toEqual([]);
+  });
+
+  it('reminds someone seated by the link and invited later only once for each moment', async () => {
+    const [circle] = await plan(test, world, {
+      purpose: 'Invited after joining',
+      startsAtLocal: localIn(20 * HOUR_MS),
+    });
+    const circleId = circle?.id ?? '';
+    await byToken(await joinLinkFor(circleId), seat('Amara'), world.coordinator);
+    // The day's reminder goes to the seat; the invitation, within the day, stands for it too.
+    await sendCircleReminders(test.context);
+    await invite(circleId, { personIds: [world.coordinator.personId] });
+    for (const before of [50 * 60_000, 10 * 60_000]) {
+      await sendCircleReminders(test.context, ahead(circle?.startsAt, before));
+    }
+    expect(await subjects(world.coordinator.email, 'Invited after joining')).toEqual([
+      'Your circle is coming up: Invited after joining',
+      'Your circle starts soon: Invited after joining',
+    ]);
   });
 });

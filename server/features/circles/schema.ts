@@ -170,6 +170,9 @@ export const circleParticipants = pgTable(
     /** The version of the guidelines they agreed to, and when. */
     guidelinesVersion: integer('guidelines_version').notNull(),
     agreedAt: timestamp('agreed_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Reminders to a seat with no invitation; an invitee's go by their invitation's row. */
+    reminded24hAt: timestamp('reminded_24h_at', { withTimezone: true }),
+    reminded1hAt: timestamp('reminded_1h_at', { withTimezone: true }),
   },
   (table) => [
     check('circle_participants_role_known', sql`${table.role} in (${sqlList(participantRoles)})`),

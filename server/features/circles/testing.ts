@@ -36,6 +36,8 @@ export interface TestCircle {
   programId: string;
   keeperId: string;
   coKeeperId?: string | null;
+  /** Who planned it; its keeper unless told otherwise. */
+  plannedBy?: string;
   purpose?: string;
   status?: CircleStatus;
   startsAt?: Date;
@@ -70,7 +72,7 @@ export async function insertCircle(
     openedAt: status === 'scheduled' ? null : startsAt,
     closedAt: status === 'closed' ? new Date(startsAt.getTime() + 90 * 60_000) : null,
     voice: status === 'closed' ? (circle.voice ?? null) : null,
-    createdBy: circle.keeperId,
+    createdBy: circle.plannedBy ?? circle.keeperId,
   });
   const seatOf = new Map<string, string>();
   for (const seat of circle.seats ?? []) {

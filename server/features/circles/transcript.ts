@@ -7,7 +7,7 @@ import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import { insiderAccess } from './harvest-access.ts';
+import { insiderCircle } from './access.ts';
 import { circleTranscripts } from './schema.ts';
 
 // A closed circle's words are kept only when everyone in it consented, and only until the
@@ -43,7 +43,7 @@ export async function readTranscript(
   circleId: string,
 ): Promise<TranscriptMessage[]> {
   const { db } = context.database;
-  const access = await insiderAccess(db, actor, circleId, { keepers: true });
+  const access = await insiderCircle(db, actor, circleId, { keepers: true });
   // Past its retention it is gone, whether or not the purge has run yet.
   const [kept] = await db
     .select({ body: circleTranscripts.body })

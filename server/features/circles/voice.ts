@@ -7,7 +7,7 @@ import { NotFoundError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions/authorize.ts';
 import { programTarget } from '../organisations/programs.ts';
 import { findProgram } from '../organisations/service.ts';
-import { requireClosed, voiceReaderAccess } from './harvest-access.ts';
+import { requireClosed, voiceReadableCircle } from './access.ts';
 import { circles } from './schema.ts';
 
 // Equal voice, measured: turns and time with the talking piece by group (officers, residents,
@@ -40,7 +40,7 @@ export async function circleVoice(
   actor: SignedIn,
   circleId: string,
 ): Promise<VoiceReport> {
-  const access = await voiceReaderAccess(context.database.db, actor, circleId);
+  const access = await voiceReadableCircle(context.database.db, actor, circleId);
   requireClosed(access.circle, 'Its equal-voice figures are ready');
   return access.circle.voice ?? silence();
 }

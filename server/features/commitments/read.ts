@@ -14,6 +14,7 @@ import type { SignedIn } from '../../platform/auth/actor.ts';
 import { people } from '../../platform/auth/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Database, Transaction } from '../../platform/db/connection.ts';
+import { circlesWithReadableHarvest } from '../circles/access.ts';
 import { memberships, organisations, programs } from '../organisations/schema.ts';
 import { findProgram, verifiedOfficersAmong } from '../organisations/service.ts';
 import {
@@ -37,10 +38,16 @@ type Executor = Database | Transaction;
 const owners = alias(people, 'owners');
 
 /**
- * Where a commitment's source may be seen. Circles, conferences and dialogues add their pages
- * here as they are built; until then the source is named in words (its label) only.
+ * Where a commitment's source may be seen, for a reader who may see it: a circle's harvest.
+ * Conferences and dialogues add their pages here as they are built; until then, and for anyone
+ * who may not read the source, it is named in words (its label) only.
  */
-const sourceLinkOf = (_row: CommitmentRow): string | null => null;
+function sourceLinkOf(row: CommitmentRow, view: View): string | null {
+  if (row.source === 'circle' && row.sourceId && view.readableHarvests.has(row.sourceId)) {
+    return `/circles/${row.sourceId}/harvest`;
+  }
+  return null;
+}
 
 export const publicLinkOf = (publicUrl: string, row: CommitmentRow) =>
   row.visibility === 'public' ? `${publicUrl}/register/commitments/${row.id}` : null;
@@ -68,6 +75,8 @@ interface View {
   today: string;
   namePeople: boolean;
   officers: Set<string>;
+  /** The circles among the rows' sources whose harvest the reader may read. */
+  readableHarvests: Set<string>;
 }
 
 async function viewFor(
@@ -78,10 +87,14 @@ async function viewFor(
 ): Promise<View> {
   const namePeople = seesNames(actor);
   const owners = rows.flatMap((joined) => joined.commitment.ownerPersonId ?? []);
+  const fromCircles = rows.flatMap(({ commitment }) =>
+    commitment.source === 'circle' && commitment.sourceId ? [commitment.sourceId] : [],
+  );
   return {
     today: todayOf(context),
     namePeople,
     officers: namePeople ? await verifiedOfficersAmong(db, owners) : new Set(),
+    readableHarvests: await circlesWithReadableHarvest(db, actor, fromCircles),
   };
 }
 
@@ -94,7 +107,7 @@ function summaryOf(joined: JoinedRow, view: View): CommitmentSummary {
     title: row.title,
     source: row.source as CommitmentSummary['source'],
     sourceLabel: row.sourceLabel,
-    sourceLink: sourceLinkOf(row),
+    sourceLink: sourceLinkOf(row, view),
     owner: {
       organisation: { ...joined.organisation, kind: joined.organisation.kind as OrganisationKind },
       unit: row.ownerUnit,

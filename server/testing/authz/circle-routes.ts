@@ -6,8 +6,9 @@ import {
   insertTranscript,
   type TestSeat,
 } from '../../features/circles/testing.ts';
-import type { RouteCheck, RouteKey } from './routes.ts';
+import type { AimedRequest, RouteCheck, RouteKey } from './routes.ts';
 import {
+  addCircle,
   addPerson,
   type MatrixActor,
   organisationOf,
@@ -16,11 +17,16 @@ import {
   type World,
 } from './world.ts';
 
-// The routes after a circle closes. The circles are the side's program's, kept by the
-// organisation's founder, whom no actor is: what the actors may do comes from the table alone
+// The routes of circles. Before a circle: planning, reading, joining and managing a fresh circle
+// of the side's program, planned by the organisation's founder and kept by a facilitator, so
+// that only the table's 'circle.manage' reaches its management. After it closes: the circles are
+// kept by the founder, whom no actor is: what the actors may do comes from the table alone
 // (managers write the harvest, reporters read equal voice, readers see where a series stands).
 // A participant's own answer and the transcript are a seat's own records: the actor sits in the
 // circle, and in someone else's circle they find nothing (404).
+
+const fresh = () => crypto.randomUUID().slice(0, 8);
+const unknownJoinToken = 'a'.repeat(43);
 
 const figures: VoiceReport = {
   officers: { people: 2, turns: 6, heldMs: 240_000 },
@@ -35,7 +41,7 @@ async function closedCircleOf(world: World, side: Side, seats: TestSeat[] = []) 
 }
 
 /** A request about a fresh closed circle of the side's program, with its harvest so far. */
-async function aimAtCircle(
+async function aimAtClosedCircle(
   world: World,
   side: Side,
   path: string,
@@ -117,31 +123,183 @@ async function readableCircleOf(world: World, side: Side): Promise<string> {
   return circleId;
 }
 
+/** A fresh circle in the side's program, and a request about it. */
+async function aimAtPlannedCircle(
+  world: World,
+  side: Side,
+  path: string,
+  payload?: object,
+): Promise<AimedRequest> {
+  const circleId = await addCircle(world, side);
+  const { programId } = organisationOf(world, side);
+  return {
+    url: `/api/circles/${circleId}${path}`,
+    ...(payload ? { payload } : {}),
+    expected: { target: await storedProgramTarget(world.test, programId) },
+  };
+}
+
 export const circleRouteChecks: Record<RouteKey, RouteCheck> = {
+  'POST /api/circle-join/preview': {
+    kind: 'public',
+    answers: 200,
+    request: (world) => ({
+      url: '/api/circle-join/preview',
+      payload: { token: world.openCircleJoinToken },
+    }),
+  },
+  // A real token would seat the actor and could give them a role; an unknown one is a 400 on
+  // the token, to anyone.
+  'POST /api/circle-join': {
+    kind: 'public',
+    answers: 400,
+    request: () => ({
+      url: '/api/circle-join',
+      payload: {
+        token: unknownJoinToken,
+        displayName: 'Sam',
+        language: 'en',
+        agreeToGuidelines: true,
+      },
+    }),
+  },
+
+  'GET /api/programs/{programId}/circles': {
+    kind: 'table',
+    action: 'circle.read',
+    answers: 200,
+    request: async (world, side) => {
+      const { programId } = organisationOf(world, side);
+      return {
+        url: `/api/programs/${programId}/circles`,
+        expected: { target: await storedProgramTarget(world.test, programId) },
+      };
+    },
+  },
+  'POST /api/programs/{programId}/circles': {
+    kind: 'table',
+    action: 'circle.create',
+    answers: 201,
+    request: async (world, side) => {
+      const { organisationId, programId } = organisationOf(world, side);
+      const keeper = await addPerson(world.test, {
+        organisationId,
+        programId,
+        role: 'facilitator',
+      });
+      const startsAt = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 16);
+      return {
+        url: `/api/programs/${programId}/circles`,
+        payload: {
+          purpose: `Traffic stops ${fresh()}`,
+          startsAtLocal: startsAt,
+          timeZone: 'UTC',
+          keeperId: keeper.personId,
+          capacity: 12,
+          language: 'en',
+        },
+        expected: { target: await storedProgramTarget(world.test, programId) },
+      };
+    },
+  },
+  'GET /api/programs/{programId}/circle-people': {
+    kind: 'table',
+    action: 'circle.create',
+    answers: 200,
+    request: async (world, side) => {
+      const { programId } = organisationOf(world, side);
+      return {
+        url: `/api/programs/${programId}/circle-people`,
+        expected: { target: await storedProgramTarget(world.test, programId) },
+      };
+    },
+  },
+  'GET /api/circles/mine': {
+    kind: 'self',
+    evenBeforeSecondFactor: false,
+    answers: 200,
+    request: () => ({ url: '/api/circles/mine' }),
+  },
+  'GET /api/circles/{id}': {
+    kind: 'table',
+    action: 'circle.read',
+    answers: 200,
+    request: (world, side) => aimAtPlannedCircle(world, side, ''),
+  },
+  'GET /api/circles/{id}/calendar.ics': {
+    kind: 'table',
+    action: 'circle.read',
+    answers: 200,
+    request: (world, side) => aimAtPlannedCircle(world, side, '/calendar.ics'),
+  },
+  'GET /api/circles/{id}/pre-join': {
+    kind: 'table',
+    action: 'circle.read',
+    answers: 200,
+    request: (world, side) => aimAtPlannedCircle(world, side, '/pre-join'),
+  },
+  'POST /api/circles/{id}/join': {
+    kind: 'table',
+    action: 'circle.read',
+    answers: 200,
+    request: (world, side) =>
+      aimAtPlannedCircle(world, side, '/join', {
+        displayName: 'Sam',
+        language: 'en',
+        agreeToGuidelines: true,
+      }),
+  },
+  // Made by the program's founder and kept by a facilitator: only 'circle.manage' reaches it.
+  'POST /api/circles/{id}/cancel': {
+    kind: 'table',
+    action: 'circle.manage',
+    answers: 200,
+    request: (world, side) => aimAtPlannedCircle(world, side, '/cancel', {}),
+  },
+  'POST /api/circles/{id}/invitations': {
+    kind: 'table',
+    action: 'circle.manage',
+    answers: 200,
+    request: (world, side) =>
+      aimAtPlannedCircle(world, side, '/invitations', { emails: [`asked-${fresh()}@example.org`] }),
+  },
+  'POST /api/circles/{id}/join-link': {
+    kind: 'table',
+    action: 'circle.manage',
+    answers: 201,
+    request: (world, side) => aimAtPlannedCircle(world, side, '/join-link', {}),
+  },
+  'DELETE /api/circles/{id}/join-link': {
+    kind: 'table',
+    action: 'circle.manage',
+    answers: 204,
+    request: (world, side) => aimAtPlannedCircle(world, side, '/join-link'),
+  },
+
   'GET /api/circles/{id}/harvest': {
     kind: 'table',
     action: 'circle.manage',
     answers: 200,
-    request: (world, side) => aimAtCircle(world, side, '/harvest', 'draft'),
+    request: (world, side) => aimAtClosedCircle(world, side, '/harvest', 'draft'),
   },
   'PUT /api/circles/{id}/harvest': {
     kind: 'table',
     action: 'circle.manage',
     answers: 200,
     request: (world, side) =>
-      aimAtCircle(world, side, '/harvest', 'none', { themes: 'What we heard.' }),
+      aimAtClosedCircle(world, side, '/harvest', 'none', { themes: 'What we heard.' }),
   },
   'POST /api/circles/{id}/harvest/share': {
     kind: 'table',
     action: 'circle.manage',
     answers: 200,
-    request: (world, side) => aimAtCircle(world, side, '/harvest/share', 'draft'),
+    request: (world, side) => aimAtClosedCircle(world, side, '/harvest/share', 'draft'),
   },
   'POST /api/circles/{id}/harvest/finalise': {
     kind: 'table',
     action: 'circle.manage',
     answers: 200,
-    request: (world, side) => aimAtCircle(world, side, '/harvest/finalise', 'approved'),
+    request: (world, side) => aimAtClosedCircle(world, side, '/harvest/finalise', 'approved'),
   },
   'POST /api/circles/{id}/harvest/reviews': {
     kind: 'self',
@@ -159,7 +317,7 @@ export const circleRouteChecks: Record<RouteKey, RouteCheck> = {
     kind: 'table',
     action: 'circle.report',
     answers: 200,
-    request: (world, side) => aimAtCircle(world, side, '/voice', 'none'),
+    request: (world, side) => aimAtClosedCircle(world, side, '/voice', 'none'),
   },
   'GET /api/programs/{programId}/circle-voice': {
     kind: 'table',

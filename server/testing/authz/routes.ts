@@ -8,7 +8,6 @@ import { programsRunBy } from '../../features/organisations/service.ts';
 import { authSessions, people } from '../../platform/auth/schema.ts';
 import { circleRouteChecks } from './circle-routes.ts';
 import {
-  addCircle,
   addCommitment,
   addInvitation,
   addPerson,
@@ -192,30 +191,6 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
       url: `/preferences/email?token=${token(world, 'reader@example.org')}`,
       payload: 'List-Unsubscribe=One-Click',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    }),
-  },
-
-  'POST /api/circle-join/preview': {
-    kind: 'public',
-    answers: 200,
-    request: (world) => ({
-      url: '/api/circle-join/preview',
-      payload: { token: world.openCircleJoinToken },
-    }),
-  },
-  // A real token would seat the actor and could give them a role; an unknown one is a 400 on
-  // the token, to anyone.
-  'POST /api/circle-join': {
-    kind: 'public',
-    answers: 400,
-    request: () => ({
-      url: '/api/circle-join',
-      payload: {
-        token: unknownLinkToken,
-        displayName: 'Sam',
-        language: 'en',
-        agreeToGuidelines: true,
-      },
     }),
   },
 
@@ -634,135 +609,7 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
     request: (world, side) => aimAtCommitment(world, side, 'done', '/verify', {}),
   },
   ...circleRouteChecks,
-
-  'GET /api/programs/{programId}/circles': {
-    kind: 'table',
-    action: 'circle.read',
-    answers: 200,
-    request: async (world, side) => {
-      const { programId } = organisationOf(world, side);
-      return {
-        url: `/api/programs/${programId}/circles`,
-        expected: { target: await storedProgramTarget(world.test, programId) },
-      };
-    },
-  },
-  'POST /api/programs/{programId}/circles': {
-    kind: 'table',
-    action: 'circle.create',
-    answers: 201,
-    request: async (world, side) => {
-      const { organisationId, programId } = organisationOf(world, side);
-      const keeper = await addPerson(world.test, {
-        organisationId,
-        programId,
-        role: 'facilitator',
-      });
-      const startsAt = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 16);
-      return {
-        url: `/api/programs/${programId}/circles`,
-        payload: {
-          purpose: `Traffic stops ${fresh()}`,
-          startsAtLocal: startsAt,
-          timeZone: 'UTC',
-          keeperId: keeper.personId,
-          capacity: 12,
-          language: 'en',
-        },
-        expected: { target: await storedProgramTarget(world.test, programId) },
-      };
-    },
-  },
-  'GET /api/programs/{programId}/circle-people': {
-    kind: 'table',
-    action: 'circle.create',
-    answers: 200,
-    request: async (world, side) => {
-      const { programId } = organisationOf(world, side);
-      return {
-        url: `/api/programs/${programId}/circle-people`,
-        expected: { target: await storedProgramTarget(world.test, programId) },
-      };
-    },
-  },
-  'GET /api/circles/mine': {
-    kind: 'self',
-    evenBeforeSecondFactor: false,
-    answers: 200,
-    request: () => ({ url: '/api/circles/mine' }),
-  },
-  'GET /api/circles/{id}': {
-    kind: 'table',
-    action: 'circle.read',
-    answers: 200,
-    request: (world, side) => aimAtCircle(world, side, ''),
-  },
-  'GET /api/circles/{id}/calendar.ics': {
-    kind: 'table',
-    action: 'circle.read',
-    answers: 200,
-    request: (world, side) => aimAtCircle(world, side, '/calendar.ics'),
-  },
-  'GET /api/circles/{id}/pre-join': {
-    kind: 'table',
-    action: 'circle.read',
-    answers: 200,
-    request: (world, side) => aimAtCircle(world, side, '/pre-join'),
-  },
-  'POST /api/circles/{id}/join': {
-    kind: 'table',
-    action: 'circle.read',
-    answers: 200,
-    request: (world, side) =>
-      aimAtCircle(world, side, '/join', {
-        displayName: 'Sam',
-        language: 'en',
-        agreeToGuidelines: true,
-      }),
-  },
-  // Made by the program's founder and kept by a facilitator: only 'circle.manage' reaches it.
-  'POST /api/circles/{id}/cancel': {
-    kind: 'table',
-    action: 'circle.manage',
-    answers: 200,
-    request: (world, side) => aimAtCircle(world, side, '/cancel', {}),
-  },
-  'POST /api/circles/{id}/invitations': {
-    kind: 'table',
-    action: 'circle.manage',
-    answers: 200,
-    request: (world, side) =>
-      aimAtCircle(world, side, '/invitations', { emails: [`asked-${fresh()}@example.org`] }),
-  },
-  'POST /api/circles/{id}/join-link': {
-    kind: 'table',
-    action: 'circle.manage',
-    answers: 201,
-    request: (world, side) => aimAtCircle(world, side, '/join-link', {}),
-  },
-  'DELETE /api/circles/{id}/join-link': {
-    kind: 'table',
-    action: 'circle.manage',
-    answers: 204,
-    request: (world, side) => aimAtCircle(world, side, '/join-link'),
-  },
 };
-
-/** A fresh circle in the side's program, and a request about it. */
-async function aimAtCircle(
-  world: World,
-  side: Side,
-  path: string,
-  payload?: object,
-): Promise<AimedRequest> {
-  const circleId = await addCircle(world, side);
-  const { programId } = organisationOf(world, side);
-  return {
-    url: `/api/circles/${circleId}${path}`,
-    ...(payload ? { payload } : {}),
-    expected: { target: await storedProgramTarget(world.test, programId) },
-  };
-}
 
 /** A fresh commitment of the side's organisation, and a request about it. */
 async function aimAtCommitment(

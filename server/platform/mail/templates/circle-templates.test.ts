@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type CircleInvitationData, type CircleReminderData, renderEmail } from './index.ts';
+import {
+  type CircleCancelledData,
+  type CircleInvitationData,
+  type CircleReminderData,
+  renderEmail,
+} from './index.ts';
 
 const invitation: CircleInvitationData = {
   inviterName: 'Amara Johnson',
@@ -74,5 +79,32 @@ describe('the circle reminder email', () => {
     expect(email.subject).toBe(subject);
     expect(email.text).toContain(words);
     expect(email.text).toContain('https://rj.example.org/circles/join#tok123');
+  });
+});
+
+const cancelled: CircleCancelledData = {
+  purpose: 'Traffic stops on Elm Street',
+  programName: 'Neighbourhood listening circles',
+  startsAt: new Date('2026-06-12T23:00:00Z'),
+  timeZone: 'America/Chicago',
+  preferencesUrl: 'https://rj.example.org/email-preferences/pref456',
+};
+
+describe('the circle cancelled email', () => {
+  it('says which circle will not meet, at its local time', () => {
+    const email = renderEmail('circle-cancelled', cancelled, 'en');
+    expect(email.subject).toBe('Circle cancelled: Traffic stops on Elm Street');
+    expect(email.text).toContain(
+      'The circle “Traffic stops on Elm Street” of “Neighbourhood listening circles”, planned for Friday, June 12, 2026 at 6:00 PM CDT, was cancelled: it will not meet.',
+    );
+    expect(email.text).toContain('You need not do anything.');
+  });
+
+  it('speaks Spanish with usted', () => {
+    const email = renderEmail('circle-cancelled', cancelled, 'es');
+    expect(email.subject).toBe('Círculo cancelado: Traffic stops on Elm Street');
+    expect(email.text).toContain('previsto para el viernes, 12 de junio de 2026, 18:00 GMT-5');
+    expect(email.text).toContain('No necesita hacer nada. Quien le invitó puede contarle más');
+    expect(email.html).toContain('<html lang="es"');
   });
 });

@@ -1,3 +1,4 @@
+import { circleCancelled } from './circle-cancelled.ts';
 import { circleHarvest } from './circle-harvest.ts';
 import { circleInvitation } from './circle-invitation.ts';
 import { circleReminder } from './circle-reminder.ts';
@@ -11,6 +12,7 @@ import { registerConfirm } from './register-confirm.ts';
 import { registerUpdate } from './register-update.ts';
 import { roleGranted } from './role-granted.ts';
 
+export type { CircleCancelledData } from './circle-cancelled.ts';
 export type { CircleHarvestData } from './circle-harvest.ts';
 export type { CircleInvitationData } from './circle-invitation.ts';
 export type { CircleReminderData } from './circle-reminder.ts';
@@ -37,14 +39,15 @@ export const templates = {
   'circle-harvest': circleHarvest,
   'circle-invitation': circleInvitation,
   'circle-reminder': circleReminder,
+  'circle-cancelled': circleCancelled,
 } as const;
 
 /**
  * Essential emails go at once whatever the reader chose: they were asked for (a sign-in link),
- * are expected (an invitation) or are the digest itself. A register's updates count as
- * essential too: the reader asked for exactly these by confirming, and each carries its own
- * one-click link to stop them. Notifications follow the reader's choice: at once, in the daily
- * digest, or not at all.
+ * are expected (an invitation, and word that a circle one was asked to will not meet) or are
+ * the digest itself. A register's updates count as essential too: the reader asked for exactly
+ * these by confirming, and each carries its own one-click link to stop them. Notifications
+ * follow the reader's choice: at once, in the daily digest, or not at all.
  */
 export const templateCategories = {
   invitation: 'essential',
@@ -58,6 +61,7 @@ export const templateCategories = {
   'circle-harvest': 'notification',
   'circle-invitation': 'essential',
   'circle-reminder': 'notification',
+  'circle-cancelled': 'essential',
 } as const satisfies Record<keyof typeof templates, 'essential' | 'notification'>;
 
 export type TemplateName = keyof typeof templates;
