@@ -65,6 +65,8 @@ CREATE TABLE "circle_participants" (
 	"language" text NOT NULL,
 	"guidelines_version" integer NOT NULL,
 	"agreed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"reminded_24h_at" timestamp with time zone,
+	"reminded_1h_at" timestamp with time zone,
 	CONSTRAINT "circle_participants_role_known" CHECK ("circle_participants"."role" in ('keeper', 'co_keeper', 'officer', 'resident', 'other')),
 	CONSTRAINT "circle_participants_language_supported" CHECK ("circle_participants"."language" in ('en', 'es'))
 );
