@@ -1,6 +1,6 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import type { Language } from '../../platform/mail/templates/index.ts';
 import type { MailAttachment } from '../../platform/mail/outbox.ts';
+import type { Language } from '../../platform/mail/templates/index.ts';
 import { offsetMinutes, vtimezoneOf } from './vtimezone.ts';
 
 // The calendar file of an invitation (and of GET /api/circles/:id/calendar.ics): one event per

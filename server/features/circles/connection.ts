@@ -44,6 +44,7 @@ const textOf = (data: WebSocket.RawData) =>
 
 export class LiveConnection implements RoomClient {
   participantId = '';
+  keeper = false;
   private readonly socket: WebSocket;
   private readonly dependencies: ConnectionDependencies;
   private personId: string | null = null;
@@ -191,6 +192,7 @@ export class LiveConnection implements RoomClient {
         return this.problem('not_allowed', 'A keeper asked you to leave this circle.');
       }
       this.participantId = seat.participantId;
+      this.keeper = seat.role === 'keeper' || seat.role === 'co_keeper';
       // From admission to the last resumed event nothing awaits, so no event falls between.
       if (!room.admit(this)) continue;
       this.room = room;
@@ -202,7 +204,7 @@ export class LiveConnection implements RoomClient {
         you: seat.participantId,
         seq: room.seq,
       });
-      for (const resumed of room.resumeFrom(frame.lastSeq)) this.deliver(resumed);
+      for (const resumed of room.resumeFrom(frame.lastSeq, this)) this.deliver(resumed);
       this.dependencies.rooms.announce(frame.circleId, seat.participantId);
       return;
     }

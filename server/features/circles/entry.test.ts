@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { type SeededCircle, seedCircle } from './live-fixtures.ts';
 import { type LiveTestApp, startLiveTestApp } from './live-testing.ts';
 import { circles } from './schema.ts';

@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { demoActor } from '../organisations/demo.ts';
 import { addHarvestDemo } from './harvest-demo.ts';
 import { insertCircle } from './testing.ts';
-import { buildCircleWorld, callerOf, type CircleWorld } from './testing-world.ts';
+import { buildCircleWorld, type CircleWorld, callerOf } from './testing-world.ts';
 
 // The demo's closed circle reads as one whose harvest was written, approved and made final, with
 // its commitments on the register; written inside the demo's own transaction.

@@ -5,8 +5,8 @@ import type { AppContext } from '../../platform/context.ts';
 import type { ApiApp } from '../../platform/http/api-app.ts';
 import type { RateRule } from '../../platform/http/rate-limits.ts';
 import { joinByToken, joinSignedIn } from './join.ts';
-import { preJoinFor, previewByToken } from './pre-join.ts';
 import { oneCircle, tags } from './params.ts';
+import { preJoinFor, previewByToken } from './pre-join.ts';
 
 // Joining a circle: by a join link's or a personal invitation's token (no account needed), or
 // signed in. A token is a secret that must not be guessed: the public routes are limited by

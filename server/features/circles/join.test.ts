@@ -2,8 +2,8 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPlaceholderEmail } from '../../../shared/people/placeholder-email.ts';
 import { people } from '../../platform/auth/schema.ts';
-import { memberships } from '../organisations/schema.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
+import { memberships } from '../organisations/schema.ts';
 import {
   buildCircleWorld,
   type CircleWorld,

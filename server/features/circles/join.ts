@@ -17,8 +17,8 @@ import { addResidentFromLink } from '../invitations/resident.ts';
 import { grantMembershipOnce } from '../organisations/service.ts';
 import { type CircleRow, circleTarget, readableCircle } from './access.ts';
 import { resolveToken, type TokenOpens } from './join-token.ts';
-import { ensureAsked } from './pre-join.ts';
 import { appearanceOf } from './people.ts';
+import { ensureAsked } from './pre-join.ts';
 import { circleInvitees } from './schema.ts';
 import { ensureNameFits, roleFor, takeSeat } from './seat.ts';
 

@@ -8,6 +8,7 @@ import {
   initialState,
 } from '../../../shared/circles/machine.ts';
 import type { ServerFrame } from '../../../shared/circles/protocol.ts';
+import { eventFor } from '../../../shared/circles/view.ts';
 
 // A participant's app, as the tests drive it: a real WebSocket with the session cookie, which
 // folds the events it receives with the shared reducer, answers pings, and remembers where it
@@ -147,3 +148,14 @@ export class LiveClient {
     });
   }
 }
+
+/**
+ * The log `client` should have folded, from a keeper's whole log: someone else's private word,
+ * report or transcript choice reaches a participant who is not a keeper as `kept_private`.
+ */
+export const asReceivedBy = (
+  keepersLog: LiveClient['log'],
+  client: LiveClient,
+  keeper: boolean,
+): LiveClient['log'] =>
+  keepersLog.map(({ seq, event }) => ({ seq, event: eventFor(event, { id: client.you, keeper }) }));

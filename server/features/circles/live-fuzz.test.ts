@@ -9,8 +9,8 @@ import {
   expectedAnswer,
   type Where,
 } from './bad-frames.ts';
-import { type SeededCircle, seedCircle } from './live-fixtures.ts';
 import type { LiveClient } from './live-client.ts';
+import { type SeededCircle, seedCircle } from './live-fixtures.ts';
 import { type LiveTestApp, startLiveTestApp } from './live-testing.ts';
 import { storedEventsAfter } from './stored-events.ts';
 

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
-import { seedProgram, type SeededProgram } from './live-fixtures.ts';
 import { LiveClient } from './live-client.ts';
+import { type SeededProgram, seedProgram } from './live-fixtures.ts';
 import { LIVE_PATH } from './realtime.ts';
 
 // The whole app in the test process, listening on a real port, with a program to plan circles in.

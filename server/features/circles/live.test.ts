@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CircleCommand } from '../../../shared/circles/machine.ts';
+import { eventFor } from '../../../shared/circles/view.ts';
 import type { LiveClient } from './live-client.ts';
 import { type SeatedPerson, seedCircle } from './live-fixtures.ts';
 import { type LiveTestApp, startLiveTestApp } from './live-testing.ts';
@@ -120,8 +121,24 @@ describe('a live circle', () => {
     const closes = await Promise.all(dismissed);
     expect(closes.every((close) => close.code === 1000)).toBe(true);
 
-    const logs = clients.map((client) => JSON.stringify(client.log));
-    expect(new Set(logs).size).toBe(1);
+    // One ordered log for everyone; who reported a message and who said yes to a transcript
+    // reach the keepers only, and each person their own.
+    const full = (keeper?.log ?? []).map(({ seq, event }) => ({ seq, event }));
+    for (const client of clients) {
+      const viewer = { id: client.you ?? '', keeper: client === keeper };
+      expect(client.log.map(({ seq, event }) => ({ seq, event }))).toEqual(
+        full.map(({ seq, event }) => ({ seq, event: eventFor(event, viewer) })),
+      );
+    }
+    const report = (client: LiveClient | undefined) =>
+      client?.log.find(
+        ({ seq }) => seq === full.find((each) => each.event.type === 'reported')?.seq,
+      )?.event.type;
+    expect([report(keeper), report(chris), report(bo)]).toEqual([
+      'reported',
+      'reported',
+      'kept_private',
+    ]);
     for (const client of clients) {
       expect(client.disorder).toEqual([]);
       expect(client.log.map((each) => each.seq)).toEqual(

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CircleCommand } from '../../../shared/circles/machine.ts';
-import { participantOf } from '../../../shared/circles/machine.ts';
+import { initialState, participantOf } from '../../../shared/circles/machine.ts';
 import type { ServerFrame } from '../../../shared/circles/protocol.ts';
-import { type SeededCircle, seedCircle } from './live-fixtures.ts';
+import { viewFor } from '../../../shared/circles/view.ts';
 import type { LiveClient } from './live-client.ts';
+import { type SeededCircle, seedCircle } from './live-fixtures.ts';
 import { type LiveTestApp, startLiveTestApp } from './live-testing.ts';
 import { RESUME_WINDOW } from './room.ts';
 
@@ -66,10 +67,14 @@ describe('resuming a circle', () => {
     await second.hello(circle.circleId, null);
     const snapshot = second.frames.find((frame) => frame.kind === 'snapshot');
     expect(snapshot).toMatchObject({ kind: 'snapshot', seq: last });
-    for (const client of clients) {
-      expect(client.disorder).toEqual([]);
-      expect(snapshot?.kind === 'snapshot' && snapshot.state).toEqual(client.state);
-    }
+    // Her second device shows what her first folded; the keeper's differs only in what is for
+    // keepers alone (who reported what).
+    for (const client of clients) expect(client.disorder).toEqual([]);
+    expect(snapshot?.kind === 'snapshot' && snapshot.state).toEqual(ana?.state);
+    expect(viewFor(keeper?.state ?? initialState, { id: ana?.you ?? '', keeper: false })).toEqual(
+      ana?.state,
+    );
+    expect(keeper?.state.messages[0]?.reportedBy).toEqual([ana?.you]);
   });
 
   it('gives a client whose connection dropped exactly the events it missed, in order, and keeps its place', async () => {

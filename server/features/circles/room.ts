@@ -1,11 +1,13 @@
 import type { Logger } from 'pino';
 import {
   apply,
+  type CircleEvent,
   type CircleState,
   initialState,
   participantOf,
 } from '../../../shared/circles/machine.ts';
 import type { FrameProblem, ServerFrame } from '../../../shared/circles/protocol.ts';
+import { eventFor, type Viewer, viewFor } from '../../../shared/circles/view.ts';
 import type { SequencedEvent } from './stored-events.ts';
 
 // A circle as one process holds it while someone here is connected: the state folded from its
@@ -18,10 +20,35 @@ export const RESUME_WINDOW = 500;
 
 export interface RoomClient {
   readonly participantId: string;
+  /** A keeper by their seat: they are shown what only keepers see (shared/circles/view.ts). */
+  readonly keeper: boolean;
   /** Sends one frame, already serialised: the room makes one string for all its clients. */
   deliver(frame: string): void;
   /** Ends the connection with a problem: the circle closed, or the participant was removed. */
   dismiss(problem: FrameProblem, detail: string): void;
+}
+
+/** An event as the room sent it: one string for everyone, and the stand-in for those it is kept from. */
+interface Delivered {
+  seq: number;
+  event: CircleEvent;
+  frame: string;
+  keptFrame?: string;
+}
+
+const serialise = (seq: number, event: CircleEvent) =>
+  JSON.stringify({ kind: 'event', seq, event } satisfies ServerFrame);
+
+const viewerOf = (client: RoomClient): Viewer => ({
+  id: client.participantId,
+  keeper: client.keeper,
+});
+
+function frameFor(delivered: Delivered, client: RoomClient): string {
+  const seen = eventFor(delivered.event, viewerOf(client));
+  if (seen === delivered.event) return delivered.frame;
+  delivered.keptFrame ??= serialise(delivered.seq, seen);
+  return delivered.keptFrame;
 }
 
 export interface RoomDependencies {
@@ -41,7 +68,7 @@ export class Room {
   seq = 0;
   /** Set once the room is let go; a client arriving late enters a fresh one. */
   gone = false;
-  private readonly recent: { seq: number; frame: string }[] = [];
+  private readonly recent: Delivered[] = [];
   private readonly clients = new Set<RoomClient>();
   private readonly leaving = new Map<string, NodeJS.Timeout>();
   private catchingUp = false;
@@ -78,13 +105,14 @@ export class Room {
   }
 
   /** What a client that has folded up to `lastSeq` needs next: the events since, or a snapshot. */
-  resumeFrom(lastSeq: number | null): string[] {
+  resumeFrom(lastSeq: number | null, client: RoomClient): string[] {
     const oldest = this.recent[0]?.seq ?? this.seq + 1;
     const behind = lastSeq === null ? Number.POSITIVE_INFINITY : this.seq - lastSeq;
     if (lastSeq !== null && behind >= 0 && behind <= RESUME_WINDOW && lastSeq + 1 >= oldest) {
-      return this.recent.filter((each) => each.seq > lastSeq).map((each) => each.frame);
+      return this.recent.filter((each) => each.seq > lastSeq).map((each) => frameFor(each, client));
     }
-    const snapshot: ServerFrame = { kind: 'snapshot', seq: this.seq, state: this.state };
+    const state = viewFor(this.state, viewerOf(client));
+    const snapshot: ServerFrame = { kind: 'snapshot', seq: this.seq, state };
     return [JSON.stringify(snapshot)];
   }
 
@@ -129,10 +157,10 @@ export class Room {
   private take({ seq, event }: SequencedEvent): void {
     this.state = apply(this.state, event);
     this.seq = seq;
-    const frame = JSON.stringify({ kind: 'event', seq, event } satisfies ServerFrame);
-    this.recent.push({ seq, frame });
+    const delivered: Delivered = { seq, event, frame: serialise(seq, event) };
+    this.recent.push(delivered);
     if (this.recent.length >= 2 * RESUME_WINDOW) this.recent.splice(0, RESUME_WINDOW);
-    for (const client of this.clients) client.deliver(frame);
+    for (const client of this.clients) client.deliver(frameFor(delivered, client));
     if (event.type === 'left' || event.type === 'removed') {
       this.stopWaitingFor([event.participantId]);
     }

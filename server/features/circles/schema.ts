@@ -14,6 +14,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { supportedLanguages } from '../../../shared/about/contract.ts';
+import type { VoiceReport } from '../../../shared/circles/contract.ts';
 import {
   CAPACITY_MAX,
   CAPACITY_MIN,
@@ -22,9 +23,8 @@ import {
   participantRoles,
   reviewDecisions,
 } from '../../../shared/circles/contract.ts';
-import type { VoiceReport } from '../../../shared/circles/contract.ts';
-import { commitmentVisibilities } from '../../../shared/commitments/contract.ts';
 import { repeats } from '../../../shared/circles/schedule.ts';
+import { commitmentVisibilities } from '../../../shared/commitments/contract.ts';
 import { people } from '../../platform/auth/schema.ts';
 import { sqlList } from '../../platform/db/sql-list.ts';
 import { commitments } from '../commitments/schema.ts';
