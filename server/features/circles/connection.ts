@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { type CircleCommand, participantOf } from '../../../shared/circles/machine.ts';
@@ -8,7 +9,7 @@ import {
   type ServerFrame,
 } from '../../../shared/circles/protocol.ts';
 import type { Database } from '../../platform/db/connection.ts';
-import type { Outcome, Submission } from './append.ts';
+import type { Outcome, Submission } from './batch.ts';
 import type { Room, RoomClient } from './room.ts';
 import type { Rooms } from './rooms.ts';
 import { findSeat, type Seat } from './seats.ts';
@@ -61,6 +62,7 @@ export class LiveConnection implements RoomClient {
   /** Commands submitted and not yet answered. */
   private inFlight = 0;
   private farewell: (() => void) | null = null;
+  private holding = false;
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(socket: WebSocket, dependencies: ConnectionDependencies) {
@@ -80,7 +82,22 @@ export class LiveConnection implements RoomClient {
       this.socket.terminate();
       return;
     }
+    this.holdUntilNextTick();
     this.socket.send(frame);
+  }
+
+  /** Frames sent in one turn of the event loop (a commit's events, its answer) leave in one write. */
+  private holdUntilNextTick(): void {
+    if (this.holding) return;
+    // ws keeps its TCP socket private; corking it only groups writes, as ws does itself.
+    const tcp = (this.socket as unknown as { _socket?: Socket | null })._socket;
+    if (!tcp) return;
+    this.holding = true;
+    tcp.cork();
+    setImmediate(() => {
+      this.holding = false;
+      tcp.uncork();
+    });
   }
 
   dismiss(problem: FrameProblem, detail: string): void {

@@ -126,7 +126,7 @@ describe(
           /is in use by another Restorativ process \(server, pid \d+/,
         );
 
-          const seq = await accepted(officer, { type: 'post', messageId: 'm2', text: 'Thank you.' });
+        const seq = await accepted(officer, { type: 'post', messageId: 'm2', text: 'Thank you.' });
         await Promise.all(clients.map((client) => client.reach(seq)));
         await inStep(clients);
         expect(clients.map((client) => client.state.messages.length)).toEqual([2, 2, 2, 2]);
