@@ -10,7 +10,7 @@ import {
 } from '../../../shared/circles/protocol.ts';
 import type { Database } from '../../platform/db/connection.ts';
 import type { Outcome, Submission } from './batch.ts';
-import type { Room, RoomClient } from './room.ts';
+import type { Frame, Room, RoomClient } from './room.ts';
 import type { Rooms } from './rooms.ts';
 import { findSeat, type Seat } from './seats.ts';
 
@@ -75,7 +75,7 @@ export class LiveConnection implements RoomClient {
     this.heartbeat = setInterval(() => this.beat(), dependencies.heartbeatMs);
   }
 
-  deliver(frame: string): void {
+  deliver(frame: Frame): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       this.dependencies.log.info({ circleId: this.circleId }, 'a slow circle client was cut off');
@@ -83,7 +83,7 @@ export class LiveConnection implements RoomClient {
       return;
     }
     this.holdUntilNextTick();
-    this.socket.send(frame);
+    this.socket.send(frame, { binary: false });
   }
 
   /** Frames sent in one turn of the event loop (a commit's events, its answer) leave in one write. */

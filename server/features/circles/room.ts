@@ -13,13 +13,16 @@ import type { SequencedEvent } from './stored-events.ts';
 // from this process's commits and from other processes over the bus; a gap in the numbers means
 // something was missed, and the room reads it from the database before going on.
 
+/** A server frame as JSON text, or as its UTF-8 bytes when it goes to many clients. */
+export type Frame = string | Buffer;
+
 /** A client further behind than this gets a snapshot instead of every event it missed. */
 export const RESUME_WINDOW = 500;
 
 export interface RoomClient {
   readonly participantId: string;
-  /** Sends one frame, already serialised: the room makes one string for all its clients. */
-  deliver(frame: string): void;
+  /** Sends one text frame, already encoded: the room encodes each event once for all. */
+  deliver(frame: Frame): void;
   /** Ends the connection with a problem: the circle closed, or the participant was removed. */
   dismiss(problem: FrameProblem, detail: string): void;
 }
@@ -41,7 +44,7 @@ export class Room {
   seq = 0;
   /** Set once the room is let go; a client arriving late enters a fresh one. */
   gone = false;
-  private readonly recent: { seq: number; frame: string }[] = [];
+  private readonly recent: { seq: number; frame: Frame }[] = [];
   private readonly clients = new Set<RoomClient>();
   private readonly leaving = new Map<string, NodeJS.Timeout>();
   private catchingUp = false;
@@ -78,7 +81,7 @@ export class Room {
   }
 
   /** What a client that has folded up to `lastSeq` needs next: the events since, or a snapshot. */
-  resumeFrom(lastSeq: number | null): string[] {
+  resumeFrom(lastSeq: number | null): Frame[] {
     const oldest = this.recent[0]?.seq ?? this.seq + 1;
     const behind = lastSeq === null ? Number.POSITIVE_INFINITY : this.seq - lastSeq;
     if (lastSeq !== null && behind >= 0 && behind <= RESUME_WINDOW && lastSeq + 1 >= oldest) {
@@ -129,7 +132,7 @@ export class Room {
   private take({ seq, event }: SequencedEvent): void {
     this.state = apply(this.state, event);
     this.seq = seq;
-    const frame = JSON.stringify({ kind: 'event', seq, event } satisfies ServerFrame);
+    const frame = Buffer.from(JSON.stringify({ kind: 'event', seq, event } satisfies ServerFrame));
     this.recent.push({ seq, frame });
     if (this.recent.length >= 2 * RESUME_WINDOW) this.recent.splice(0, RESUME_WINDOW);
     for (const client of this.clients) client.deliver(frame);
