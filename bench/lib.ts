@@ -24,8 +24,11 @@ export interface Figure {
 
 export interface Figures {
   rows: Figure[];
-  /** Keys and values of the `RESULT` line, in order (`bench=<name>` is prepended). */
-  result: Record<string, string | number>;
+  /**
+   * Keys and values of the `RESULT` line, in order (`bench=<name>` is prepended); a benchmark
+   * that measures several databases gives one line each.
+   */
+  result: Record<string, string | number> | Record<string, string | number>[];
   notes?: string[];
 }
 

@@ -4,11 +4,12 @@
 // Progress goes to stderr; stdout holds only the tables and RESULT lines.
 import os from 'node:os';
 import { apiRead } from './api-read.ts';
-import { type Benchmark, databaseLabel, type Figure, type Figures } from './lib.ts';
+import { circles } from './circles.ts';
+import { type Benchmark, databaseLabel, type Figure } from './lib.ts';
 import { registerPage } from './register-page.ts';
 import { startup } from './startup.ts';
 
-const benchmarks: Benchmark[] = [startup, apiRead, registerPage];
+const benchmarks: Benchmark[] = [startup, apiRead, registerPage, circles];
 
 function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return '–';
@@ -40,7 +41,7 @@ function table(rows: Figure[]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
 
-function resultLine(name: string, result: Figures['result']): string {
+function resultLine(name: string, result: Record<string, string | number>): string {
   const pairs = Object.entries({ bench: name, ...result }).map(
     ([k, v]) => `${k}=${String(v).replace(/\s+/g, '_')}`,
   );
@@ -67,7 +68,7 @@ for (const bench of selected) {
     const figures = await bench.run();
     console.log(table(figures.rows));
     for (const note of figures.notes ?? []) console.log(`note: ${note}`);
-    console.log(resultLine(bench.name, figures.result));
+    for (const result of [figures.result].flat()) console.log(resultLine(bench.name, result));
   } catch (err) {
     failed++;
     console.log(`error: ${err instanceof Error ? err.message : String(err)}`);

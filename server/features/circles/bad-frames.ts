@@ -26,6 +26,8 @@ export type Expected =
 export type Where = 'inside' | 'outside';
 
 const id = fc.string({ minLength: 1, maxLength: 64 });
+/** Further than any circle of a test gets. */
+const FUTURE_SEQ = 1_000_000_000;
 const text = (max: number) => fc.string({ minLength: 1, maxLength: max });
 
 /** Every command a participant may send, well formed; `join` aside, which a stranger may not. */
@@ -93,7 +95,7 @@ export function badFrames(circleId: string): fc.Arbitrary<BadFrame> {
       fc
         .oneof(fc.constant(circleId), fc.uuid())
         .map((circle) => json({ kind: 'hello', circleId: circle, lastSeq: null })),
-      fc.integer({ min: 1_000_000_000 }).map((seq) => json({ kind: 'ack', seq })),
+      fc.integer({ min: FUTURE_SEQ }).map((seq) => json({ kind: 'ack', seq })),
     )
     .map((text): BadFrame => ({ text }));
 }
@@ -118,7 +120,11 @@ export function expectedAnswer(frame: BadFrame, where: Where, circleId: string):
         problem: parsed.circleId === circleId ? 'not_allowed' : 'unknown_circle',
       };
     case 'ack':
-      return { kind: 'problem', problem: where === 'inside' ? 'bad_frame' : 'hello_first' };
+      if (where === 'outside') return { kind: 'problem', problem: 'hello_first' };
+      // An acknowledgement of an event that was sent is no fault; of one far ahead, it is.
+      return parsed.seq >= FUTURE_SEQ
+        ? { kind: 'problem', problem: 'bad_frame' }
+        : { kind: 'silence' };
     case 'command':
       if (where === 'outside') return { kind: 'problem', problem: 'hello_first' };
       // Someone who never joined may not even join in this run: it would change the circle.

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { type CircleCommand, participantOf } from '../../../shared/circles/machine.ts';
@@ -8,8 +9,8 @@ import {
   type ServerFrame,
 } from '../../../shared/circles/protocol.ts';
 import type { Database } from '../../platform/db/connection.ts';
-import type { Outcome, Submission } from './append.ts';
-import type { Room, RoomClient } from './room.ts';
+import type { Outcome, Submission } from './batch.ts';
+import type { Frame, Room, RoomClient } from './room.ts';
 import type { Rooms } from './rooms.ts';
 import { findSeat, type Seat } from './seats.ts';
 
@@ -62,6 +63,7 @@ export class LiveConnection implements RoomClient {
   /** Commands submitted and not yet answered. */
   private inFlight = 0;
   private farewell: (() => void) | null = null;
+  private holding = false;
   private readonly heartbeat: NodeJS.Timeout;
 
   constructor(socket: WebSocket, dependencies: ConnectionDependencies) {
@@ -74,14 +76,29 @@ export class LiveConnection implements RoomClient {
     this.heartbeat = setInterval(() => this.beat(), dependencies.heartbeatMs);
   }
 
-  deliver(frame: string): void {
+  deliver(frame: Frame): void {
     if (this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       this.dependencies.log.info({ circleId: this.circleId }, 'a slow circle client was cut off');
       this.socket.terminate();
       return;
     }
-    this.socket.send(frame);
+    this.holdUntilNextTick();
+    this.socket.send(frame, { binary: false });
+  }
+
+  /** Frames sent in one turn of the event loop (a commit's events, its answer) leave in one write. */
+  private holdUntilNextTick(): void {
+    if (this.holding) return;
+    // ws keeps its TCP socket private; corking it only groups writes, as ws does itself.
+    const tcp = (this.socket as unknown as { _socket?: Socket | null })._socket;
+    if (!tcp) return;
+    this.holding = true;
+    tcp.cork();
+    setImmediate(() => {
+      this.holding = false;
+      tcp.uncork();
+    });
   }
 
   dismiss(problem: FrameProblem, detail: string): void {

@@ -64,7 +64,15 @@ async function sendAll(client: LiveClient, frames: BadFrame[], where: Where) {
     const answer = client.next(isAnswer);
     if ('binary' in frame) client.socket.send(frame.binary);
     else client.send(frame.text);
-    const got = await answer;
+    // A frame left unanswered fails the run with its own description, not a silent timeout.
+    let timer: NodeJS.Timeout | undefined;
+    const unanswered = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`no answer to ${JSON.stringify(frame).slice(0, 300)}`)),
+        60_000,
+      );
+    });
+    const got = await Promise.race([answer, unanswered]).finally(() => clearTimeout(timer));
     frameCount += 1;
     if (!matches(got, expected)) {
       throw new Error(`${JSON.stringify(frame).slice(0, 300)} got ${JSON.stringify(got)}`);

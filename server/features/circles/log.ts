@@ -1,20 +1,18 @@
 import type { Logger } from 'pino';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Database } from '../../platform/db/connection.ts';
-import {
-  appendBatch,
-  type CommittedCircle,
-  type KnownState,
-  type Outcome,
-  type Submission,
-} from './append.ts';
+import { type AppendResult, appendBatch } from './append.ts';
+import type { CommittedCircle, KnownState, Outcome, Submission } from './batch.ts';
 
-// Group commit: the commands of every circle of this process that arrive while a transaction is
-// being written wait for the next one, and go in together: one transaction, one insert of all
-// their events, one update of the counters. Only once it has committed are the events handed
-// on (folded into the rooms, published to other processes) and the commands answered, so that
-// nothing a client was told is lost if the process dies. Under load a batch grows with the
-// time a commit takes; alone, a command waits only for the turn of the event loop.
+// Group commit: the commands of every circle of this process that arrive while a write is under
+// way, or within GROUP_COMMIT_MS of the last one starting, wait for the next write and go in
+// together: one statement storing all their events and counters (append.ts). Only once it has
+// committed are the events handed on (folded into the rooms, published to other processes) and
+// the commands answered, so that nothing a client was told is lost if the process dies. Under
+// load a batch grows with the time a write takes; when it is quiet, a command goes at once.
+
+/** The least time between the starts of two writes. */
+export const GROUP_COMMIT_MS = 8;
 
 export interface CircleLog {
   /** Decides and stores one command; resolves once it is committed (or refused). */
@@ -41,16 +39,18 @@ export function createCircleLog(dependencies: CircleLogDependencies): CircleLog 
   let queue: Pending[] = [];
   let writing: Promise<void> | null = null;
   let scheduled = false;
+  let startedAt = Number.NEGATIVE_INFINITY;
   let closed = false;
 
   async function write(batch: Pending[]): Promise<void> {
-    let result: Awaited<ReturnType<typeof appendBatch>>;
+    let result: AppendResult;
     try {
-      result = await db.transaction((tx) => appendBatch(tx, cipher, batch, known));
+      result = await appendBatch(db, cipher, batch, known);
     } catch (error) {
-      log.error({ err: error, commands: batch.length }, 'circle commands could not be stored');
-      for (const pending of batch) pending.answer({ kind: 'unavailable' });
-      return;
+      result = { outcomes: [], committed: [], failure: error };
+    }
+    if (result.failure) {
+      log.error({ err: result.failure }, 'circle commands could not be stored');
     }
     try {
       await dependencies.committed(result.committed);
@@ -68,9 +68,9 @@ export function createCircleLog(dependencies: CircleLogDependencies): CircleLog 
     if (writing || queue.length === 0) return;
     const batch = queue;
     queue = [];
+    startedAt = performance.now();
     writing = write(batch).finally(() => {
       writing = null;
-      // What arrived meanwhile goes in the next transaction, at once.
       if (queue.length > 0) schedule();
     });
   }
@@ -78,7 +78,11 @@ export function createCircleLog(dependencies: CircleLogDependencies): CircleLog 
   function schedule(): void {
     if (scheduled || writing) return;
     scheduled = true;
-    setImmediate(run);
+    // A write costs about the same for one command as for fifty: under load, writes start at
+    // most every GROUP_COMMIT_MS and carry all that came meanwhile; when it is quiet, at once.
+    const wait = startedAt + GROUP_COMMIT_MS - performance.now();
+    if (wait > 0) setTimeout(run, wait);
+    else setImmediate(run);
   }
 
   return {

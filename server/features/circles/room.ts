@@ -15,6 +15,9 @@ import type { SequencedEvent } from './stored-events.ts';
 // from this process's commits and from other processes over the bus; a gap in the numbers means
 // something was missed, and the room reads it from the database before going on.
 
+/** A server frame as JSON text, or as its UTF-8 bytes when it goes to many clients. */
+export type Frame = string | Buffer;
+
 /** A client further behind than this gets a snapshot instead of every event it missed. */
 export const RESUME_WINDOW = 500;
 
@@ -22,29 +25,29 @@ export interface RoomClient {
   readonly participantId: string;
   /** A keeper by their seat: they are shown what only keepers see (shared/circles/view.ts). */
   readonly keeper: boolean;
-  /** Sends one frame, already serialised: the room makes one string for all its clients. */
-  deliver(frame: string): void;
+  /** Sends one text frame, already encoded: the room encodes each event once for all. */
+  deliver(frame: Frame): void;
   /** Ends the connection with a problem: the circle closed, or the participant was removed. */
   dismiss(problem: FrameProblem, detail: string): void;
 }
 
-/** An event as the room sent it: one string for everyone, and the stand-in for those it is kept from. */
+/** An event as the room sends it: one encoding for everyone, and the stand-in for those it is kept from. */
 interface Delivered {
   seq: number;
   event: CircleEvent;
-  frame: string;
-  keptFrame?: string;
+  frame: Frame;
+  keptFrame?: Frame;
 }
 
 const serialise = (seq: number, event: CircleEvent) =>
-  JSON.stringify({ kind: 'event', seq, event } satisfies ServerFrame);
+  Buffer.from(JSON.stringify({ kind: 'event', seq, event } satisfies ServerFrame));
 
 const viewerOf = (client: RoomClient): Viewer => ({
   id: client.participantId,
   keeper: client.keeper,
 });
 
-function frameFor(delivered: Delivered, client: RoomClient): string {
+function frameFor(delivered: Delivered, client: RoomClient): Frame {
   const seen = eventFor(delivered.event, viewerOf(client));
   if (seen === delivered.event) return delivered.frame;
   delivered.keptFrame ??= serialise(delivered.seq, seen);
@@ -105,7 +108,7 @@ export class Room {
   }
 
   /** What a client that has folded up to `lastSeq` needs next: the events since, or a snapshot. */
-  resumeFrom(lastSeq: number | null, client: RoomClient): string[] {
+  resumeFrom(lastSeq: number | null, client: RoomClient): Frame[] {
     const oldest = this.recent[0]?.seq ?? this.seq + 1;
     const behind = lastSeq === null ? Number.POSITIVE_INFINITY : this.seq - lastSeq;
     if (lastSeq !== null && behind >= 0 && behind <= RESUME_WINDOW && lastSeq + 1 >= oldest) {

@@ -6,7 +6,7 @@ import { initialState } from '../../../shared/circles/machine.ts';
 import type { EventBus } from '../../platform/bus/index.ts';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Database } from '../../platform/db/connection.ts';
-import type { CommittedCircle, KnownState } from './append.ts';
+import type { CommittedCircle, KnownState } from './batch.ts';
 import { Room } from './room.ts';
 import { circles } from './schema.ts';
 import { openEvent, type SequencedEvent, storedEventsAfter } from './stored-events.ts';
@@ -83,8 +83,10 @@ export function createRooms(dependencies: RoomsDependencies): Rooms {
   }
 
   function hear(circleId: string, entry: Entry, raw: unknown): void {
+    // This process's own messages come back on the bus: what they say is known here already.
+    if ((raw as { from?: unknown } | null)?.from === processId) return;
     const parsed = roomMessage.safeParse(raw);
-    if (!parsed.success || parsed.data.from === processId) return;
+    if (!parsed.success) return;
     const message = parsed.data;
     if (message.kind === 'events') {
       const events = message.events.map((sealed) => openEvent(cipher, circleId, sealed));
