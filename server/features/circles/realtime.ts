@@ -9,7 +9,7 @@ import { createRooms } from './rooms.ts';
 
 // The live room's WebSocket, GET /api/circles/live, speaking shared/circles/protocol.ts. The
 // session cookie says who is connecting, as on every HTTP route; the first frame says which
-// circle. See docs/decisions/020-live-circle-room.md.
+// circle. See docs/decisions/022-live-circle-room.md.
 
 export const LIVE_PATH = '/api/circles/live';
 
