@@ -30,6 +30,7 @@ export const en = {
     failed: 'We could not switch the language. Check your connection, then try again.',
   },
   ui: {
+    retry: 'Try again',
     close: 'Close',
     notifications: 'Notifications',
     dismiss: 'Dismiss',
@@ -737,7 +738,6 @@ export const en = {
     awaitingVerification: 'Not verified yet',
     progress: '{{percent}}% done',
     loadFailed: 'We could not load the commitments. Check your connection, then try again.',
-    retry: 'Try again',
     list: {
       title: 'Commitments',
       heading: 'Commitments of {{program}}',

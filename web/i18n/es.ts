@@ -32,6 +32,7 @@ export const es: Catalogue = {
     failed: 'No pudimos cambiar el idioma. Revise su conexión e inténtelo de nuevo.',
   },
   ui: {
+    retry: 'Intentar de nuevo',
     close: 'Cerrar',
     notifications: 'Notificaciones',
     dismiss: 'Cerrar',
@@ -751,7 +752,6 @@ export const es: Catalogue = {
     awaitingVerification: 'Aún sin verificar',
     progress: '{{percent}} % cumplido',
     loadFailed: 'No pudimos cargar los compromisos. Revise su conexión e inténtelo de nuevo.',
-    retry: 'Intentar de nuevo',
     list: {
       title: 'Compromisos',
       heading: 'Compromisos de {{program}}',

@@ -2,6 +2,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { CircleDetail } from '../../../shared/circles/contract.ts';
+import { LoadProblem, retryUnlessRefused } from '../../app/LoadProblem.tsx';
+import { useSignedIn } from '../../app/useSignedIn.ts';
 import { languages } from '../../i18n/languages.ts';
 import { Button, buttonClassName } from '../../ui/Button.tsx';
 import { Dialog, DialogTrigger } from '../../ui/Dialog.tsx';
@@ -21,8 +23,6 @@ import { CircleStatusMark } from './CircleList.tsx';
 import { useFormatCircleTime, useFormatMinutes } from './format.ts';
 import { InviteSection } from './InviteSection.tsx';
 import { JoinLinkSection } from './JoinLinkSection.tsx';
-import { LoadProblem, retryUnlessRefused } from './LoadProblem.tsx';
-import { useSignedIn } from './useSignedIn.ts';
 import '../../app/status-page.css';
 import '../../ui/form.css';
 import './circles.css';
@@ -194,6 +194,7 @@ export function CirclePage() {
       <div className="status-page">
         <PageHeading>{t('circles.detail.title')}</PageHeading>
         <LoadProblem
+          failed={t('circles.loadFailed')}
           error={query.error}
           refused={t('circles.detail.notFound')}
           onRetry={() => void query.refetch()}

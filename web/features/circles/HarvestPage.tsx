@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { commitmentOwnerChoices } from '../../../shared/commitments/contract.ts';
 import { ApiError, api } from '../../app/api.ts';
+import { LoadProblem, retryUnlessRefused } from '../../app/LoadProblem.tsx';
+import { useSignedIn } from '../../app/useSignedIn.ts';
 import { useFormatDateTime } from '../../i18n/format.ts';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import {
@@ -17,9 +19,7 @@ import {
 } from './api.ts';
 import { HarvestEditor } from './HarvestEditor.tsx';
 import { HarvestText, ReviewForm, Reviews } from './HarvestView.tsx';
-import { LoadProblem, retryUnlessRefused } from './LoadProblem.tsx';
 import { RoleBadge } from './SeatingRing.tsx';
-import { useSignedIn } from './useSignedIn.ts';
 import { VoiceTable } from './VoiceTable.tsx';
 import '../../app/status-page.css';
 import '../../ui/form.css';
@@ -130,6 +130,7 @@ export function HarvestPage() {
       <div className="status-page">
         <PageHeading>{t('circles.harvest.titleShort')}</PageHeading>
         <LoadProblem
+          failed={t('circles.loadFailed')}
           error={circle.error ?? harvest.error}
           refused={t('circles.harvest.notAllowed')}
           onRetry={() => {

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { LoadProblem, retryUnlessRefused } from '../../app/LoadProblem.tsx';
+import { useSignedIn } from '../../app/useSignedIn.ts';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import { fetchPreJoin, joinSignedIn, preJoinKey } from './api.ts';
-import { LoadProblem, retryUnlessRefused } from './LoadProblem.tsx';
 import { PreJoinView } from './PreJoinView.tsx';
-import { useSignedIn } from './useSignedIn.ts';
 import '../../app/status-page.css';
 import '../../ui/form.css';
 import './circles.css';
@@ -27,6 +27,7 @@ export function JoinCirclePage() {
       <div className="status-page">
         <PageHeading>{t('circles.join.title')}</PageHeading>
         <LoadProblem
+          failed={t('circles.loadFailed')}
           error={preJoin.error}
           refused={t('circles.join.notInvited')}
           onRetry={() => void preJoin.refetch()}

@@ -2,12 +2,12 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ProfileResponse } from '../../../shared/profile/contract.ts';
+import { LoadProblem, retryUnlessRefused } from '../../app/LoadProblem.tsx';
+import { useSignedIn } from '../../app/useSignedIn.ts';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import { fetchOrganisation, organisationKey } from '../organisations/api.ts';
 import { fetchMyCircles, fetchProgram, myCirclesKey, programKey } from './api.ts';
 import { CircleList } from './CircleList.tsx';
-import { LoadProblem, retryUnlessRefused } from './LoadProblem.tsx';
-import { useSignedIn } from './useSignedIn.ts';
 import '../../app/status-page.css';
 import '../../ui/form.css';
 import './circles.css';
@@ -82,6 +82,7 @@ export function MyCirclesPage() {
       <div className="status-page">
         <PageHeading>{t('circles.mine.heading')}</PageHeading>
         <LoadProblem
+          failed={t('circles.loadFailed')}
           error={me.error ?? mine.error}
           refused={t('circles.mine.signInFirst')}
           onRetry={() => {

@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { LoadProblem, retryUnlessRefused } from '../../app/LoadProblem.tsx';
+import { useSignedIn } from '../../app/useSignedIn.ts';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import { circlePeopleKey, fetchCirclePeople, fetchProgram, programKey } from './api.ts';
-import { LoadProblem, retryUnlessRefused } from './LoadProblem.tsx';
 import { PlanCircleForm } from './PlanCircleForm.tsx';
-import { useSignedIn } from './useSignedIn.ts';
 import '../../app/status-page.css';
 import '../../ui/form.css';
 import './circles.css';
@@ -34,6 +34,7 @@ export function PlanCirclePage() {
       <div className="status-page">
         <PageHeading>{t('circles.plan.heading')}</PageHeading>
         <LoadProblem
+          failed={t('circles.loadFailed')}
           error={program.error ?? people.error}
           refused={t('circles.plan.notAllowed')}
           onRetry={() => {

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { retryUnlessRefused } from '../../app/LoadProblem.tsx';
 import { useFormatDay } from '../../i18n/format.ts';
 import { fetchPrevious, previousKey } from './api.ts';
 import { useFormatCircleTime } from './format.ts';
-import { retryUnlessRefused } from './LoadProblem.tsx';
 
 /**
  * For a circle of a series: what the last circle harvested and the promises still open, to

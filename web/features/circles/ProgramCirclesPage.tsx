@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { LoadProblem, retryUnlessRefused } from '../../app/LoadProblem.tsx';
+import { useSignedIn } from '../../app/useSignedIn.ts';
 import { buttonClassName } from '../../ui/Button.tsx';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import { fetchProgram, fetchProgramCircles, programCirclesKey, programKey } from './api.ts';
 import { CircleList } from './CircleList.tsx';
-import { LoadProblem, retryUnlessRefused } from './LoadProblem.tsx';
 import { mayPlanIn } from './planners.ts';
-import { useSignedIn } from './useSignedIn.ts';
 import '../../app/status-page.css';
 import './circles.css';
 
@@ -37,6 +37,7 @@ export function ProgramCirclesPage() {
       <div className="status-page">
         <PageHeading>{t('circles.list.title')}</PageHeading>
         <LoadProblem
+          failed={t('circles.loadFailed')}
           error={program.error ?? circles.error}
           refused={t('circles.list.notAllowed')}
           onRetry={() => {

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router';
+import { LoadProblem, retryUnlessRefused } from '../../app/LoadProblem.tsx';
+import { useSignedIn } from '../../app/useSignedIn.ts';
 import { buttonClassName } from '../../ui/Button.tsx';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import { circleKey, fetchCircle } from './api.ts';
-import { LoadProblem, retryUnlessRefused } from './LoadProblem.tsx';
 import { Room } from './Room.tsx';
-import { useSignedIn } from './useSignedIn.ts';
 import '../../app/status-page.css';
 import '../../ui/form.css';
 import './circles.css';
@@ -35,6 +35,7 @@ export function RoomPage() {
       <div className="status-page">
         <PageHeading>{t('circles.room.titleShort')}</PageHeading>
         <LoadProblem
+          failed={t('circles.loadFailed')}
           error={query.error}
           refused={t('circles.detail.notFound')}
           onRetry={() => void query.refetch()}

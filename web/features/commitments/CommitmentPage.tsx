@@ -2,15 +2,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { CommitmentDetail } from '../../../shared/commitments/contract.ts';
+import { LoadProblem, retryUnlessRefused } from '../../app/LoadProblem.tsx';
+import { useSignedIn } from '../../app/useSignedIn.ts';
 import { useFormatDay } from '../../i18n/format.ts';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import { commitmentKey, fetchCommitment } from './api.ts';
 import { ProgressLine, StatusMarks, useOwnerName } from './badges.tsx';
-import { LoadProblem, retryUnlessRefused } from './LoadProblem.tsx';
 import { MoveDueDateForm } from './MoveDueDateForm.tsx';
 import { Timeline } from './Timeline.tsx';
 import { UpdateForm } from './UpdateForm.tsx';
-import { useSignedIn } from './useSignedIn.ts';
 import { VerifyForm } from './VerifyForm.tsx';
 import '../../app/status-page.css';
 import '../../ui/form.css';
@@ -116,6 +116,7 @@ export function CommitmentPage() {
       <div className="status-page">
         <PageHeading>{t('commitments.detail.title')}</PageHeading>
         <LoadProblem
+          failed={t('commitments.loadFailed')}
           error={query.error}
           refused={t('commitments.detail.notFound')}
           onRetry={() => void query.refetch()}

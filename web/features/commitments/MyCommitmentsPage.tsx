@@ -2,12 +2,12 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ProfileResponse } from '../../../shared/profile/contract.ts';
+import { LoadProblem, retryUnlessRefused } from '../../app/LoadProblem.tsx';
+import { useSignedIn } from '../../app/useSignedIn.ts';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import { fetchOrganisation, organisationKey } from '../organisations/api.ts';
 import { fetchMyCommitments, fetchProgram, myCommitmentsKey, programKey } from './api.ts';
 import { CommitmentList } from './CommitmentList.tsx';
-import { LoadProblem, retryUnlessRefused } from './LoadProblem.tsx';
-import { useSignedIn } from './useSignedIn.ts';
 import '../../app/status-page.css';
 import '../../ui/form.css';
 import './commitments.css';
@@ -87,6 +87,7 @@ export function MyCommitmentsPage() {
       <div className="status-page">
         <PageHeading>{t('commitments.mine.heading')}</PageHeading>
         <LoadProblem
+          failed={t('commitments.loadFailed')}
           error={failed?.error}
           refused={t('commitments.mine.signInFirst')}
           onRetry={() => {

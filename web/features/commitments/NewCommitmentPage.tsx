@@ -9,6 +9,8 @@ import type {
   CreateCommitmentRequest,
 } from '../../../shared/commitments/contract.ts';
 import { commitmentVisibilities } from '../../../shared/commitments/contract.ts';
+import { LoadProblem, retryUnlessRefused } from '../../app/LoadProblem.tsx';
+import { useSignedIn } from '../../app/useSignedIn.ts';
 import { DateField } from '../../ui/DateField.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
@@ -26,9 +28,7 @@ import {
   programKey,
 } from './api.ts';
 import { commitmentFieldMessage } from './field-messages.ts';
-import { LoadProblem, retryUnlessRefused } from './LoadProblem.tsx';
 import { OwnerFields, type OwnerValue, ownerFieldIds } from './OwnerFields.tsx';
-import { useSignedIn } from './useSignedIn.ts';
 import '../../app/status-page.css';
 import '../../ui/form.css';
 import './commitments.css';
@@ -216,6 +216,7 @@ export function NewCommitmentPage() {
       <div className="status-page">
         <PageHeading>{t('commitments.new.heading')}</PageHeading>
         <LoadProblem
+          failed={t('commitments.loadFailed')}
           error={program.error ?? choices.error}
           refused={t('commitments.new.notAllowed')}
           onRetry={() => {

@@ -2,6 +2,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { type CommitmentFilters, commitmentFilters } from '../../../shared/commitments/contract.ts';
+import { LoadProblem, retryUnlessRefused } from '../../app/LoadProblem.tsx';
+import { useSignedIn } from '../../app/useSignedIn.ts';
 import { buttonClassName } from '../../ui/Button.tsx';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import {
@@ -15,8 +17,6 @@ import {
 } from './api.ts';
 import { CommitmentFiltersForm } from './CommitmentFiltersForm.tsx';
 import { CommitmentList } from './CommitmentList.tsx';
-import { LoadProblem, retryUnlessRefused } from './LoadProblem.tsx';
-import { useSignedIn } from './useSignedIn.ts';
 import '../../app/status-page.css';
 import '../../ui/form.css';
 import './commitments.css';
@@ -67,6 +67,7 @@ export function ProgramCommitmentsPage() {
       <div className="status-page">
         <PageHeading>{t('commitments.list.title')}</PageHeading>
         <LoadProblem
+          failed={t('commitments.loadFailed')}
           error={failed?.error}
           refused={t('commitments.list.notAllowed')}
           onRetry={() => {

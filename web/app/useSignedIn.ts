@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { meQueryKey } from '../../app/session.ts';
-import { fetchProfile } from '../profile/api.ts';
+import { fetchProfile } from '../features/profile/api.ts';
 import { retryUnlessRefused } from './LoadProblem.tsx';
+import { meQueryKey } from './session.ts';
 
 /**
- * The person signed in. Circle pages ask, so that the header offers their account and their
- * circles even when the page was opened straight from a link.
+ * The person signed in. Pages that may be opened straight from a link ask, so that the header
+ * offers their account even then.
  */
 export function useSignedIn() {
   return useQuery({
