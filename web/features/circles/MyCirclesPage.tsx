@@ -1,49 +1,22 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ProfileResponse } from '../../../shared/profile/contract.ts';
 import { LoadProblem, retryUnlessRefused } from '../../app/LoadProblem.tsx';
 import { useSignedIn } from '../../app/useSignedIn.ts';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
-import { fetchOrganisation, organisationKey } from '../organisations/api.ts';
-import { fetchMyCircles, fetchProgram, myCirclesKey, programKey } from './api.ts';
+import { useReachablePrograms } from '../organisations/useReachablePrograms.ts';
+import { fetchMyCircles, myCirclesKey } from './api.ts';
 import { CircleList } from './CircleList.tsx';
 import '../../app/status-page.css';
 import '../../ui/form.css';
 import './circles.css';
 
-/**
- * The programs whose circles the person may plan or follow: those they hold a role in, and every
- * program of an organisation where their role spans it. Residents have none: they come by links.
- */
+/** The programs whose circles the person may plan or follow; residents have none: they come by links. */
 function useStaffPrograms(roles: ProfileResponse['roles']) {
-  const staff = roles.filter((role) => role.role !== 'resident' && role.role !== 'youth');
-  const programIds = [
-    ...new Set(staff.flatMap((role) => (role.programId ? [role.programId] : []))),
-  ];
-  const organisationIds = [
-    ...new Set(staff.flatMap((role) => (role.programId ? [] : [role.organisationId]))),
-  ];
-  const programs = useQueries({
-    queries: programIds.map((id) => ({
-      queryKey: programKey(id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => fetchProgram(id, signal),
-      retry: retryUnlessRefused,
-    })),
-  });
-  const organisations = useQueries({
-    queries: organisationIds.map((id) => ({
-      queryKey: organisationKey(id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => fetchOrganisation(id, signal),
-      retry: retryUnlessRefused,
-    })),
-  });
-  const found = new Map<string, string>();
-  for (const query of programs) if (query.data) found.set(query.data.id, query.data.name);
-  for (const query of organisations) {
-    for (const program of query.data?.programs ?? []) found.set(program.id, program.name);
-  }
-  return [...found].sort(([, a], [, b]) => a.localeCompare(b));
+  return useReachablePrograms(
+    roles.filter((role) => role.role !== 'resident' && role.role !== 'youth'),
+  );
 }
 
 function ProgramLinks({ roles }: { roles: ProfileResponse['roles'] }) {

@@ -15,7 +15,6 @@ import type {
   TranscriptMessage,
   VoiceReport,
 } from '../../../shared/circles/contract.ts';
-import { programSummary } from '../../../shared/organisations/contract.ts';
 import { api } from '../../app/api.ts';
 
 // The circles' HTTP routes (shared/circles/contract.ts). Their answers are plain interfaces in
@@ -36,13 +35,6 @@ export const harvestKey = (circleId: string) => ['circles', 'harvest', circleId]
 export const previousKey = (circleId: string) => ['circles', 'previous', circleId] as const;
 export const voiceKey = (circleId: string) => ['circles', 'voice', circleId] as const;
 export const transcriptKey = (circleId: string) => ['circles', 'transcript', circleId] as const;
-
-/** Shared with the register's pages: one program read, whichever page asked first. */
-export const programKey = (programId: string) => ['programs', programId] as const;
-
-export function fetchProgram(programId: string, signal?: AbortSignal) {
-  return api(inProgram(programId), { schema: programSummary, signal });
-}
 
 export function fetchProgramCircles(programId: string, signal?: AbortSignal) {
   return api<CircleSummary[]>(`${inProgram(programId)}/circles`, { signal });

@@ -1,50 +1,16 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ProfileResponse } from '../../../shared/profile/contract.ts';
 import { LoadProblem, retryUnlessRefused } from '../../app/LoadProblem.tsx';
 import { useSignedIn } from '../../app/useSignedIn.ts';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
-import { fetchOrganisation, organisationKey } from '../organisations/api.ts';
-import { fetchMyCommitments, fetchProgram, myCommitmentsKey, programKey } from './api.ts';
+import { useReachablePrograms } from '../organisations/useReachablePrograms.ts';
+import { fetchMyCommitments, myCommitmentsKey } from './api.ts';
 import { CommitmentList } from './CommitmentList.tsx';
 import '../../app/status-page.css';
 import '../../ui/form.css';
 import './commitments.css';
-
-/**
- * The programs whose register the person reaches: those they hold a role in, and every program
- * of an organisation where their role spans the whole organisation. A program the server will
- * not show them is left out.
- */
-function useReachablePrograms(roles: ProfileResponse['roles']) {
-  const programIds = [
-    ...new Set(roles.flatMap((role) => (role.programId ? [role.programId] : []))),
-  ];
-  const organisationIds = [
-    ...new Set(roles.flatMap((role) => (role.programId ? [] : [role.organisationId]))),
-  ];
-  const programs = useQueries({
-    queries: programIds.map((id) => ({
-      queryKey: programKey(id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => fetchProgram(id, signal),
-      retry: retryUnlessRefused,
-    })),
-  });
-  const organisations = useQueries({
-    queries: organisationIds.map((id) => ({
-      queryKey: organisationKey(id),
-      queryFn: ({ signal }: { signal: AbortSignal }) => fetchOrganisation(id, signal),
-      retry: retryUnlessRefused,
-    })),
-  });
-  const found = new Map<string, string>();
-  for (const query of programs) if (query.data) found.set(query.data.id, query.data.name);
-  for (const query of organisations) {
-    for (const program of query.data?.programs ?? []) found.set(program.id, program.name);
-  }
-  return [...found].sort(([, a], [, b]) => a.localeCompare(b));
-}
 
 function ProgramLinks({ roles }: { roles: ProfileResponse['roles'] }) {
   const { t } = useTranslation();

@@ -18,14 +18,13 @@ import { RadioGroup } from '../../ui/RadioGroup.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { showToast } from '../../ui/Toast.tsx';
 import { useFormProblems } from '../../ui/useFormProblems.tsx';
+import { fetchProgram, programKey } from '../organisations/api.ts';
 import {
   commitmentKey,
   commitmentsKey,
   createCommitment,
   fetchOwnerChoices,
-  fetchProgram,
   ownerChoicesKey,
-  programKey,
 } from './api.ts';
 import { commitmentFieldMessage } from './field-messages.ts';
 import { OwnerFields, type OwnerValue, ownerFieldIds } from './OwnerFields.tsx';

@@ -6,13 +6,12 @@ import { LoadProblem, retryUnlessRefused } from '../../app/LoadProblem.tsx';
 import { useSignedIn } from '../../app/useSignedIn.ts';
 import { buttonClassName } from '../../ui/Button.tsx';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
+import { fetchProgram, programKey } from '../organisations/api.ts';
 import {
   exportHref,
-  fetchProgram,
   fetchProgramCommitments,
   filtersParams,
   programCommitmentsKey,
-  programKey,
   publicProgramHref,
 } from './api.ts';
 import { CommitmentFiltersForm } from './CommitmentFiltersForm.tsx';

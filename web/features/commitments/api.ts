@@ -6,7 +6,6 @@ import {
   commitmentList,
   commitmentOwnerChoices,
 } from '../../../shared/commitments/contract.ts';
-import { programSummary } from '../../../shared/organisations/contract.ts';
 import { api } from '../../app/api.ts';
 
 // The accountability register's staff routes (shared/commitments/contract.ts), and the program
@@ -22,8 +21,6 @@ export const programCommitmentsKey = (programId: string, filters: CommitmentFilt
 export const myCommitmentsKey = ['commitments', 'mine'] as const;
 export const commitmentKey = (id: string) => ['commitments', 'one', id] as const;
 export const ownerChoicesKey = (programId: string) => ['commitments', 'owners', programId] as const;
-export const programKey = (programId: string) => ['programs', programId] as const;
-
 /** A list's filters as query parameters (the API's and the page's alike); empty ones left out. */
 export function filtersParams(filters: CommitmentFilters): URLSearchParams {
   const query = new URLSearchParams();
@@ -58,10 +55,6 @@ export function fetchOwnerChoices(programId: string, signal?: AbortSignal) {
     schema: commitmentOwnerChoices,
     signal,
   });
-}
-
-export function fetchProgram(programId: string, signal?: AbortSignal) {
-  return api(inProgram(programId), { schema: programSummary, signal });
 }
 
 export function createCommitment(programId: string, body: CreateCommitmentRequest) {

@@ -26,6 +26,13 @@ export function fetchOrganisation(id: string, signal?: AbortSignal) {
   return api(org(id), { schema: organisationResponse, signal });
 }
 
+/** One program read, whichever page asked first (its circles, its register, a form). */
+export const programKey = (programId: string) => ['programs', programId] as const;
+
+export function fetchProgram(programId: string, signal?: AbortSignal) {
+  return api(`/api/programs/${encodeURIComponent(programId)}`, { schema: programSummary, signal });
+}
+
 /** The organisations on this installation, for an admin choosing a program's partners. */
 export async function fetchAllOrganisations(signal?: AbortSignal) {
   return (await api('/api/organisations', { schema: organisationDirectory, signal })).organisations;
