@@ -12,7 +12,7 @@ import {
 } from '../../../shared/circles/contract.ts';
 import type { Repeat } from '../../../shared/circles/schedule.ts';
 import { isLanguage, type Language } from '../../i18n/languages.ts';
-import { DateTimeField } from '../../ui/DateTimeField.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { LanguageField } from '../../ui/LanguageField.tsx';
 import { RadioGroup } from '../../ui/RadioGroup.tsx';
@@ -140,7 +140,8 @@ export function PlanCircleForm({
           onChange={setPurpose}
           errorMessage={problems.error('purpose')}
         />
-        <DateTimeField
+        <DateField
+          withTime
           id={fieldIds.startsAtLocal}
           label={t('circles.plan.startsAt')}
           description={t('circles.plan.startsAtHelp', { zone: zoneLabel(shownZone) })}
