@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import type { Cookie, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays, dayIn } from '../shared/commitments/days.ts';
-import { setUpFirstAdmin } from './support/accounts.ts';
-import { ApiSession, signInAndSetUpSecondFactor } from './support/api-session.ts';
+import { acceptStaffInvitation, setUpFirstAdmin } from './support/accounts.ts';
+import { type ApiSession, signInAndSetUpSecondFactor } from './support/api-session.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import {
   desktop,
@@ -25,7 +25,7 @@ import {
   waitUntilSpoken,
 } from './support/circle-room.ts';
 import { setUpServerAndBrowser } from './support/harness.ts';
-import { invitationLinkIn, latestEmail } from './support/outbox.ts';
+import { latestEmail } from './support/outbox.ts';
 import { artifactsDir, screenshot } from './support/screenshot.ts';
 
 // A circle from its planning to its harvest on the real server, with five people in five
@@ -81,15 +81,6 @@ let amirLink = '';
 /** The session Luz's phone got when she joined without an account, for her next visit. */
 let luzCookies: Cookie[] = [];
 
-async function acceptStaffInvitation(email: string, name: string, password: string) {
-  const link = invitationLinkIn(await latestEmail(harness.url, email, 'invitation'));
-  await new ApiSession(harness.url).call('/api/invitations/accept', 'POST', {
-    token: new URL(link).hash.slice(1),
-    name,
-    password,
-  });
-}
-
 async function buildWorld(): Promise<World> {
   const { organisationId } = await setUpFirstAdmin(harness.url, await harness.setupLink(), admin);
   const { session } = await signInAndSetUpSecondFactor(harness.url, admin);
@@ -108,14 +99,14 @@ async function buildWorld(): Promise<World> {
     role: 'coordinator',
     programId,
   });
-  await acceptStaffInvitation(keeper.email, keeper.name, keeper.password);
+  await acceptStaffInvitation(harness.url, keeper);
   await session.call(`${orgPath}/invitations`, 'POST', {
     delivery: 'email',
     email: officer.email,
     role: 'officer',
   });
   // Invited by the agency's own admin, the officer is verified as they join.
-  await acceptStaffInvitation(officer.email, officer.name, officer.password);
+  await acceptStaffInvitation(harness.url, officer);
   return {
     organisationId,
     programId,

@@ -2,13 +2,13 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addDays, dayIn } from '../shared/commitments/days.ts';
-import { setUpFirstAdmin } from './support/accounts.ts';
+import { acceptStaffInvitation, setUpFirstAdmin } from './support/accounts.ts';
 import { ApiSession, signInAndSetUpSecondFactor } from './support/api-session.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { desktop, openPage, phone, withoutExpectedResponses } from './support/browser.ts';
 import { captureEverywhere } from './support/capture.ts';
 import { setUpServerAndBrowser } from './support/harness.ts';
-import { emailsTo, invitationLinkIn, latestEmail } from './support/outbox.ts';
+import { emailsTo, latestEmail } from './support/outbox.ts';
 import { screenshot } from './support/screenshot.ts';
 
 // The accountability register from the staff's side, on the real server. The world is built
@@ -47,16 +47,6 @@ let world: World | undefined;
 let commitmentId = '';
 let privateId = '';
 
-/** Accepts an emailed staff invitation as the person would, with a name and a password. */
-async function acceptStaffInvitation(email: string, name: string, password: string) {
-  const link = invitationLinkIn(await latestEmail(harness.url, email, 'invitation'));
-  return new ApiSession(harness.url).call<{ personId: string }>('/api/invitations/accept', 'POST', {
-    token: new URL(link).hash.slice(1),
-    name,
-    password,
-  });
-}
-
 async function buildWorld(): Promise<World> {
   const { organisationId } = await setUpFirstAdmin(harness.url, await harness.setupLink(), admin);
   const { session } = await signInAndSetUpSecondFactor(harness.url, admin);
@@ -71,14 +61,22 @@ async function buildWorld(): Promise<World> {
     role: 'coordinator',
     programId,
   });
-  await acceptStaffInvitation(coordinator.email, 'Rosa Marín', coordinator.password);
+  await acceptStaffInvitation(harness.url, {
+    email: coordinator.email,
+    name: 'Rosa Marín',
+    password: coordinator.password,
+  });
   await session.call(`${orgPath}/invitations`, 'POST', {
     delivery: 'email',
     email: officer.email,
     role: 'officer',
   });
   // Invited by the agency's own admin, the officer is verified as they join.
-  await acceptStaffInvitation(officer.email, 'Dana Reyes', officer.password);
+  await acceptStaffInvitation(harness.url, {
+    email: officer.email,
+    name: 'Dana Reyes',
+    password: officer.password,
+  });
   const { link } = await session.call<{ link: string }>(`${orgPath}/invitations`, 'POST', {
     delivery: 'link',
     role: 'resident',

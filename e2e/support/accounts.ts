@@ -1,4 +1,6 @@
 import * as OTPAuth from 'otpauth';
+import { ApiSession } from './api-session.ts';
+import { invitationLinkIn, latestEmail } from './outbox.ts';
 
 export interface FirstAdmin {
   organisation: string;
@@ -38,4 +40,17 @@ export function authenticatorCode(secret: string): string {
   return new OTPAuth.TOTP({
     secret: OTPAuth.Secret.fromBase32(secret.replace(/\s/g, '')),
   }).generate();
+}
+
+/** Accepts an emailed staff invitation as the person would, with a name and a password. */
+export async function acceptStaffInvitation(
+  url: string,
+  invitee: { email: string; name: string; password: string },
+) {
+  const link = invitationLinkIn(await latestEmail(url, invitee.email, 'invitation'));
+  return new ApiSession(url).call<{ personId: string }>('/api/invitations/accept', 'POST', {
+    token: new URL(link).hash.slice(1),
+    name: invitee.name,
+    password: invitee.password,
+  });
 }
