@@ -43,7 +43,7 @@ const pages = [
   },
   {
     name: 'not-found',
-    path: '/circles/this-does-not-exist',
+    path: '/no-such-place/this-does-not-exist',
     en: { heading: 'We can’t find that page', title: 'Page not found · Restorativ' },
     es: { heading: 'No encontramos esa página', title: 'Página no encontrada · Restorativ' },
   },
