@@ -1,6 +1,7 @@
 // Every table of the platform and of every feature, from which drizzle-kit writes migrations.
 export * from './features/circles/schema.ts';
 export * from './features/commitments/schema.ts';
+export * from './features/conferences/schema.ts';
 export * from './features/invitations/schema.ts';
 export * from './features/organisations/schema.ts';
 export * from './platform/audit/schema.ts';

@@ -14,6 +14,7 @@ import { closeRuntime, openRuntime } from '../../server/runtime.ts';
 const roleNames: Record<string, string> = {
   org_admin: 'organisation admin',
   oversight_reviewer: 'oversight reviewer',
+  professional_standards: 'professional standards',
 };
 
 /** A password for every demo account, made for this run: never a default one. */

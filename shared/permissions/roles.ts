@@ -6,6 +6,8 @@ export const roles = [
   'facilitator',
   'officer',
   'oversight_reviewer',
+  /** An agency's professional standards (internal affairs): the conference firewall keeps them out. */
+  'professional_standards',
   'resident',
   'youth',
   'guardian',
@@ -21,6 +23,7 @@ export const staffRoles: ReadonlySet<Role> = new Set<StaffRole>([
   'facilitator',
   'officer',
   'oversight_reviewer',
+  'professional_standards',
 ]);
 
 export const isStaffRole = (role: Role): role is StaffRole => staffRoles.has(role);

@@ -17,6 +17,7 @@ const everyone = {
   facilitator: 'self',
   officer: 'self',
   oversight_reviewer: 'self',
+  professional_standards: 'self',
   resident: 'self',
   youth: 'self',
   guardian: 'self',
@@ -102,6 +103,18 @@ export const permissionTable = {
     facilitator: 'program',
     oversight_reviewer: 'program',
   },
+  /** A program's conference settings, eligibility rules and referral link. */
+  'conference.configure': { org_admin: 'program', coordinator: 'program' },
+  /** See the program's case board, screen referrals and build case teams: the case team's lead. */
+  'conference.coordinate': { coordinator: 'program' },
+  /** Be assigned to a case team; a facilitator sees only the cases they are assigned to. */
+  'conference.facilitate': { coordinator: 'program', facilitator: 'program' },
+  /** Sign off the screening and closure of misconduct cases, never reading statements. */
+  'conference.oversee': { oversight_reviewer: 'program' },
+  /** The agency's view of misconduct cases: decisions, items it owes, completion; no words. */
+  'conference.agency': { org_admin: 'organisation', professional_standards: 'organisation' },
+  /** De-identified outcomes for evaluation. */
+  'conference.export': { coordinator: 'program', oversight_reviewer: 'program' },
   'profile.read': everyone,
   'profile.update': everyone,
   'session.list': everyone,

@@ -1506,6 +1506,7 @@ export const en = {
     facilitator: 'Facilitator',
     officer: 'Officer',
     oversight_reviewer: 'Oversight reviewer',
+    professional_standards: 'Professional standards',
     resident: 'Resident',
     youth: 'Young person',
     guardian: 'Parent or guardian',

@@ -1530,6 +1530,7 @@ export const es: Catalogue = {
     facilitator: 'Persona facilitadora',
     officer: 'Agente de policía',
     oversight_reviewer: 'Persona revisora de supervisión',
+    professional_standards: 'Asuntos internos',
     resident: 'Residente',
     youth: 'Joven',
     guardian: 'Madre, padre o tutor',

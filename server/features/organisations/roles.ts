@@ -71,6 +71,11 @@ export async function grantRole(
   if (role === 'officer' && (await kindOf(db, organisationId)) !== 'police_agency') {
     throw new InvalidError([{ field: 'role', message: 'Only a police agency has officers.' }]);
   }
+  if (role === 'professional_standards' && (await kindOf(db, organisationId)) !== 'police_agency') {
+    throw new InvalidError([
+      { field: 'role', message: 'Only a police agency has professional standards staff.' },
+    ]);
+  }
   const membershipId = crypto.randomUUID();
   await db.transaction(async (tx) => {
     // The unique index on active roles answers a double grant, even two at once.

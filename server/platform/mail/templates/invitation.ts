@@ -30,6 +30,7 @@ const STAFF_ROLE_NAMES: Record<Language, Record<StaffRole, string>> = {
     facilitator: 'a facilitator',
     officer: 'an officer',
     oversight_reviewer: 'an oversight reviewer',
+    professional_standards: 'professional standards',
   },
   es: {
     org_admin: 'administración de la organización',
@@ -37,6 +38,7 @@ const STAFF_ROLE_NAMES: Record<Language, Record<StaffRole, string>> = {
     facilitator: 'facilitación',
     officer: 'agente de policía',
     oversight_reviewer: 'revisión independiente',
+    professional_standards: 'asuntos internos',
   },
 };
 
