@@ -10,6 +10,7 @@ import { registerCircleRealtime } from './features/circles/realtime.ts';
 import { registerCircleRoutes } from './features/circles/routes.ts';
 import { registerPublicRegisterRoutes } from './features/commitments/public/routes.ts';
 import { registerCommitmentRoutes } from './features/commitments/routes.ts';
+import { registerConferenceRoutes } from './features/conferences/routes.ts';
 import { registerInvitationRoutes } from './features/invitations/routes.ts';
 import { registerOrganisationRoutes } from './features/organisations/routes.ts';
 import { membershipsOf } from './features/organisations/service.ts';
@@ -127,6 +128,7 @@ export async function buildApp(
   registerAfterCircleRoutes(api, context, actors);
   registerCircleRoutes(api, context, actors);
   registerCircleRealtime(app, context, actors);
+  registerConferenceRoutes(api, context, actors);
   if (config.NODE_ENV !== 'production') registerDevOutboxRoutes(api, context);
   await registerPublicRegisterRoutes(app, context);
 

@@ -1,0 +1,15 @@
+import type { ActorResolver } from '../../platform/auth/actor.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { ApiApp } from '../../platform/http/api-app.ts';
+
+// Every route of conferences (shared/conferences/contract.ts lists them), by part of the work.
+
+export function registerConferenceRoutes(
+  app: ApiApp,
+  context: AppContext,
+  actors: ActorResolver,
+): void {
+  void app;
+  void context;
+  void actors;
+}
