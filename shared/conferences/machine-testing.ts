@@ -16,8 +16,8 @@ import {
 // and a player that keeps what the rules accept, as the server does.
 
 /** The people who may become parties, and the agreement items a case may hold. */
-export const partyIds = ['ana', 'ben', 'lee', 'sol', 'tom', 'uma'] as const;
-export const itemIds = ['apology', 'repairs', 'training'] as const;
+const partyIds = ['ana', 'ben', 'lee', 'sol', 'tom', 'uma'] as const;
+const itemIds = ['apology', 'repairs', 'training'] as const;
 
 const reason = fc.oneof(
   { weight: 8, arbitrary: fc.constant('The parties asked for it.') },
@@ -87,7 +87,7 @@ const commandOf = {
 } satisfies { [Type in CaseCommandType]: fc.Arbitrary<Extract<CaseCommand, { type: Type }>> };
 
 /** Any command at all. */
-export const caseCommand: fc.Arbitrary<CaseCommand> = fc.oneof(...Object.values(commandOf));
+const caseCommand: fc.Arbitrary<CaseCommand> = fc.oneof(...Object.values(commandOf));
 
 // Commands drawn uniformly mostly meet the wrong stage, and few cases would ever reach their
 // agreement. So a case's commands come in phases, each mostly the commands of one part of the
@@ -125,7 +125,7 @@ export interface Turn {
   after: CaseState;
 }
 
-export interface Run {
+interface Run {
   state: CaseState;
   events: CaseEvent[];
   turns: Turn[];
