@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { ReferralBody } from '../../../shared/conferences/contract.ts';
 import { auditEvents } from '../../platform/audit/schema.ts';
@@ -160,10 +160,11 @@ export async function emailsTo(test: TestApp, address: string, template: string)
   );
 }
 
-/** The audit entries of a case with this action. */
+/** The audit entries of a case with this action, in the order they were written. */
 export async function auditOf(test: TestApp, conferenceId: string, action: string) {
   return test.context.database.db
     .select()
     .from(auditEvents)
-    .where(and(eq(auditEvents.targetId, conferenceId), eq(auditEvents.action, action)));
+    .where(and(eq(auditEvents.targetId, conferenceId), eq(auditEvents.action, action)))
+    .orderBy(asc(auditEvents.seq));
 }
