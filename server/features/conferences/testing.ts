@@ -66,9 +66,16 @@ export async function insertCase(
       ),
       trackingTokenHash: newConferenceToken().tokenHash,
     });
-    await appendEvents(db, tx, cipher, { id: conferenceId, programId: test.programId }, null, [
-      referredEvent(misconduct, new Date().toISOString()),
-    ]);
+    // The referral is made by no one signed in, as the public form makes it.
+    await appendEvents(
+      db,
+      tx,
+      cipher,
+      { id: conferenceId, programId: test.programId },
+      null,
+      [referredEvent(misconduct, new Date().toISOString())],
+      'anonymous',
+    );
   });
   return { conferenceId, reference };
 }

@@ -7,6 +7,7 @@ import type { Action } from '../../../shared/permissions/table.ts';
 import { programsRunBy } from '../../features/organisations/service.ts';
 import { authSessions, people } from '../../platform/auth/schema.ts';
 import { circleRouteChecks } from './circle-routes.ts';
+import { conferenceIntakeRouteChecks } from './conference-intake-routes.ts';
 import {
   addCommitment,
   addInvitation,
@@ -66,6 +67,11 @@ export type RouteCheck =
       kind: 'table';
       action: Action;
       answers: number;
+      /**
+       * A record whose existence is itself confidential (a conference case): whoever the table
+       * refuses finds no such record (404) rather than a 403 that would say it exists.
+       */
+      refusedAs?: 404;
       request(world: World, side: Side): Promise<AimedRequest>;
     };
 
@@ -609,6 +615,7 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
     request: (world, side) => aimAtCommitment(world, side, 'done', '/verify', {}),
   },
   ...circleRouteChecks,
+  ...conferenceIntakeRouteChecks,
 };
 
 /** A fresh commitment of the side's organisation, and a request about it. */

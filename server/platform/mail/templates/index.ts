@@ -3,6 +3,8 @@ import { circleHarvest } from './circle-harvest.ts';
 import { circleInvitation } from './circle-invitation.ts';
 import { circleReminder } from './circle-reminder.ts';
 import { commitmentReminder } from './commitment-reminder.ts';
+import { conferenceAssigned } from './conference-assigned.ts';
+import { conferenceReferral } from './conference-referral.ts';
 import { confirmAddress } from './confirm-address.ts';
 import { dailyDigest } from './daily-digest.ts';
 import { invitation } from './invitation.ts';
@@ -17,6 +19,8 @@ export type { CircleHarvestData } from './circle-harvest.ts';
 export type { CircleInvitationData } from './circle-invitation.ts';
 export type { CircleReminderData } from './circle-reminder.ts';
 export type { CommitmentReminderData } from './commitment-reminder.ts';
+export type { ConferenceAssignedData } from './conference-assigned.ts';
+export type { ConferenceReferralData } from './conference-referral.ts';
 export type { ConfirmAddressData } from './confirm-address.ts';
 export type { DailyDigestData } from './daily-digest.ts';
 export type { InvitationData } from './invitation.ts';
@@ -40,6 +44,8 @@ export const templates = {
   'circle-invitation': circleInvitation,
   'circle-reminder': circleReminder,
   'circle-cancelled': circleCancelled,
+  'conference-referral': conferenceReferral,
+  'conference-assigned': conferenceAssigned,
 } as const;
 
 /**
@@ -62,6 +68,8 @@ export const templateCategories = {
   'circle-invitation': 'essential',
   'circle-reminder': 'notification',
   'circle-cancelled': 'essential',
+  'conference-referral': 'notification',
+  'conference-assigned': 'notification',
 } as const satisfies Record<keyof typeof templates, 'essential' | 'notification'>;
 
 export type TemplateName = keyof typeof templates;
