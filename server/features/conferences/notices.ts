@@ -3,7 +3,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Transaction } from '../../platform/db/connection.ts';
 import type { Language } from '../../platform/mail/templates/index.ts';
 import type { ProgramRunners } from '../organisations/service.ts';
-import { coordinatorsOf } from './staff.ts';
+import { coordinatorsOf, inProfessionalStandardsOf } from './staff.ts';
 
 // Emails about cases name a case by its reference and nothing more: no names, no words of the
 // referral. They are written in the transaction of the change they announce, so that no one
@@ -13,14 +13,25 @@ const languageOf = (language: string): Language => (language === 'es' ? 'es' : '
 export const casePageFor = (publicUrl: string, conferenceId: string) =>
   `${publicUrl}/conferences/${conferenceId}`;
 
-/** Every coordinator of the program hears of a new referral, in their own language. */
+/**
+ * Every coordinator of the program hears of a new referral, in their own language; of a
+ * misconduct referral, none who works in the agency's professional standards.
+ */
 export async function tellCoordinators(
   context: AppContext,
   tx: Transaction,
   program: ProgramRunners,
-  referral: { conferenceId: string; reference: string; urgency: Urgency },
+  referral: {
+    conferenceId: string;
+    reference: string;
+    urgency: Urgency;
+    firewalledAgencyId: string | null;
+  },
 ): Promise<void> {
-  for (const coordinator of await coordinatorsOf(tx, program)) {
+  const coordinators = (await coordinatorsOf(tx, program)).filter(
+    (coordinator) => !inProfessionalStandardsOf(coordinator, referral.firewalledAgencyId),
+  );
+  for (const coordinator of coordinators) {
     await context.mail.notify(
       {
         to: coordinator.email,

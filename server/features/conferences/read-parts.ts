@@ -60,8 +60,9 @@ export async function teamsOf(
     team.push({ personId: row.personId, name: row.name, role: row.role as TeamRole });
     teams.set(row.conferenceId, team);
   }
-  for (const team of teams.values())
+  for (const team of teams.values()) {
     team.sort((a, b) => Number(b.role === 'lead') - Number(a.role === 'lead'));
+  }
   return teams;
 }
 

@@ -105,13 +105,14 @@ export async function submitReferral(
     ]);
   }
   const conferenceId = crypto.randomUUID();
+  const agencyOrganisationId = settings.misconduct ? settings.agencyOrganisationId : null;
   const tracking = newConferenceToken();
   const reference = await db.transaction(async (tx) => {
     const reference = await insertCase(tx, {
       id: conferenceId,
       programId: program.id,
       misconduct: settings.misconduct,
-      agencyOrganisationId: settings.misconduct ? settings.agencyOrganisationId : null,
+      agencyOrganisationId,
       harmType: referral.harmType,
       urgency: referral.urgency,
       incidentOn: referral.incidentOn,
@@ -139,6 +140,7 @@ export async function submitReferral(
       conferenceId,
       reference,
       urgency: referral.urgency,
+      firewalledAgencyId: agencyOrganisationId,
     });
     return reference;
   });

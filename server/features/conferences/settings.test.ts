@@ -5,10 +5,12 @@ import {
   defaultMisconductRules,
 } from '../../../shared/conferences/names.ts';
 import { auditEvents } from '../../platform/audit/schema.ts';
+import { addSignedInPerson } from '../../testing/people.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
-import { createOrganisation } from '../organisations/service.ts';
+import { createOrganisation, grantMembership } from '../organisations/service.ts';
 import {
   buildIntakeWorld,
+  emailsTo,
   type IntakeWorld,
   refer,
   referralLinkOf,
@@ -17,7 +19,8 @@ import {
 import { conferences } from './schema.ts';
 
 // A program's conference settings: the defaults before anything is saved, a misconduct program's
-// default rules and its agency, who may change them, and the audit trail.
+// default rules and its agency (whose disciplinary staff hear of none of its referrals), who
+// may change them, and the audit trail.
 
 let test: TestApp;
 let world: IntakeWorld;
@@ -100,12 +103,28 @@ describe('conference settings', () => {
     expect(preview.json().harmTypes.map((type: { id: string }) => type.id)).toContain(
       'property_damage_in_search',
     );
-    const { conferenceId } = await refer(test, token, { harmType: 'property_damage_in_search' });
+    // A coordinator who also works in the agency's professional standards.
+    const disciplinary = await addSignedInPerson(test, {
+      organisationId: world.communityId,
+      programId: world.programId,
+      role: 'coordinator',
+    });
+    await grantMembership(test.context.database.db, {
+      personId: disciplinary.personId,
+      organisationId: world.agencyId,
+      role: 'professional_standards',
+    });
+    const { conferenceId, reference } = await refer(test, token, {
+      harmType: 'property_damage_in_search',
+    });
     const [row] = await test.context.database.db
       .select()
       .from(conferences)
       .where(eq(conferences.id, conferenceId));
     expect(row).toMatchObject({ misconduct: true, agencyOrganisationId: world.agencyId });
+    const told = await emailsTo(test, world.coordinator.email, 'conference-referral');
+    expect(told.map((email) => email.subject)).toContain(`New referral ${reference}`);
+    expect(await emailsTo(test, disciplinary.email, 'conference-referral')).toEqual([]);
   });
 
   it('refuse a misconduct program without a police agency that runs it, with a field message', async () => {

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { StaffChoice } from '../../../shared/conferences/contract.ts';
-import { type Actor, decide } from '../../../shared/permissions/decide.ts';
+import { type Actor, decide, type Membership } from '../../../shared/permissions/decide.ts';
 import type { Role } from '../../../shared/permissions/roles.ts';
 import type { Action } from '../../../shared/permissions/table.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
@@ -24,6 +24,7 @@ interface StaffMember extends Actor {
   name: string;
   email: string;
   language: string;
+  memberships: Membership[];
 }
 
 /** Everyone holding a role now that reaches the program, with every role they hold anywhere. */
@@ -64,7 +65,7 @@ async function staffReaching(
       ),
     )
     .orderBy(asc(people.name), asc(people.id));
-  const byPerson = new Map<string, StaffMember & { memberships: Actor['memberships'][number][] }>();
+  const byPerson = new Map<string, StaffMember>();
   for (const row of rows) {
     // An officer's role counts once verified, as everywhere else.
     if (row.role === 'officer' && row.verifiedAt === null) continue;
