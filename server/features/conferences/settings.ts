@@ -4,12 +4,8 @@ import type {
   ReferralLink,
   saveSettingsBody,
 } from '../../../shared/conferences/contract.ts';
-import {
-  defaultCommunityRules,
-  defaultMisconductRules,
-  type HarmRule,
-  type ScriptOrder,
-} from '../../../shared/conferences/names.ts';
+import { defaultRulesFor } from '../../../shared/conferences/eligibility.ts';
+import type { ScriptOrder } from '../../../shared/conferences/names.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -28,10 +24,6 @@ import { newConferenceToken, referralPageFor } from './token.ts';
 
 type Executor = Database | Transaction;
 type SettingsBody = (typeof saveSettingsBody)['_output'];
-
-const defaultRulesFor = (misconduct: boolean): HarmRule[] => [
-  ...(misconduct ? defaultMisconductRules : defaultCommunityRules),
-];
 
 /** A program's settings as stored, or the defaults. */
 export async function settingsOf(db: Executor, programId: string): Promise<ConferenceSettings> {
