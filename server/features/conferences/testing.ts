@@ -66,9 +66,16 @@ export async function insertCase(
       ),
       trackingTokenHash: newConferenceToken().tokenHash,
     });
-    await appendEvents(db, tx, cipher, { id: conferenceId, programId: test.programId }, null, [
-      referredEvent(misconduct, new Date().toISOString()),
-    ]);
+    // Referred through the public form: by someone without an account.
+    await appendEvents(
+      db,
+      tx,
+      cipher,
+      { id: conferenceId, programId: test.programId },
+      null,
+      [referredEvent(misconduct, new Date().toISOString())],
+      'anonymous',
+    );
   });
   return { conferenceId, reference };
 }
