@@ -1,6 +1,7 @@
 import {
   addItemBody,
   paymentBody,
+  publishItemBody,
   reasonBody,
   settleItemBody,
 } from '../../../shared/conferences/contract.ts';
@@ -11,6 +12,7 @@ import { addAgreementItem } from './items-add.ts';
 import { removeAgreementItem, reopenAgreementItem, settleAgreementItem } from './items-change.ts';
 import { caseItem, oneCase, tags } from './params.ts';
 import { recordPayment } from './payments.ts';
+import { consentToPublish, publishItem } from './publication.ts';
 
 // The agreement's routes: its items for the case team, a party's consent to publish one, and
 // (monitoring-routes.ts) the overdue list, the agency's view and the outcomes export.
@@ -119,5 +121,44 @@ export function registerAgreementRoutes(
         request.params.itemId,
         request.body,
       ),
+  );
+  app.post(
+    '/api/conferences/:id/items/:itemId/publish',
+    {
+      schema: {
+        summary:
+          'Publish an item on the accountability register in words that name no one, once every harmed and responsible party agreed',
+        tags,
+        params: caseItem,
+        body: publishItemBody,
+      },
+    },
+    async (request) =>
+      publishItem(
+        context,
+        await actors.require(request),
+        request.params.id,
+        request.params.itemId,
+        request.body,
+      ),
+  );
+  app.post(
+    '/api/conferences/:id/my-part/items/:itemId/publication-consent',
+    {
+      schema: {
+        summary: 'A harmed or responsible party agrees that an item may be published de-identified',
+        tags,
+        params: caseItem,
+      },
+    },
+    async (request, reply) => {
+      await consentToPublish(
+        context,
+        await actors.require(request),
+        request.params.id,
+        request.params.itemId,
+      );
+      return reply.code(204).send();
+    },
   );
 }
