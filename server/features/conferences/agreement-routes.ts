@@ -10,6 +10,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { ApiApp } from '../../platform/http/api-app.ts';
 import { addAgreementItem } from './items-add.ts';
 import { removeAgreementItem, reopenAgreementItem, settleAgreementItem } from './items-change.ts';
+import { registerMonitoringRoutes } from './monitoring-routes.ts';
 import { caseItem, oneCase, tags } from './params.ts';
 import { recordPayment } from './payments.ts';
 import { consentToPublish, publishItem } from './publication.ts';
@@ -161,4 +162,5 @@ export function registerAgreementRoutes(
       return reply.code(204).send();
     },
   );
+  registerMonitoringRoutes(app, context, actors);
 }

@@ -3,6 +3,8 @@ import { circleHarvest } from './circle-harvest.ts';
 import { circleInvitation } from './circle-invitation.ts';
 import { circleReminder } from './circle-reminder.ts';
 import { commitmentReminder } from './commitment-reminder.ts';
+import { conferenceAgreement } from './conference-agreement.ts';
+import { conferenceItemReminder } from './conference-item-reminder.ts';
 import { confirmAddress } from './confirm-address.ts';
 import { dailyDigest } from './daily-digest.ts';
 import { invitation } from './invitation.ts';
@@ -17,6 +19,8 @@ export type { CircleHarvestData } from './circle-harvest.ts';
 export type { CircleInvitationData } from './circle-invitation.ts';
 export type { CircleReminderData } from './circle-reminder.ts';
 export type { CommitmentReminderData } from './commitment-reminder.ts';
+export type { ConferenceAgreementData } from './conference-agreement.ts';
+export type { ConferenceItemReminderData } from './conference-item-reminder.ts';
 export type { ConfirmAddressData } from './confirm-address.ts';
 export type { DailyDigestData } from './daily-digest.ts';
 export type { InvitationData } from './invitation.ts';
@@ -40,6 +44,8 @@ export const templates = {
   'circle-invitation': circleInvitation,
   'circle-reminder': circleReminder,
   'circle-cancelled': circleCancelled,
+  'conference-agreement': conferenceAgreement,
+  'conference-item-reminder': conferenceItemReminder,
 } as const;
 
 /**
@@ -62,6 +68,9 @@ export const templateCategories = {
   'circle-invitation': 'essential',
   'circle-reminder': 'notification',
   'circle-cancelled': 'essential',
+  // The parties and the team expect word that the agreement they made is confirmed.
+  'conference-agreement': 'essential',
+  'conference-item-reminder': 'notification',
 } as const satisfies Record<keyof typeof templates, 'essential' | 'notification'>;
 
 export type TemplateName = keyof typeof templates;
