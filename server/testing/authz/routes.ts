@@ -7,6 +7,7 @@ import type { Action } from '../../../shared/permissions/table.ts';
 import { programsRunBy } from '../../features/organisations/service.ts';
 import { authSessions, people } from '../../platform/auth/schema.ts';
 import { circleRouteChecks } from './circle-routes.ts';
+import { conferenceAgreementRouteChecks } from './conference-agreement-routes.ts';
 import {
   addCommitment,
   addInvitation,
@@ -67,6 +68,18 @@ export type RouteCheck =
       action: Action;
       answers: number;
       request(world: World, side: Side): Promise<AimedRequest>;
+    }
+  /**
+   * A conference case (docs/decisions/023), aimed at a case of the side's program with the
+   * actor on its team: the table's action on the program decides, and a refusal is 404, since
+   * that a case exists is itself confidential. Staff without a second factor are refused (403)
+   * before that.
+   */
+  | {
+      kind: 'case';
+      action: Action;
+      answers: number;
+      request(world: World, side: Side, actor: MatrixActor): Promise<AimedRequest>;
     };
 
 export type RouteKey = `${'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} ${string}`;
@@ -609,6 +622,7 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
     request: (world, side) => aimAtCommitment(world, side, 'done', '/verify', {}),
   },
   ...circleRouteChecks,
+  ...conferenceAgreementRouteChecks,
 };
 
 /** A fresh commitment of the side's organisation, and a request about it. */
