@@ -7,9 +7,11 @@ import {
   addItem,
   buildAgreementWorld,
   caseInAgreement,
+  daysAhead,
   itemBody,
   send,
 } from './agreement-fixtures.ts';
+import { conferenceItems } from './schema.ts';
 import { drive, insertParty } from './testing.ts';
 
 // An agreed item goes on the public accountability register only in words that name no one,
@@ -134,7 +136,7 @@ describe('publishing an agreed item', () => {
     expect(unknownItem.statusCode).toBe(404);
   });
 
-  it('names the register’s fields as the publish form does', async () => {
+  it('names the register’s fields as the publish form does, and takes no item whose day passed', async () => {
     const { conferenceId, responsibleId } = await caseInAgreement(test, world);
     const item = await addItem(test, world.facilitator, conferenceId, itemBody(responsibleId));
     await drive(store(), conferenceId, world.facilitator.personId, [{ type: 'confirm_agreement' }]);
@@ -148,5 +150,18 @@ describe('publishing an agreed item', () => {
     expect(short.json().errors.map((error: { field: string }) => error.field)).toContain(
       'publicTitle',
     );
+    await test.context.database.db
+      .update(conferenceItems)
+      .set({ dueOn: daysAhead(-1) })
+      .where(eq(conferenceItems.id, item.id));
+    const late = await send(
+      test,
+      world.facilitator,
+      'POST',
+      publishUrl(conferenceId, item.id),
+      publicWords,
+    );
+    expect(late.statusCode).toBe(409);
+    expect(late.json().code).toBe('due_day_passed');
   });
 });

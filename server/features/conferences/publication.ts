@@ -15,7 +15,7 @@ import {
 import { createCommitment } from '../commitments/record.ts';
 import { ownParty } from './access.ts';
 import { NO_SUCH_ITEM, teamItem } from './items-change.ts';
-import { agreementItemOf } from './items-read.ts';
+import { agreementItemOf, programToday } from './items-read.ts';
 import { conferenceItems, conferenceParties, conferencePublicationConsents } from './schema.ts';
 
 // An agreed item reaches the public accountability register only in words that name no one,
@@ -132,6 +132,13 @@ export async function publishItem(
     throw new ConflictError(
       'Only an open item is published: the public follows it on the register to its end.',
       { code: 'item_settled' },
+    );
+  }
+  // The register records a promise from its day on; one whose day passed is followed here.
+  if (item.dueOn < (await programToday(db, conference.programId))) {
+    throw new ConflictError(
+      'The item’s day has passed: the register takes promises whose day is still ahead.',
+      { code: 'due_day_passed' },
     );
   }
   const missing = await consentsMissing(context, conferenceId, itemId);
