@@ -20,7 +20,7 @@ export const languageOf = (language: string): Language => (language === 'es' ? '
 /** The case's page for its team, and a party's own part of it. */
 export const casePageFor = (publicUrl: string, conferenceId: string) =>
   `${publicUrl}/conferences/${conferenceId}`;
-export const partyPageFor = (publicUrl: string, conferenceId: string) =>
+export const myPartPageFor = (publicUrl: string, conferenceId: string) =>
   `${publicUrl}/conferences/${conferenceId}/my-part`;
 
 export interface Addressee {

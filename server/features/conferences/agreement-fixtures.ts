@@ -134,7 +134,6 @@ export async function buildAgreementWorld(test: TestApp): Promise<AgreementWorld
   };
 }
 
-export const todayThere = () => dayIn(ZONE);
 export const daysAhead = (days: number) => addDays(dayIn(ZONE), days);
 
 /** The steps from a new referral to a conference held, for a case with its parties. */

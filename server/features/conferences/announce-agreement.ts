@@ -2,13 +2,12 @@ import { asc, eq } from 'drizzle-orm';
 import type { ItemKind } from '../../../shared/conferences/names.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Transaction } from '../../platform/db/connection.ts';
-import type { Language } from '../../platform/mail/templates/index.ts';
 import { programs } from '../organisations/schema.ts';
 import {
   type Addressee,
   casePageFor,
+  myPartPageFor,
   partyAddressees,
-  partyPageFor,
   teamAddressees,
 } from './addressees.ts';
 import { meetingsAttachment, meetingsCalendar } from './item-calendar.ts';
@@ -61,7 +60,7 @@ export async function announceAgreement(
         ? [{ itemId: item.id, reference: conference.reference, meetingAt: item.meetingAt, link }]
         : [],
     );
-    const language: Language = to.language;
+    const { language } = to;
     await context.mail.send(
       {
         to: to.address,
@@ -91,7 +90,7 @@ export async function announceAgreement(
   const parties = await partyAddressees(tx, context.cipher, conferenceId);
   const team = await teamAddressees(tx, conferenceId);
   for (const party of parties) {
-    await write(party, partyPageFor(publicUrl, conferenceId), party.partyId);
+    await write(party, myPartPageFor(publicUrl, conferenceId), party.partyId);
   }
   for (const member of team) await write(member, casePageFor(publicUrl, conferenceId), null);
   return parties.length + team.length;

@@ -13,6 +13,7 @@ import {
   send,
 } from './agreement-fixtures.ts';
 import { loadState } from './events.ts';
+import { agreementItemsOf } from './items-read.ts';
 import { conferenceItems } from './schema.ts';
 import { assignToTeam, insertCase } from './testing.ts';
 
@@ -108,6 +109,19 @@ describe('the items of an agreement', () => {
       },
       verifier: { personId: world.coordinator.personId, name: 'Amara Johnson' },
     });
+
+    // The case page and a party's page read the same agreement, by due day.
+    const agreement = await agreementItemsOf(test.context.database.db, test.context.cipher, {
+      id: conferenceId,
+      programId: world.programId,
+    });
+    expect(agreement.map((item) => item.id)).toEqual([
+      apology.id,
+      review.id,
+      meeting.id,
+      restitution.id,
+    ]);
+    expect(agreement[0]).toEqual(apology);
 
     // The workflow holds each item, and the words are sealed at rest.
     const state = await loadState(test.context.database.db, test.context.cipher, conferenceId);

@@ -8,8 +8,8 @@ import { programs } from '../organisations/schema.ts';
 import {
   type Addressee,
   casePageFor,
+  myPartPageFor,
   partyAddressees,
-  partyPageFor,
   teamAddressees,
 } from './addressees.ts';
 import { meetingsAttachment, meetingsCalendar } from './item-calendar.ts';
@@ -155,7 +155,7 @@ async function sendOne(context: AppContext, tx: Transaction, reminder: Reminder)
     );
   };
   for (const party of responsible) {
-    await write(party, 'responsible', partyPageFor(publicUrl, item.conferenceId));
+    await write(party, 'responsible', myPartPageFor(publicUrl, item.conferenceId));
   }
   for (const member of team) {
     await write(member, 'team', casePageFor(publicUrl, item.conferenceId));
