@@ -220,6 +220,30 @@ async function casesOf(route: RouteKey, check: RouteCheck, actor: MatrixActor): 
       }
       return cases;
     }
+    case 'case': {
+      const cases: Case[] = [];
+      for (const side of sides) {
+        const request = await check.request(world, side, actor);
+        const allowed =
+          signedIn !== undefined &&
+          !signedIn.secondFactorPending &&
+          allows(signedIn, check.action, request.expected);
+        cases.push({
+          route,
+          actor,
+          aim: `${side} organisation`,
+          request,
+          ...(signedIn ? { signedIn } : {}),
+          // Out of reach, a case is not found: no one learns that it exists.
+          expected: !signedIn
+            ? needsSession
+            : signedIn.secondFactorPending
+              ? { allowed: false, status: 403 }
+              : { allowed, status: allowed ? check.answers : 404 },
+        });
+      }
+      return cases;
+    }
   }
 }
 

@@ -2,12 +2,16 @@ import type { AddressInfo } from 'node:net';
 import { SETUP_LINK_HOURS } from '../shared/setup/contract.ts';
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
+import { CIRCLE_REMINDERS_EVERY_MS, CIRCLE_REMINDERS_JOB } from './features/circles/reminders.ts';
 import {
   PURGE_TRANSCRIPTS_EVERY_MS,
   PURGE_TRANSCRIPTS_JOB,
 } from './features/circles/transcript-purge.ts';
-import { CIRCLE_REMINDERS_EVERY_MS, CIRCLE_REMINDERS_JOB } from './features/circles/reminders.ts';
 import { REMINDERS_EVERY_MS, REMINDERS_JOB } from './features/commitments/reminders.ts';
+import {
+  CONFERENCE_REMINDERS_EVERY_MS,
+  CONFERENCE_REMINDERS_JOB,
+} from './features/conferences/reminders.ts';
 import { prepareSetupLink } from './features/setup/service.ts';
 import { createLogger } from './platform/logger.ts';
 import { DIGEST_EVERY_MS, DIGEST_JOB } from './platform/mail/service.ts';
@@ -58,6 +62,7 @@ async function main(): Promise<void> {
   await context.jobs.every(REMINDERS_JOB, REMINDERS_EVERY_MS);
   await context.jobs.every(PURGE_TRANSCRIPTS_JOB, PURGE_TRANSCRIPTS_EVERY_MS);
   await context.jobs.every(CIRCLE_REMINDERS_JOB, CIRCLE_REMINDERS_EVERY_MS);
+  await context.jobs.every(CONFERENCE_REMINDERS_JOB, CONFERENCE_REMINDERS_EVERY_MS);
   const { port } = app.server.address() as AddressInfo;
   const url = config.PUBLIC_URL ? config.publicUrl : config.publicUrl.replace(/:\d+$/, `:${port}`);
   console.log(`Restorativ is running at ${url}`);

@@ -1,10 +1,11 @@
 import type { Logger } from 'pino';
 import { isStaffRole } from '../shared/permissions/roles.ts';
 import type { Config } from './config.ts';
-import { defineTranscriptPurge } from './features/circles/transcript-purge.ts';
 import { defineCircleReminders } from './features/circles/reminders.ts';
+import { defineTranscriptPurge } from './features/circles/transcript-purge.ts';
 import { defineSubscriberNotifications } from './features/commitments/public/notify.ts';
 import { defineCommitmentReminders } from './features/commitments/reminders.ts';
+import { defineConferenceReminders } from './features/conferences/reminders.ts';
 import { membershipsOf } from './features/organisations/service.ts';
 import { createAuth } from './platform/auth/auth.ts';
 import { signInLinkSender } from './platform/auth/sign-in-link.ts';
@@ -83,6 +84,7 @@ export async function openRuntime(
     defineSubscriberNotifications(context);
     defineTranscriptPurge(context);
     defineCircleReminders(context);
+    defineConferenceReminders(context);
     return context;
   } catch (error) {
     await database.close();

@@ -1,6 +1,7 @@
 import type { ActorResolver } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ApiApp } from '../../platform/http/api-app.ts';
+import { registerAgreementRoutes } from './agreement-routes.ts';
 import { registerIntakeRoutes } from './intake-routes.ts';
 
 // Every route of conferences (shared/conferences/contract.ts lists them), by part of the work.
@@ -11,4 +12,5 @@ export function registerConferenceRoutes(
   actors: ActorResolver,
 ): void {
   registerIntakeRoutes(app, context, actors);
+  registerAgreementRoutes(app, context, actors);
 }

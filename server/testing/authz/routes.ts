@@ -7,6 +7,7 @@ import type { Action } from '../../../shared/permissions/table.ts';
 import { programsRunBy } from '../../features/organisations/service.ts';
 import { authSessions, people } from '../../platform/auth/schema.ts';
 import { circleRouteChecks } from './circle-routes.ts';
+import { conferenceAgreementRouteChecks } from './conference-agreement-routes.ts';
 import { conferenceIntakeRouteChecks } from './conference-intake-routes.ts';
 import {
   addCommitment,
@@ -73,6 +74,18 @@ export type RouteCheck =
        */
       refusedAs?: 404;
       request(world: World, side: Side): Promise<AimedRequest>;
+    }
+  /**
+   * A conference case (docs/decisions/023), aimed at a case of the side's program with the
+   * actor on its team: the table's action on the program decides, and a refusal is 404, since
+   * that a case exists is itself confidential. Staff without a second factor are refused (403)
+   * before that.
+   */
+  | {
+      kind: 'case';
+      action: Action;
+      answers: number;
+      request(world: World, side: Side, actor: MatrixActor): Promise<AimedRequest>;
     };
 
 export type RouteKey = `${'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} ${string}`;
@@ -616,6 +629,7 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
   },
   ...circleRouteChecks,
   ...conferenceIntakeRouteChecks,
+  ...conferenceAgreementRouteChecks,
 };
 
 /** A fresh commitment of the side's organisation, and a request about it. */

@@ -3,7 +3,9 @@ import { circleHarvest } from './circle-harvest.ts';
 import { circleInvitation } from './circle-invitation.ts';
 import { circleReminder } from './circle-reminder.ts';
 import { commitmentReminder } from './commitment-reminder.ts';
+import { conferenceAgreement } from './conference-agreement.ts';
 import { conferenceAssigned } from './conference-assigned.ts';
+import { conferenceItemReminder } from './conference-item-reminder.ts';
 import { conferenceReferral } from './conference-referral.ts';
 import { confirmAddress } from './confirm-address.ts';
 import { dailyDigest } from './daily-digest.ts';
@@ -19,7 +21,9 @@ export type { CircleHarvestData } from './circle-harvest.ts';
 export type { CircleInvitationData } from './circle-invitation.ts';
 export type { CircleReminderData } from './circle-reminder.ts';
 export type { CommitmentReminderData } from './commitment-reminder.ts';
+export type { ConferenceAgreementData } from './conference-agreement.ts';
 export type { ConferenceAssignedData } from './conference-assigned.ts';
+export type { ConferenceItemReminderData } from './conference-item-reminder.ts';
 export type { ConferenceReferralData } from './conference-referral.ts';
 export type { ConfirmAddressData } from './confirm-address.ts';
 export type { DailyDigestData } from './daily-digest.ts';
@@ -46,6 +50,8 @@ export const templates = {
   'circle-cancelled': circleCancelled,
   'conference-referral': conferenceReferral,
   'conference-assigned': conferenceAssigned,
+  'conference-agreement': conferenceAgreement,
+  'conference-item-reminder': conferenceItemReminder,
 } as const;
 
 /**
@@ -70,6 +76,9 @@ export const templateCategories = {
   'circle-cancelled': 'essential',
   'conference-referral': 'notification',
   'conference-assigned': 'notification',
+  // The parties and the team expect word that the agreement they made is confirmed.
+  'conference-agreement': 'essential',
+  'conference-item-reminder': 'notification',
 } as const satisfies Record<keyof typeof templates, 'essential' | 'notification'>;
 
 export type TemplateName = keyof typeof templates;
