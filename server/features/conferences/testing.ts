@@ -66,9 +66,16 @@ export async function insertCase(
       ),
       trackingTokenHash: newConferenceToken().tokenHash,
     });
-    await appendEvents(db, tx, cipher, { id: conferenceId, programId: test.programId }, null, [
-      referredEvent(misconduct, new Date().toISOString()),
-    ]);
+    // The public form's referrer has no account: the audit names no person.
+    await appendEvents(
+      db,
+      tx,
+      cipher,
+      { id: conferenceId, programId: test.programId },
+      null,
+      [referredEvent(misconduct, new Date().toISOString())],
+      'anonymous',
+    );
   });
   return { conferenceId, reference };
 }
