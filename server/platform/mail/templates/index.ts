@@ -3,6 +3,10 @@ import { circleHarvest } from './circle-harvest.ts';
 import { circleInvitation } from './circle-invitation.ts';
 import { circleReminder } from './circle-reminder.ts';
 import { commitmentReminder } from './commitment-reminder.ts';
+import { conferencePartyLink } from './conference-party-link.ts';
+import { conferencePaused } from './conference-paused.ts';
+import { conferenceScheduled } from './conference-scheduled.ts';
+import { conferenceSignedOff } from './conference-signed-off.ts';
 import { confirmAddress } from './confirm-address.ts';
 import { dailyDigest } from './daily-digest.ts';
 import { invitation } from './invitation.ts';
@@ -17,6 +21,10 @@ export type { CircleHarvestData } from './circle-harvest.ts';
 export type { CircleInvitationData } from './circle-invitation.ts';
 export type { CircleReminderData } from './circle-reminder.ts';
 export type { CommitmentReminderData } from './commitment-reminder.ts';
+export type { ConferencePartyLinkData } from './conference-party-link.ts';
+export type { ConferencePausedData } from './conference-paused.ts';
+export type { ConferenceScheduledData } from './conference-scheduled.ts';
+export type { ConferenceSignedOffData } from './conference-signed-off.ts';
 export type { ConfirmAddressData } from './confirm-address.ts';
 export type { DailyDigestData } from './daily-digest.ts';
 export type { InvitationData } from './invitation.ts';
@@ -40,12 +48,17 @@ export const templates = {
   'circle-invitation': circleInvitation,
   'circle-reminder': circleReminder,
   'circle-cancelled': circleCancelled,
+  'conference-party-link': conferencePartyLink,
+  'conference-paused': conferencePaused,
+  'conference-scheduled': conferenceScheduled,
+  'conference-signed-off': conferenceSignedOff,
 } as const;
 
 /**
  * Essential emails go at once whatever the reader chose: they were asked for (a sign-in link),
  * are expected (an invitation, and word that a circle one was asked to will not meet) or are
- * the digest itself. A register's updates count as essential too: the reader asked for exactly
+ * the digest itself. A paused conference case is essential to its team: no one may be brought to
+a conference they withdrew from. A register's updates count as essential too: the reader asked for exactly
  * these by confirming, and each carries its own one-click link to stop them. Notifications
  * follow the reader's choice: at once, in the daily digest, or not at all.
  */
@@ -62,6 +75,10 @@ export const templateCategories = {
   'circle-invitation': 'essential',
   'circle-reminder': 'notification',
   'circle-cancelled': 'essential',
+  'conference-party-link': 'essential',
+  'conference-paused': 'essential',
+  'conference-scheduled': 'essential',
+  'conference-signed-off': 'notification',
 } as const satisfies Record<keyof typeof templates, 'essential' | 'notification'>;
 
 export type TemplateName = keyof typeof templates;
