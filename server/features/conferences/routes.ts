@@ -1,6 +1,7 @@
 import type { ActorResolver } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ApiApp } from '../../platform/http/api-app.ts';
+import { registerPartyRoutes } from './party-routes.ts';
 
 // Every route of conferences (shared/conferences/contract.ts lists them), by part of the work.
 
@@ -9,7 +10,5 @@ export function registerConferenceRoutes(
   context: AppContext,
   actors: ActorResolver,
 ): void {
-  void app;
-  void context;
-  void actors;
+  registerPartyRoutes(app, context, actors);
 }
