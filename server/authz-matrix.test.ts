@@ -205,13 +205,16 @@ async function casesOf(route: RouteKey, check: RouteCheck, actor: MatrixActor): 
           signedIn !== undefined &&
           !signedIn.secondFactorPending &&
           allows(signedIn, check.action, request.expected);
+        const refused = signedIn?.secondFactorPending ? 403 : (check.refusedWith ?? 403);
         cases.push({
           route,
           actor,
           aim: `${side} organisation`,
           request,
           ...(signedIn ? { signedIn } : {}),
-          expected: signedIn ? { allowed, status: allowed ? check.answers : 403 } : needsSession,
+          expected: signedIn
+            ? { allowed, status: allowed ? check.answers : refused }
+            : needsSession,
         });
       }
       return cases;

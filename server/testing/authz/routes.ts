@@ -7,6 +7,7 @@ import type { Action } from '../../../shared/permissions/table.ts';
 import { programsRunBy } from '../../features/organisations/service.ts';
 import { authSessions, people } from '../../platform/auth/schema.ts';
 import { circleRouteChecks } from './circle-routes.ts';
+import { conferencePartyRouteChecks } from './conference-party-routes.ts';
 import {
   addCommitment,
   addInvitation,
@@ -61,11 +62,14 @@ export type RouteCheck =
   /**
    * Decided by the permission table on a record of the own, the partner or the other
    * organisation; a refusal is 403, and so is any request of staff without a second factor.
+   * `refusedWith: 404` is for records whose very existence is confidential (a conference case):
+   * whoever the table refuses does not find them.
    */
   | {
       kind: 'table';
       action: Action;
       answers: number;
+      refusedWith?: 404;
       request(world: World, side: Side): Promise<AimedRequest>;
     };
 
@@ -609,6 +613,7 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
     request: (world, side) => aimAtCommitment(world, side, 'done', '/verify', {}),
   },
   ...circleRouteChecks,
+  ...conferencePartyRouteChecks,
 };
 
 /** A fresh commitment of the side's organisation, and a request about it. */
