@@ -205,7 +205,8 @@ async function casesOf(route: RouteKey, check: RouteCheck, actor: MatrixActor): 
           signedIn !== undefined &&
           !signedIn.secondFactorPending &&
           allows(signedIn, check.action, request.expected);
-        const refused = signedIn?.secondFactorPending ? 403 : (check.refusedWith ?? 403);
+        // Staff without a second factor are refused before anything is looked up.
+        const refused = signedIn?.secondFactorPending ? 403 : (check.refusedAs ?? 403);
         cases.push({
           route,
           actor,

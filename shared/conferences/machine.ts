@@ -284,7 +284,11 @@ export function apply(state: CaseState | null, event: CaseEvent): CaseState {
         stage: event.to,
         outcome: null,
         closedFrom: null,
-        signOff: { ...next.signOff, closure: null },
+        // A case screened again is signed off again: the reviewer has not read why it reopened.
+        signOff: {
+          screening: event.to === 'screening' ? null : next.signOff.screening,
+          closure: null,
+        },
       };
   }
 }
@@ -329,6 +333,25 @@ const stageWords: Record<CaseStage, string> = {
 
 const notClosed: readonly CaseStage[] = caseStages.filter((stage) => stage !== 'closed');
 
+/**
+ * The commands that wait while a closure waits for the oversight reviewer: the case's stage and
+ * items stand still, or the reviewer would approve a closure that no longer fits (a "no
+ * conference" after the conference was held, a "completed" with an item open again).
+ */
+const heldForClosure = new Set<CaseCommandType>([
+  'begin_screening',
+  'accept',
+  'route_back',
+  'schedule',
+  'record_held',
+  'begin_agreement',
+  'confirm_agreement',
+  'add_item',
+  'remove_item',
+  'settle_item',
+  'reopen_item',
+]);
+
 /** Whether `command` may happen now, and what then happened; pure. `at` and `by` stamp it. */
 export function decide(
   state: CaseState,
@@ -338,6 +361,12 @@ export function decide(
   const done = (...events: CaseEventBody[]): Decision => ({
     events: events.map((event) => ({ ...event, ...stamp }) as CaseEvent),
   });
+  if (state.pendingClosure && heldForClosure.has(command.type)) {
+    return refuse(
+      'closure_pending',
+      'A closure is waiting for the oversight reviewer: the case stands still until they decide.',
+    );
+  }
   switch (command.type) {
     case 'begin_screening':
       return inStage(state, ['referral'], 'begin screening') ?? done({ type: 'screening_begun' });

@@ -209,7 +209,10 @@ export const voiceReadableCircle = (db: Database, actor: SignedIn, circleId: str
     actor,
     circleId,
     'circle.report',
-    (access) => access.keeping !== null || allowedOn(actor, 'circle.report', access),
+    // A keeper reads their own circle's figures while they still take part in its program.
+    (access) =>
+      (access.keeping !== null && allowedOn(actor, 'circle.read', access)) ||
+      allowedOn(actor, 'circle.report', access),
   );
 
 /**

@@ -103,3 +103,17 @@ describe('equal voice in a program', () => {
     }
   });
 });
+
+// Last, since its circle counts in the program's figures above.
+describe('equal voice after a keeper leaves', () => {
+  it('is no longer shown to a keeper who has left the program', async () => {
+    const { circleId } = await insertCircle(test.context.database.db, {
+      programId: world.programId,
+      keeperId: world.stranger.personId,
+      voice: voice([1, 2, 60_000], [4, 8, 240_000], [0, 0, 0]),
+    });
+    expect((await call(world.stranger, 'GET', `/api/circles/${circleId}/voice`)).statusCode).toBe(
+      403,
+    );
+  });
+});

@@ -66,7 +66,7 @@ export async function insertCase(
       ),
       trackingTokenHash: newConferenceToken().tokenHash,
     });
-    // The public form's referrer has no account: the audit names no person.
+    // The referral is made by no one signed in, as the public form makes it.
     await appendEvents(
       db,
       tx,

@@ -195,8 +195,8 @@ const asParty = (path: string, consented: boolean, payload?: object) => ({
   },
 });
 
-const team = { kind: 'table', action: 'conference.facilitate', refusedWith: 404 } as const;
-const oversight = { kind: 'table', action: 'conference.oversee', refusedWith: 404 } as const;
+const team = { kind: 'table', action: 'conference.facilitate', refusedAs: 404 } as const;
+const oversight = { kind: 'table', action: 'conference.oversee', refusedAs: 404 } as const;
 const consentBody = { version: CONSENT_VERSION, language: 'en', signature: 'Sam Rivera' };
 
 export const conferencePartyRouteChecks: Record<RouteKey, RouteCheck> = {

@@ -7,6 +7,7 @@ import type { Action } from '../../../shared/permissions/table.ts';
 import { programsRunBy } from '../../features/organisations/service.ts';
 import { authSessions, people } from '../../platform/auth/schema.ts';
 import { circleRouteChecks } from './circle-routes.ts';
+import { conferenceIntakeRouteChecks } from './conference-intake-routes.ts';
 import { conferencePartyRouteChecks } from './conference-party-routes.ts';
 import {
   addCommitment,
@@ -62,14 +63,16 @@ export type RouteCheck =
   /**
    * Decided by the permission table on a record of the own, the partner or the other
    * organisation; a refusal is 403, and so is any request of staff without a second factor.
-   * `refusedWith: 404` is for records whose very existence is confidential (a conference case):
-   * whoever the table refuses does not find them.
    */
   | {
       kind: 'table';
       action: Action;
       answers: number;
-      refusedWith?: 404;
+      /**
+       * A record whose existence is itself confidential (a conference case): whoever the table
+       * refuses finds no such record (404) rather than a 403 that would say it exists.
+       */
+      refusedAs?: 404;
       request(world: World, side: Side): Promise<AimedRequest>;
     };
 
@@ -613,6 +616,7 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
     request: (world, side) => aimAtCommitment(world, side, 'done', '/verify', {}),
   },
   ...circleRouteChecks,
+  ...conferenceIntakeRouteChecks,
   ...conferencePartyRouteChecks,
 };
 

@@ -3,8 +3,10 @@ import { circleHarvest } from './circle-harvest.ts';
 import { circleInvitation } from './circle-invitation.ts';
 import { circleReminder } from './circle-reminder.ts';
 import { commitmentReminder } from './commitment-reminder.ts';
+import { conferenceAssigned } from './conference-assigned.ts';
 import { conferencePartyLink } from './conference-party-link.ts';
 import { conferencePaused } from './conference-paused.ts';
+import { conferenceReferral } from './conference-referral.ts';
 import { conferenceScheduled } from './conference-scheduled.ts';
 import { conferenceSignedOff } from './conference-signed-off.ts';
 import { confirmAddress } from './confirm-address.ts';
@@ -21,8 +23,10 @@ export type { CircleHarvestData } from './circle-harvest.ts';
 export type { CircleInvitationData } from './circle-invitation.ts';
 export type { CircleReminderData } from './circle-reminder.ts';
 export type { CommitmentReminderData } from './commitment-reminder.ts';
+export type { ConferenceAssignedData } from './conference-assigned.ts';
 export type { ConferencePartyLinkData } from './conference-party-link.ts';
 export type { ConferencePausedData } from './conference-paused.ts';
+export type { ConferenceReferralData } from './conference-referral.ts';
 export type { ConferenceScheduledData } from './conference-scheduled.ts';
 export type { ConferenceSignedOffData } from './conference-signed-off.ts';
 export type { ConfirmAddressData } from './confirm-address.ts';
@@ -48,6 +52,8 @@ export const templates = {
   'circle-invitation': circleInvitation,
   'circle-reminder': circleReminder,
   'circle-cancelled': circleCancelled,
+  'conference-referral': conferenceReferral,
+  'conference-assigned': conferenceAssigned,
   'conference-party-link': conferencePartyLink,
   'conference-paused': conferencePaused,
   'conference-scheduled': conferenceScheduled,
@@ -75,6 +81,8 @@ export const templateCategories = {
   'circle-invitation': 'essential',
   'circle-reminder': 'notification',
   'circle-cancelled': 'essential',
+  'conference-referral': 'notification',
+  'conference-assigned': 'notification',
   'conference-party-link': 'essential',
   'conference-paused': 'essential',
   'conference-scheduled': 'essential',
