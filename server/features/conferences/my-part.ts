@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { dayIn } from '../../../shared/commitments/days.ts';
 import { consentText } from '../../../shared/conferences/consent.ts';
 import type { MyCase, PartyView } from '../../../shared/conferences/contract.ts';
 import { type CaseStage, caseStages, type PartyRole } from '../../../shared/conferences/machine.ts';
@@ -8,9 +9,10 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/connection.ts';
 import { programs } from '../organisations/schema.ts';
 import { type CaseRow, guardFirewall, ownParty } from './access.ts';
+import { loadState } from './events.ts';
 import { consentOf, latestConsents } from './parties.ts';
-import { agreementItems } from './party-items.ts';
 import { languageOf } from './party-mail.ts';
+import { itemsOf, partiesOf } from './read-parts.ts';
 import {
   conferenceParties,
   conferencePublicationConsents,
@@ -67,6 +69,15 @@ function meetingOf(conference: CaseRow): PartyView['conference'] {
   };
 }
 
+/** The agreement's items: the parties made it together, so each of them reads all of it. */
+async function agreementOf(context: AppContext, conferenceId: string) {
+  const { db } = context.database;
+  const state = await loadState(db, context.cipher, conferenceId);
+  const parties = await partiesOf(db, context.cipher, conferenceId, state);
+  const today = dayIn(context.config.TIME_ZONE);
+  return itemsOf(db, context.cipher, conferenceId, state, parties, today);
+}
+
 /** GET /api/conferences/:id/my-part */
 export async function myPart(
   context: AppContext,
@@ -118,13 +129,13 @@ export async function myPart(
     paused: conference.paused,
     conference: meetingOf(conference),
     consent: consentOf(consents.get(party.id)),
-    consentText: consentText(language, role),
+    consentText: consentText(language, role, { officerConduct: conference.misconduct }),
     preparation: preparation.map((record) => ({
       id: record.id,
       heldOn: record.heldOn,
       body: context.cipher.decrypt(record.bodySealed, recordContext(record.id)),
     })),
-    items: stageIndex(stage) >= AGREEMENT ? await agreementItems(db, context, conferenceId) : [],
+    items: stageIndex(stage) >= AGREEMENT ? await agreementOf(context, conferenceId) : [],
     publicationConsents: published.map((row) => row.itemId),
   };
 }

@@ -6,7 +6,7 @@ import type {
   signOffBody,
 } from '../../../shared/conferences/contract.ts';
 import { type CaseEvent, type CaseState, fold } from '../../../shared/conferences/machine.ts';
-import type { HarmRule, ItemKind } from '../../../shared/conferences/names.ts';
+import type { ItemKind } from '../../../shared/conferences/names.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -17,8 +17,11 @@ import { findProgram } from '../organisations/service.ts';
 import { oversightCase, type TeamAccess } from './access.ts';
 import { withStep } from './command.ts';
 import { loadEvents } from './events.ts';
-import { casePageFor, teamRecipients } from './party-mail.ts';
-import { conferenceItems, conferenceSettings, conferences } from './schema.ts';
+import { casePageFor } from './notices.ts';
+import { teamRecipients } from './party-mail.ts';
+import { harmLabelOf } from './read.ts';
+import { conferenceItems, conferences } from './schema.ts';
+import { settingsOf } from './settings.ts';
 
 // What an oversight reviewer reads and signs: a misconduct case's screening decision (eligible or
 // not and why, safe and voluntary or not) and a requested closure, with the agreement's items by
@@ -90,9 +93,6 @@ export async function signOffRequests(
   return requests.sort((a, b) => a.since.localeCompare(b.since));
 }
 
-const labelOf = (rules: readonly HarmRule[], harmType: string) =>
-  rules.find((rule) => rule.id === harmType)?.label ?? (harmType === 'other' ? 'Other' : harmType);
-
 async function viewOf(
   db: Executor,
   context: Pick<AppContext, 'cipher'>,
@@ -100,10 +100,7 @@ async function viewOf(
 ): Promise<OversightView> {
   const { conference } = access;
   const { state, events } = await stateOf(db, context, conference.id);
-  const [settings] = await db
-    .select({ rules: conferenceSettings.rules })
-    .from(conferenceSettings)
-    .where(eq(conferenceSettings.programId, conference.programId));
+  const { rules } = await settingsOf(db, conference.programId);
   const items = await db
     .select({
       kind: conferenceItems.kind,
@@ -118,7 +115,7 @@ async function viewOf(
     reference: conference.reference,
     stage: state.stage,
     harmType: conference.harmType,
-    harmLabel: labelOf(settings?.rules ?? [], conference.harmType),
+    harmLabel: harmLabelOf(rules, conference.harmType),
     eligibility: state.eligibility,
     safety: state.safety,
     signOff: state.signOff,

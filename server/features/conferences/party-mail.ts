@@ -1,19 +1,20 @@
-import { and, eq, inArray, isNull, or } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { isPlaceholderEmail } from '../../../shared/people/placeholder-email.ts';
 import { people } from '../../platform/auth/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Database, Transaction } from '../../platform/db/connection.ts';
 import type { Language } from '../../platform/mail/templates/index.ts';
-import { memberships } from '../organisations/schema.ts';
 import type { ProgramRunners } from '../organisations/service.ts';
 import type { CaseRow, PartyRow } from './access.ts';
+import { casePageFor } from './notices.ts';
 import { conferenceTeam } from './schema.ts';
 import { partyEmailContext } from './sealed.ts';
+import { coordinatorsOf } from './staff.ts';
 
-// Who hears about a case by email, and where the links in those emails lead. A party is written
-// to at the address given for them, or their account's; the team is the people assigned to the
-// case, or, before anyone is, the program's coordinators, who screen referrals. Emails name a
-// case by its reference only.
+// Who hears about a case by email, and where a party's links lead. A party is written to at the
+// address given for them, or their account's; the team is the people assigned to the case, or,
+// before anyone is, the program's coordinators, who screen referrals. Emails name a case by its
+// reference only (notices.ts).
 
 type Executor = Database | Transaction;
 
@@ -22,8 +23,6 @@ export interface Recipient {
   language: Language;
 }
 
-export const casePageFor = (publicUrl: string, conferenceId: string) =>
-  `${publicUrl}/conferences/${conferenceId}`;
 export const myPartPageFor = (publicUrl: string, conferenceId: string) =>
   `${publicUrl}/conferences/${conferenceId}/my-part`;
 
@@ -67,22 +66,7 @@ export async function teamRecipients(
         isNull(people.disabledAt),
       ),
     );
-  const team =
-    assigned.length > 0
-      ? assigned
-      : await db
-          .selectDistinct({ email: people.email, language: people.language })
-          .from(memberships)
-          .innerJoin(people, eq(people.id, memberships.personId))
-          .where(
-            and(
-              eq(memberships.role, 'coordinator'),
-              isNull(memberships.revokedAt),
-              isNull(people.disabledAt),
-              inArray(memberships.organisationId, program.organisationIds),
-              or(isNull(memberships.programId), eq(memberships.programId, program.id)),
-            ),
-          );
+  const team = assigned.length > 0 ? assigned : await coordinatorsOf(db, program);
   return team
     .filter((member) => !isPlaceholderEmail(member.email))
     .map((member) => ({ address: member.email, language: languageOf(member.language) }));

@@ -1,7 +1,6 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CaseDetail, scheduleBody } from '../../../shared/conferences/contract.ts';
-import type { CaseStage } from '../../../shared/conferences/machine.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Database, Transaction } from '../../platform/db/connection.ts';
@@ -14,29 +13,26 @@ import {
   conferenceCalendarAttachment,
   conferenceCalendarFile,
 } from './conference-calendar.ts';
+import { casePageFor } from './notices.ts';
 import {
-  casePageFor,
   languageOf,
   myPartPageFor,
   partyRecipient,
   type Recipient,
   teamRecipients,
 } from './party-mail.ts';
+import { caseDetail } from './read.ts';
 import { conferenceEvents, conferenceParties, conferences } from './schema.ts';
 
 // Scheduling the conference: the workflow takes it only when every party has consented and no
 // one has withdrawn (409 with its words otherwise). The time, in person or online, and the place
 // are kept on the case; every party with an address and the team get an invitation with a
-// calendar file. An online conference's room (a circle in conference mode) is not made yet:
-// `circle_id` stays empty and the invitation says the link will follow.
+// calendar file; the answer is the case as its team reads it. An online conference's room (a
+// circle in conference mode) is not made yet: `circle_id` stays empty and the invitation says
+// the link will follow.
 
 export type Schedule = z.output<typeof scheduleBody>;
 type Executor = Database | Transaction;
-
-export interface ScheduledConference {
-  stage: CaseStage;
-  conference: NonNullable<CaseDetail['conference']>;
-}
 
 /** When and where the conference meets, as its invitations and calendar files say it. */
 interface Meeting {
@@ -131,7 +127,7 @@ export async function scheduleConference(
   actor: SignedIn,
   conferenceId: string,
   body: Schedule,
-): Promise<ScheduledConference> {
+): Promise<CaseDetail> {
   const { db } = context.database;
   const access = await teamCase(db, actor, conferenceId, 'schedule');
   const startsAt = new Date(body.startsAt);
@@ -139,7 +135,7 @@ export async function scheduleConference(
     throw new InvalidError([{ field: 'startsAt', message: 'Choose a time that has not passed.' }]);
   }
   const command = { type: 'schedule', startsAt: startsAt.toISOString(), mode: body.mode } as const;
-  const conference = await withStep(context, actor.personId, conferenceId, command, async (tx) => {
+  await withStep(context, actor.personId, conferenceId, command, async (tx) => {
     const [row] = await tx
       .update(conferences)
       .set({
@@ -151,17 +147,8 @@ export async function scheduleConference(
       .returning();
     if (!row) throw new Error(`Case ${conferenceId} vanished while it was scheduled.`);
     await invite(tx, context, { ...access, conference: row }, await meetingOf(tx, row, startsAt));
-    return row;
   });
-  return {
-    stage: conference.stage as CaseStage,
-    conference: {
-      startsAt: startsAt.toISOString(),
-      mode: body.mode,
-      place: conference.place,
-      circleId: conference.circleId,
-    },
-  };
+  return caseDetail(context, access, actor);
 }
 
 /** GET /api/conferences/:id/calendar.ics, for the team. */

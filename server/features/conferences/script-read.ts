@@ -1,13 +1,13 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Script } from '../../../shared/conferences/contract.ts';
 import type { PartyRole } from '../../../shared/conferences/machine.ts';
-import { type ScriptOrder, scriptOrders } from '../../../shared/conferences/names.ts';
 import { scriptFor } from '../../../shared/conferences/script.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { teamCase } from './access.ts';
 import { languageOf } from './party-mail.ts';
-import { conferenceParties, conferenceSettings } from './schema.ts';
+import { conferenceParties } from './schema.ts';
+import { settingsOf } from './settings.ts';
 
 // GET /api/conferences/:id/script: the facilitator's guide of restorative questions, by role, for
 // the roles the case's parties hold, in the order the program chose (the harmed party or the
@@ -21,12 +21,7 @@ export async function scriptOfCase(
 ): Promise<Script> {
   const { db } = context.database;
   const { conference } = await teamCase(db, actor, conferenceId, 'script');
-  const [settings] = await db
-    .select({ scriptOrder: conferenceSettings.scriptOrder })
-    .from(conferenceSettings)
-    .where(eq(conferenceSettings.programId, conference.programId));
-  const order: ScriptOrder =
-    scriptOrders.find((known) => known === settings?.scriptOrder) ?? 'harmed_first';
+  const { scriptOrder } = await settingsOf(db, conference.programId);
   const parties = await db
     .selectDistinct({ role: conferenceParties.role })
     .from(conferenceParties)
@@ -34,5 +29,8 @@ export async function scriptOfCase(
       and(eq(conferenceParties.conferenceId, conferenceId), isNull(conferenceParties.removedAt)),
     );
   const roles = parties.map((party) => party.role as PartyRole);
-  return scriptFor(order, languageOf(language ?? actor.language), roles);
+  // A case about an officer's conduct adds the words for equal dignity.
+  return scriptFor(scriptOrder, languageOf(language ?? actor.language), roles, {
+    officerConduct: conference.misconduct,
+  });
 }
