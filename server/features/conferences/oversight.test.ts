@@ -190,6 +190,13 @@ describe('the firewall', () => {
     );
     expect(script.statusCode, script.body).toBe(200);
     expect(script.json()).toMatchObject({ language: 'es', order: 'harmed_first' });
+    // The facilitator opens and closes; the one party so far, the officer, speaks between.
+    expect(script.json().steps.map((step: { speaker: string }) => step.speaker)).toEqual([
+      'facilitator',
+      'responsible',
+      'facilitator',
+      'facilitator',
+    ]);
     const records = await send(
       test,
       world.facilitator,

@@ -18,7 +18,11 @@ import { assignToTeam, drive, insertCase, insertSettings } from './testing.ts';
 
 export const ZONE = 'America/Chicago';
 
-const store = (test: TestApp) => ({ db: test.context.database.db, cipher: test.context.cipher });
+/** The database and cipher, as the workflow's test fixtures take them. */
+export const store = (test: TestApp) => ({
+  db: test.context.database.db,
+  cipher: test.context.cipher,
+});
 
 export interface PartyWorld {
   communityProgramId: string;
