@@ -116,6 +116,7 @@ async function withdraw(
     await tellTeamPaused(tx, context, conference, program);
     return withdrawn;
   });
+  // Every consent given here has its row; were one missing, the withdrawal still stands.
   return row ? consentOf(row) : { status: 'withdrawn', version: null, at: null };
 }
 

@@ -78,12 +78,12 @@ export function casePartyOf(
   };
 }
 
-/** A party still on the case, or not found. */
-export async function activeParty(
+/** A party still on the case, if there is one by that id. */
+export async function findActiveParty(
   db: Executor,
   conferenceId: string,
   partyId: string,
-): Promise<PartyRow> {
+): Promise<PartyRow | undefined> {
   const [party] = await db
     .select()
     .from(conferenceParties)
@@ -94,6 +94,16 @@ export async function activeParty(
         isNull(conferenceParties.removedAt),
       ),
     );
+  return party;
+}
+
+/** A party still on the case, or not found. */
+export async function activeParty(
+  db: Executor,
+  conferenceId: string,
+  partyId: string,
+): Promise<PartyRow> {
+  const party = await findActiveParty(db, conferenceId, partyId);
   if (!party) throw new NotFoundError(NO_SUCH_PARTY);
   return party;
 }
@@ -130,7 +140,7 @@ async function checkNewParty(db: Database, access: TeamAccess, body: AddParty): 
     ]);
   }
   if (body.supportsPartyId !== null) {
-    const supported = await activeParty(db, conference.id, body.supportsPartyId).catch(() => null);
+    const supported = await findActiveParty(db, conference.id, body.supportsPartyId);
     if (!supported || supported.role === 'supporter') {
       throw new InvalidError([
         {

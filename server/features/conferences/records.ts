@@ -9,7 +9,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/connection.ts';
 import { type FieldMessage, InvalidError } from '../../platform/errors.ts';
 import { type TeamAccess, teamCase } from './access.ts';
-import { activeParty } from './parties.ts';
+import { findActiveParty } from './parties.ts';
 import { conferenceItems, conferenceRecords } from './schema.ts';
 import { recordContext } from './sealed.ts';
 
@@ -39,8 +39,7 @@ async function checkAbout(db: Database, access: TeamAccess, body: AddRecord): Pr
   }
   if (problems.length > 0) throw new InvalidError(problems);
   if (body.partyId !== null) {
-    const party = await activeParty(db, access.conference.id, body.partyId).catch(() => null);
-    if (!party) {
+    if (!(await findActiveParty(db, access.conference.id, body.partyId))) {
       throw new InvalidError([{ field: 'partyId', message: 'Choose a party of this case.' }]);
     }
   }
