@@ -27,7 +27,7 @@ export interface CalendarCircle {
  * `withTimeZone` (the shape of @date-fns/tz's TZDate) through the local getters, which give
  * the wall clock of `zone` here. Its instant (getTime) is unchanged.
  */
-class WallClockDate extends Date {
+export class WallClockDate extends Date {
   readonly internal: Date;
   readonly zone: string;
   constructor(instant: number, zone: string) {

@@ -156,7 +156,10 @@ export async function ownParty(
   return row;
 }
 
-/** The case for an oversight reviewer of its program; others find no such case. */
+/**
+ * The case for an oversight reviewer of its program; others find no such case. The firewall
+ * comes first here too (403, audited): the reviewer's view carries the screening's reasons.
+ */
 export async function oversightCase(
   db: Database,
   actor: SignedIn,
@@ -164,6 +167,7 @@ export async function oversightCase(
 ): Promise<TeamAccess> {
   const conference = await findCase(db, conferenceId);
   if (!conference) throw new NotFoundError(NO_SUCH_CASE);
+  await guardFirewall(db, actor, conference, 'oversight');
   const program = await findProgram(db, conference.programId);
   if (!program || !allowedOnCase(actor, 'conference.oversee', conference, program)) {
     throw new NotFoundError(NO_SUCH_CASE);

@@ -5,6 +5,11 @@ import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 
 export const referralContext = (conferenceId: string) => `conference_referral:${conferenceId}`;
 export const partyNameContext = (partyId: string) => `conference_party:${partyId}`;
+export const partyEmailContext = (partyId: string) => `conference_party_email:${partyId}`;
+export const consentSignatureContext = (consentId: string) => `conference_consent:${consentId}`;
+export const withdrawalContext = (consentId: string) =>
+  `conference_consent_withdrawal:${consentId}`;
+export const recordContext = (recordId: string) => `conference_record:${recordId}`;
 export const itemDescriptionContext = (itemId: string) => `conference_item:${itemId}`;
 export const itemVerificationContext = (itemId: string) => `conference_item_verification:${itemId}`;
 

@@ -9,6 +9,7 @@ import { authSessions, people } from '../../platform/auth/schema.ts';
 import { circleRouteChecks } from './circle-routes.ts';
 import { conferenceAgreementRouteChecks } from './conference-agreement-routes.ts';
 import { conferenceIntakeRouteChecks } from './conference-intake-routes.ts';
+import { conferencePartyRouteChecks } from './conference-party-routes.ts';
 import {
   addCommitment,
   addInvitation,
@@ -630,6 +631,7 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
   ...circleRouteChecks,
   ...conferenceIntakeRouteChecks,
   ...conferenceAgreementRouteChecks,
+  ...conferencePartyRouteChecks,
 };
 
 /** A fresh commitment of the side's organisation, and a request about it. */

@@ -6,7 +6,11 @@ import { commitmentReminder } from './commitment-reminder.ts';
 import { conferenceAgreement } from './conference-agreement.ts';
 import { conferenceAssigned } from './conference-assigned.ts';
 import { conferenceItemReminder } from './conference-item-reminder.ts';
+import { conferencePartyLink } from './conference-party-link.ts';
+import { conferencePaused } from './conference-paused.ts';
 import { conferenceReferral } from './conference-referral.ts';
+import { conferenceScheduled } from './conference-scheduled.ts';
+import { conferenceSignedOff } from './conference-signed-off.ts';
 import { confirmAddress } from './confirm-address.ts';
 import { dailyDigest } from './daily-digest.ts';
 import { invitation } from './invitation.ts';
@@ -24,7 +28,11 @@ export type { CommitmentReminderData } from './commitment-reminder.ts';
 export type { ConferenceAgreementData } from './conference-agreement.ts';
 export type { ConferenceAssignedData } from './conference-assigned.ts';
 export type { ConferenceItemReminderData } from './conference-item-reminder.ts';
+export type { ConferencePartyLinkData } from './conference-party-link.ts';
+export type { ConferencePausedData } from './conference-paused.ts';
 export type { ConferenceReferralData } from './conference-referral.ts';
+export type { ConferenceScheduledData } from './conference-scheduled.ts';
+export type { ConferenceSignedOffData } from './conference-signed-off.ts';
 export type { ConfirmAddressData } from './confirm-address.ts';
 export type { DailyDigestData } from './daily-digest.ts';
 export type { InvitationData } from './invitation.ts';
@@ -52,13 +60,18 @@ export const templates = {
   'conference-assigned': conferenceAssigned,
   'conference-agreement': conferenceAgreement,
   'conference-item-reminder': conferenceItemReminder,
+  'conference-party-link': conferencePartyLink,
+  'conference-paused': conferencePaused,
+  'conference-scheduled': conferenceScheduled,
+  'conference-signed-off': conferenceSignedOff,
 } as const;
 
 /**
  * Essential emails go at once whatever the reader chose: they were asked for (a sign-in link),
  * are expected (an invitation, and word that a circle one was asked to will not meet) or are
- * the digest itself. A register's updates count as essential too: the reader asked for exactly
- * these by confirming, and each carries its own one-click link to stop them. Notifications
+ * the digest itself. A paused conference case is essential to its team: no one may be brought
+ * to a conference they withdrew from. A register's updates count as essential too: the reader
+ * asked for exactly these by confirming, and each carries its own one-click link to stop them. Notifications
  * follow the reader's choice: at once, in the daily digest, or not at all.
  */
 export const templateCategories = {
@@ -79,6 +92,10 @@ export const templateCategories = {
   // The parties and the team expect word that the agreement they made is confirmed.
   'conference-agreement': 'essential',
   'conference-item-reminder': 'notification',
+  'conference-party-link': 'essential',
+  'conference-paused': 'essential',
+  'conference-scheduled': 'essential',
+  'conference-signed-off': 'notification',
 } as const satisfies Record<keyof typeof templates, 'essential' | 'notification'>;
 
 export type TemplateName = keyof typeof templates;
