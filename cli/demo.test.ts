@@ -2,14 +2,17 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { listProgramCircles } from '../server/features/circles/read.ts';
 import { listCommitments, readCommitment } from '../server/features/commitments/read.ts';
+import { caseBoard } from '../server/features/conferences/board.ts';
 import { demoActor } from '../server/features/organisations/demo.ts';
 import { listPeople } from '../server/features/organisations/people.ts';
 import { readOrganisation } from '../server/features/organisations/programs.ts';
+import { people as peopleTable } from '../server/platform/auth/schema.ts';
 import { generateEncryptionKey } from '../server/platform/crypto/keys.ts';
 import { createTestDatabase, type TestDatabase } from '../server/platform/db/test-database.ts';
 import { createLogger } from '../server/platform/logger.ts';
@@ -62,6 +65,9 @@ describe('restorativ demo', () => {
     expect(first.out).toMatch(
       /The join link of tomorrow's listening circle:\n {2}http:\/\/\S+\/circles\/join#\S{20,}/,
     );
+    expect(first.out).toMatch(
+      /The public referral form of the conferences about police conduct:\n {2}http:\/\/\S+\/conferences\/refer#\S{20,}/,
+    );
   });
 
   it('refuses a database that has organisations already, and changes nothing', () => {
@@ -97,6 +103,7 @@ describe('restorativ demo', () => {
       });
       const organisation = await readOrganisation(context.database.db, admin, organisationId);
       expect(organisation.programs.map((program) => program.name).sort()).toEqual([
+        'Conferences about police conduct',
         'Neighbourhood listening circles',
         'Youth and police dialogue',
       ]);
@@ -153,6 +160,34 @@ describe('restorativ demo', () => {
       ]);
       expect(Date.parse(series[0]?.startsAt ?? '')).toBeLessThan(Date.now());
       expect(Date.parse(series[1]?.startsAt ?? '')).toBeGreaterThan(Date.now());
+
+      // Conferences about police conduct: a case at each step, as their coordinator sees them.
+      const conferences = organisation.programs.find((p) => p.name.startsWith('Conferences'));
+      const [rosa] = await context.database.db
+        .select({ id: peopleTable.id, name: peopleTable.name, email: peopleTable.email })
+        .from(peopleTable)
+        .where(eq(peopleTable.email, 'rosa@peacecircle.example'));
+      if (!rosa) throw new Error('the demo has no conference coordinator');
+      const board = await caseBoard(
+        context,
+        await demoActor(context, rosa),
+        conferences?.id ?? '',
+        undefined,
+      );
+      expect(board.map((entry) => entry.stage).sort()).toEqual([
+        'closed',
+        'monitoring',
+        'preparation',
+        'referral',
+      ]);
+      expect(board.find((entry) => entry.stage === 'monitoring')?.items).toEqual({
+        open: 2,
+        overdue: 0,
+      });
+      expect(board.find((entry) => entry.stage === 'preparation')?.parties).toEqual({
+        total: 2,
+        consented: 1,
+      });
     } finally {
       await app.close();
       await closeRuntime(context);

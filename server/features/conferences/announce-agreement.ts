@@ -15,15 +15,8 @@ import { conferenceItems, conferences } from './schema.ts';
 
 // When a case's agreement is confirmed, each party with an address and each member of its team
 // hears of it: the items by kind and day (a party's own marked as theirs), a link to read the
-// agreement, and the meetings as a calendar file. Call it in the transaction that confirms the
-// agreement, so that the emails exist only if the confirmation does:
-//
-//   await db.transaction(async (tx) => {
-//     const { events } = await runCommand(db, cipher, actorId, id, command, tx);
-//     if (events.some((event) => event.type === 'agreement_confirmed')) {
-//       await announceAgreement(context, tx, id);
-//     }
-//   });
+// agreement, and the meetings as a calendar file. It runs in the transaction that confirms the
+// agreement (transitions.ts), so that the emails exist only if the confirmation does.
 
 /** Writes the emails of a confirmed agreement to the outbox; returns how many. */
 export async function announceAgreement(

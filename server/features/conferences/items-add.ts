@@ -9,7 +9,7 @@ import { type FieldMessage, InvalidError } from '../../platform/errors.ts';
 import { memberships } from '../organisations/schema.ts';
 import type { ProgramRunners } from '../organisations/service.ts';
 import { type CaseRow, teamCase } from './access.ts';
-import { runCommand } from './events.ts';
+import { withStep } from './command.ts';
 import {
   agreementItemOf,
   itemDescriptionContext,
@@ -149,8 +149,8 @@ export async function addAgreementItem(
   ];
   if (refusals.length > 0) throw new InvalidError(refusals);
   const itemId = crypto.randomUUID();
-  const row = await db.transaction(async (tx) => {
-    await runCommand(db, cipher, actor.personId, conferenceId, { type: 'add_item', itemId }, tx);
+  const addItem = { type: 'add_item', itemId } as const;
+  const row = await withStep(context, actor.personId, conferenceId, addItem, async (tx) => {
     const [inserted] = await tx
       .insert(conferenceItems)
       .values({

@@ -6,7 +6,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Database, Transaction } from '../../platform/db/connection.ts';
 import { ConflictError, NotFoundError } from '../../platform/errors.ts';
 import { type TeamAccess, teamCase } from './access.ts';
-import { runCommand } from './events.ts';
+import { withStep } from './command.ts';
 import { agreementItemOf, type ItemRow } from './items-read.ts';
 import { conferenceItems } from './schema.ts';
 
@@ -59,9 +59,8 @@ export async function removeAgreementItem(
       { code: 'item_published' },
     );
   }
-  await db.transaction(async (tx) => {
-    const command = { type: 'remove_item', itemId, reason } as const;
-    await runCommand(db, context.cipher, actor.personId, conferenceId, command, tx);
+  const command = { type: 'remove_item', itemId, reason } as const;
+  await withStep(context, actor.personId, conferenceId, command, async (tx) => {
     await tx.delete(conferenceItems).where(eq(conferenceItems.id, itemId));
   });
 }
@@ -75,9 +74,8 @@ export async function settleAgreementItem(
 ): Promise<AgreementItem> {
   const { db } = context.database;
   const { conference } = await teamItem(db, actor, conferenceId, itemId);
-  const row = await db.transaction(async (tx) => {
-    const command = { type: 'settle_item', itemId, ...body } as const;
-    await runCommand(db, context.cipher, actor.personId, conferenceId, command, tx);
+  const command = { type: 'settle_item', itemId, ...body } as const;
+  const row = await withStep(context, actor.personId, conferenceId, command, async (tx) => {
     return updatedItem(tx, itemId, { status: body.status, settledAt: new Date() });
   });
   return agreementItemOf(db, context.cipher, conference, row);
@@ -92,9 +90,8 @@ export async function reopenAgreementItem(
 ): Promise<AgreementItem> {
   const { db } = context.database;
   const { conference } = await teamItem(db, actor, conferenceId, itemId);
-  const row = await db.transaction(async (tx) => {
-    const command = { type: 'reopen_item', itemId, reason } as const;
-    await runCommand(db, context.cipher, actor.personId, conferenceId, command, tx);
+  const command = { type: 'reopen_item', itemId, reason } as const;
+  const row = await withStep(context, actor.personId, conferenceId, command, async (tx) => {
     return updatedItem(tx, itemId, { status: 'open', settledAt: null });
   });
   return agreementItemOf(db, context.cipher, conference, row);

@@ -2,7 +2,8 @@ import type { CaseDetail, caseCommandBody } from '../../../shared/conferences/co
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { teamCase } from './access.ts';
-import { runCommand } from './events.ts';
+import { announceAgreement } from './announce-agreement.ts';
+import { withStep } from './command.ts';
 import { caseDetail } from './read.ts';
 
 // A step of the workflow taken by the case team (screening, acceptance, routing back, the
@@ -19,6 +20,9 @@ export async function runTransition(
 ): Promise<CaseDetail> {
   const { db } = context.database;
   const access = await teamCase(db, actor, conferenceId, 'transitions');
-  await runCommand(db, context.cipher, actor.personId, conferenceId, command);
+  await withStep(context, actor.personId, conferenceId, command, async (tx) => {
+    // The parties and the team hear of a confirmed agreement only if the confirmation holds.
+    if (command.type === 'confirm_agreement') await announceAgreement(context, tx, conferenceId);
+  });
   return caseDetail(context, access, actor);
 }
