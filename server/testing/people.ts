@@ -60,3 +60,17 @@ export async function addSignedInPerson(
   const cookie = String(signedIn.headers['set-cookie']).split(';')[0] ?? '';
   return { personId: person.id, email, password, cookie };
 }
+
+/** Gives a test person a name and language the pages and emails of a test can look for. */
+export async function withName(
+  test: TestApp,
+  person: TestPerson,
+  name: string,
+  language = 'en',
+): Promise<TestPerson> {
+  await test.context.database.db
+    .update(people)
+    .set({ name, language })
+    .where(eq(people.id, person.personId));
+  return person;
+}

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPlaceholderEmail } from '../../../shared/people/placeholder-email.ts';
 import { latestOutboxMessages } from '../../platform/mail/outbox.ts';
 import { setFrequency } from '../../platform/mail/preferences.ts';
+import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import {
   buildCircleWorld,
@@ -10,7 +11,6 @@ import {
   emailsTo,
   localDaysAhead,
   plan,
-  send,
 } from './fixtures.ts';
 
 // Cancelling a circle tells everyone who expected it, once each, in their own language: the

@@ -2,10 +2,9 @@ import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { CreateCircleBody } from '../../../shared/circles/contract.ts';
 import { instantOf } from '../../../shared/circles/schedule.ts';
-import { people } from '../../platform/auth/schema.ts';
 import { latestOutboxMessages, readOutboxMessage } from '../../platform/mail/outbox.ts';
-import { nextClientAddress } from '../../testing/fuzz.ts';
-import { addSignedInPerson, type TestPerson } from '../../testing/people.ts';
+import { addSignedInPerson, type TestPerson, withName } from '../../testing/people.ts';
+import { send } from '../../testing/requests.ts';
 import type { TestApp } from '../../testing/test-app.ts';
 import { memberships } from '../organisations/schema.ts';
 import { createOrganisation } from '../organisations/service.ts';
@@ -28,14 +27,6 @@ export interface CircleWorld {
   resident: TestPerson;
   /** Staff of an organisation that runs nothing with this program. */
   outsider: TestPerson;
-}
-
-async function named(test: TestApp, person: TestPerson, name: string, language = 'en') {
-  await test.context.database.db
-    .update(people)
-    .set({ name, language })
-    .where(eq(people.id, person.personId));
-  return person;
 }
 
 export async function buildCircleWorld(test: TestApp): Promise<CircleWorld> {
@@ -63,18 +54,18 @@ export async function buildCircleWorld(test: TestApp): Promise<CircleWorld> {
     addSignedInPerson(test, { organisationId, role, programId });
   return {
     programId,
-    admin: await named(test, admin, 'Grace Okafor'),
-    coordinator: await named(test, await inProgram(community, 'coordinator'), 'Amara Johnson'),
-    keeper: await named(test, await inProgram(community, 'facilitator'), 'Luis Herrera', 'es'),
-    coKeeper: await named(test, await inProgram(community, 'facilitator'), 'Sam Whitfield'),
-    facilitator: await named(test, await inProgram(community, 'facilitator'), 'Noor Haddad'),
-    officer: await named(
+    admin: await withName(test, admin, 'Grace Okafor'),
+    coordinator: await withName(test, await inProgram(community, 'coordinator'), 'Amara Johnson'),
+    keeper: await withName(test, await inProgram(community, 'facilitator'), 'Luis Herrera', 'es'),
+    coKeeper: await withName(test, await inProgram(community, 'facilitator'), 'Sam Whitfield'),
+    facilitator: await withName(test, await inProgram(community, 'facilitator'), 'Noor Haddad'),
+    officer: await withName(
       test,
       await addSignedInPerson(test, { organisationId: police, role: 'officer', programId }),
       'Officer Priya Nair',
     ),
-    resident: await named(test, await inProgram(community, 'resident'), 'Rosa Medina', 'es'),
-    outsider: await named(
+    resident: await withName(test, await inProgram(community, 'resident'), 'Rosa Medina', 'es'),
+    outsider: await withName(
       test,
       await addSignedInPerson(test, { organisationId: elsewhere, role: 'facilitator' }),
       'Jo Baker',
@@ -88,26 +79,6 @@ export async function unverify(test: TestApp, person: TestPerson): Promise<void>
     .update(memberships)
     .set({ verifiedAt: null })
     .where(eq(memberships.personId, person.personId));
-}
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-
-/** A request from a browser on our own pages; signed in when `as` is given. */
-export function send(
-  test: TestApp,
-  as: TestPerson | string | undefined,
-  method: Method,
-  url: string,
-  payload?: unknown,
-) {
-  const cookie = typeof as === 'string' ? as : as?.cookie;
-  return test.app.inject({
-    method,
-    url,
-    remoteAddress: nextClientAddress(),
-    headers: { origin: test.context.config.publicUrl, ...(cookie ? { cookie } : {}) },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
 }
 
 /** The local date and time `days` from now in `zone`, at `time`: YYYY-MM-DDTHH:mm. */

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { placeholderEmailFor } from '../../../shared/people/placeholder-email.ts';
 import { anyId, expectRefused, maybe, segment, snapshotOf } from '../../testing/fuzz.ts';
 import type { TestPerson } from '../../testing/people.ts';
+import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import {
   buildCircleWorld,
@@ -10,7 +11,6 @@ import {
   circleTokenIn,
   localDaysAhead,
   plan,
-  send,
 } from './fixtures.ts';
 
 // Bad input of any shape to planning, inviting and joining: every refusal is a 4xx naming the

@@ -1,6 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/schema.ts';
+import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import {
   buildCircleWorld,
@@ -10,7 +11,6 @@ import {
   eventsOf,
   instantAt,
   plan,
-  send,
 } from './fixtures.ts';
 import { circleInvitees } from './schema.ts';
 

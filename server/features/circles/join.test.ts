@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPlaceholderEmail } from '../../../shared/people/placeholder-email.ts';
 import { people } from '../../platform/auth/schema.ts';
+import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { memberships } from '../organisations/schema.ts';
 import {
@@ -10,7 +11,6 @@ import {
   circleTokenIn,
   emailsTo,
   plan,
-  send,
   unverify,
 } from './fixtures.ts';
 import { circleParticipants, circles } from './schema.ts';

@@ -1,6 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents } from '../../platform/audit/schema.ts';
+import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import {
   buildCircleWorld,
@@ -9,7 +10,6 @@ import {
   localDaysAhead,
   plan,
   planBody,
-  send,
 } from './fixtures.ts';
 import { circleSeries, circles } from './schema.ts';
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isPlaceholderEmail } from '../../../shared/people/placeholder-email.ts';
 import { latestOutboxMessages } from '../../platform/mail/outbox.ts';
 import type { TestPerson } from '../../testing/people.ts';
+import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import {
   buildCircleWorld,
@@ -11,7 +12,6 @@ import {
   emailsTo,
   localDaysAhead,
   plan,
-  send,
   ZONE,
 } from './fixtures.ts';
 import { sendCircleReminders } from './reminders.ts';

@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayIn } from '../../../shared/commitments/days.ts';
 import { auditEvents } from '../../platform/audit/schema.ts';
+import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import {
   type AgreementCase,
@@ -10,7 +11,6 @@ import {
   buildAgreementWorld,
   caseInAgreement,
   itemBody,
-  send,
   ZONE,
 } from './agreement-fixtures.ts';
 import { outcomeColumns } from './outcomes-export.ts';

@@ -3,10 +3,9 @@ import { expect } from 'vitest';
 import { addDays, dayIn } from '../../../shared/commitments/days.ts';
 import type { AddItemBody } from '../../../shared/conferences/contract.ts';
 import type { CaseCommand } from '../../../shared/conferences/machine.ts';
-import { people } from '../../platform/auth/schema.ts';
 import { latestOutboxMessages, readOutboxMessage } from '../../platform/mail/outbox.ts';
-import { nextClientAddress } from '../../testing/fuzz.ts';
-import { addSignedInPerson, type TestPerson } from '../../testing/people.ts';
+import { addSignedInPerson, type TestPerson, withName } from '../../testing/people.ts';
+import { send } from '../../testing/requests.ts';
 import type { TestApp } from '../../testing/test-app.ts';
 import { programs } from '../organisations/schema.ts';
 import { createOrganisation } from '../organisations/service.ts';
@@ -47,33 +46,6 @@ export interface AgreementCase {
   supporterId: string;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
-
-/** A request from a browser on our own pages, signed in as `as`. */
-export function send(
-  test: TestApp,
-  as: TestPerson | undefined,
-  method: Method,
-  url: string,
-  payload?: unknown,
-) {
-  return test.app.inject({
-    method,
-    url,
-    remoteAddress: nextClientAddress(),
-    headers: { origin: test.context.config.publicUrl, ...(as ? { cookie: as.cookie } : {}) },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-}
-
-async function named(test: TestApp, person: TestPerson, name: string, language = 'en') {
-  await test.context.database.db
-    .update(people)
-    .set({ name, language })
-    .where(eq(people.id, person.personId));
-  return person;
-}
-
 export async function buildAgreementWorld(test: TestApp): Promise<AgreementWorld> {
   const { db } = test.context.database;
   const communityId = await createOrganisation(db, {
@@ -98,10 +70,14 @@ export async function buildAgreementWorld(test: TestApp): Promise<AgreementWorld
     programId,
     communityId,
     agencyId,
-    coordinator: await named(test, await inProgram(communityId, 'coordinator'), 'Amara Johnson'),
-    facilitator: await named(test, await inProgram(communityId, 'facilitator'), 'Luis Herrera'),
-    otherFacilitator: await named(test, await inProgram(communityId, 'facilitator'), 'Noor Haddad'),
-    reviewer: await named(
+    coordinator: await withName(test, await inProgram(communityId, 'coordinator'), 'Amara Johnson'),
+    facilitator: await withName(test, await inProgram(communityId, 'facilitator'), 'Luis Herrera'),
+    otherFacilitator: await withName(
+      test,
+      await inProgram(communityId, 'facilitator'),
+      'Noor Haddad',
+    ),
+    reviewer: await withName(
       test,
       await addSignedInPerson(test, {
         organisationId: communityId,
@@ -110,22 +86,22 @@ export async function buildAgreementWorld(test: TestApp): Promise<AgreementWorld
       }),
       'Grace Okafor',
     ),
-    standards: await named(
+    standards: await withName(
       test,
       await addSignedInPerson(test, { organisationId: agencyId, role: 'professional_standards' }),
       'Inspector Ward',
     ),
-    agencyAdmin: await named(
+    agencyAdmin: await withName(
       test,
       await addSignedInPerson(test, { organisationId: agencyId, role: 'org_admin' }),
       'Chief Morgan',
     ),
-    officer: await named(
+    officer: await withName(
       test,
       await addSignedInPerson(test, { organisationId: agencyId, role: 'officer', programId }),
       'Officer Priya Nair',
     ),
-    resident: await named(
+    resident: await withName(
       test,
       await addSignedInPerson(test, { organisationId: communityId, role: 'resident', programId }),
       'Rosa Medina',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseSummary, StaffChoice } from '../../../shared/conferences/contract.ts';
+import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import {
   auditOf,
@@ -7,7 +8,6 @@ import {
   type IntakeWorld,
   refer,
   referralLinkOf,
-  send,
 } from './intake-fixtures.ts';
 import { assignToTeam, insertCase } from './testing.ts';
 

@@ -1,8 +1,9 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSENT_VERSION } from '../../../shared/conferences/consent.ts';
+import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
-import { emailsTo, eventsOf, instantAt, localDaysAhead, send } from '../circles/fixtures.ts';
+import { emailsTo, eventsOf, instantAt, localDaysAhead } from '../circles/fixtures.ts';
 import {
   addPartyAs,
   buildPartyWorld,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
-import { send } from '../circles/fixtures.ts';
 import { grantMembership } from '../organisations/service.ts';
 import { addPartyAs, auditOf, buildPartyWorld, caseAt, type PartyWorld } from './party-fixtures.ts';
 import { assignToTeam } from './testing.ts';

@@ -2,10 +2,9 @@ import { and, asc, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { ReferralBody } from '../../../shared/conferences/contract.ts';
 import { auditEvents } from '../../platform/audit/schema.ts';
-import { people } from '../../platform/auth/schema.ts';
 import { latestOutboxMessages, readOutboxMessage } from '../../platform/mail/outbox.ts';
-import { nextClientAddress } from '../../testing/fuzz.ts';
-import { addSignedInPerson, type TestPerson } from '../../testing/people.ts';
+import { addSignedInPerson, type TestPerson, withName } from '../../testing/people.ts';
+import { send } from '../../testing/requests.ts';
 import type { TestApp } from '../../testing/test-app.ts';
 import { createOrganisation, grantMembership } from '../organisations/service.ts';
 import { conferences } from './schema.ts';
@@ -29,34 +28,6 @@ export interface IntakeWorld {
   standards: TestPerson;
   /** A facilitator of the program who also works in the agency's professional standards. */
   standardsFacilitator: TestPerson;
-}
-
-async function named(test: TestApp, person: TestPerson, name: string, language = 'en') {
-  await test.context.database.db
-    .update(people)
-    .set({ name, language })
-    .where(eq(people.id, person.personId));
-  return person;
-}
-
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
-
-/** A request from a browser on our own pages, from an address of its own; signed in with `as`. */
-export function send(
-  test: TestApp,
-  as: TestPerson | undefined,
-  method: Method,
-  url: string,
-  payload?: unknown,
-  remoteAddress = nextClientAddress(),
-) {
-  return test.app.inject({
-    method,
-    url,
-    remoteAddress,
-    headers: { origin: test.context.config.publicUrl, ...(as ? { cookie: as.cookie } : {}) },
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
 }
 
 export async function buildIntakeWorld(test: TestApp): Promise<IntakeWorld> {
@@ -88,17 +59,17 @@ export async function buildIntakeWorld(test: TestApp): Promise<IntakeWorld> {
     programId,
     communityId,
     agencyId,
-    admin: await named(test, admin, 'Grace Okafor'),
-    coordinator: await named(test, await inProgram('coordinator'), 'Amara Johnson'),
-    facilitator: await named(test, await inProgram('facilitator'), 'Luis Herrera', 'es'),
-    otherFacilitator: await named(test, await inProgram('facilitator'), 'Noor Haddad'),
-    resident: await named(test, await inProgram('resident'), 'Rosa Medina'),
-    standards: await named(
+    admin: await withName(test, admin, 'Grace Okafor'),
+    coordinator: await withName(test, await inProgram('coordinator'), 'Amara Johnson'),
+    facilitator: await withName(test, await inProgram('facilitator'), 'Luis Herrera', 'es'),
+    otherFacilitator: await withName(test, await inProgram('facilitator'), 'Noor Haddad'),
+    resident: await withName(test, await inProgram('resident'), 'Rosa Medina'),
+    standards: await withName(
       test,
       await addSignedInPerson(test, { organisationId: agencyId, role: 'professional_standards' }),
       'Lt. Chris Dunn',
     ),
-    standardsFacilitator: await named(test, standardsFacilitator, 'Sam Whitfield'),
+    standardsFacilitator: await withName(test, standardsFacilitator, 'Sam Whitfield'),
   };
 }
 

@@ -2,14 +2,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anyId, expectRefused, maybe, segment, snapshotOf } from '../../testing/fuzz.ts';
 import type { TestPerson } from '../../testing/people.ts';
+import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
-import {
-  buildIntakeWorld,
-  type IntakeWorld,
-  refer,
-  referralLinkOf,
-  send,
-} from './intake-fixtures.ts';
+import { buildIntakeWorld, type IntakeWorld, refer, referralLinkOf } from './intake-fixtures.ts';
 
 // Bad input of any shape to the referral form, the settings, the workflow's steps and the case
 // team: every refusal is a 4xx naming the fields (or the workflow's reason), never a 5xx, and a

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import {
   type AgreementWorld,
@@ -9,7 +10,6 @@ import {
   daysAhead,
   emailsTo,
   itemBody,
-  send,
 } from './agreement-fixtures.ts';
 import { announceAgreement } from './announce-agreement.ts';
 import { runCommand } from './events.ts';

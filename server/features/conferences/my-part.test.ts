@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSENT_VERSION } from '../../../shared/conferences/consent.ts';
+import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
-import { instantAt, localDaysAhead, send } from '../circles/fixtures.ts';
+import { instantAt, localDaysAhead } from '../circles/fixtures.ts';
 import { addPartyAs, buildPartyWorld, caseAt, type PartyWorld, store } from './party-fixtures.ts';
 import { conferenceItems } from './schema.ts';
 import { itemDescriptionContext, itemVerificationContext } from './sealed.ts';

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addSignedInPerson } from '../../testing/people.ts';
+import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { grantMembership } from '../organisations/service.ts';
 import {
@@ -10,7 +11,6 @@ import {
   caseInAgreement,
   daysAhead,
   itemBody,
-  send,
 } from './agreement-fixtures.ts';
 import { conferenceInstalments, conferenceItems } from './schema.ts';
 import { assignToTeam, drive } from './testing.ts';

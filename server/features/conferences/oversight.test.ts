@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
-import { emailsTo, send } from '../circles/fixtures.ts';
+import { emailsTo } from '../circles/fixtures.ts';
 import { addPartyAs, auditOf, buildPartyWorld, caseAt, type PartyWorld } from './party-fixtures.ts';
 
 // Oversight of misconduct cases, and the firewall. A reviewer signs off a screening decision

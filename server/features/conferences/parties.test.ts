@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
-import { emailsTo, send } from '../circles/fixtures.ts';
+import { emailsTo } from '../circles/fixtures.ts';
 import {
   addPartyAs,
   auditOf,

@@ -2,10 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { Role } from '../../../shared/permissions/roles.ts';
 import { auditEvents } from '../../platform/audit/schema.ts';
-import { people } from '../../platform/auth/schema.ts';
-import { addSignedInPerson, type TestPerson } from '../../testing/people.ts';
+import { addSignedInPerson, type TestPerson, withName } from '../../testing/people.ts';
+import { send } from '../../testing/requests.ts';
 import type { TestApp } from '../../testing/test-app.ts';
-import { send } from '../circles/fixtures.ts';
 import { programOrganisations, programs } from '../organisations/schema.ts';
 import { createOrganisation } from '../organisations/service.ts';
 import { assignToTeam, drive, insertCase, insertSettings } from './testing.ts';
@@ -38,14 +37,6 @@ export interface PartyWorld {
   otherFacilitator: TestPerson;
   /** Staff of an organisation that runs neither program. */
   outsider: TestPerson;
-}
-
-async function named(test: TestApp, person: TestPerson, name: string, language = 'en') {
-  await test.context.database.db
-    .update(people)
-    .set({ name, language })
-    .where(eq(people.id, person.personId));
-  return person;
 }
 
 async function addProgram(test: TestApp, name: string, lead: string, partner: string) {
@@ -87,7 +78,7 @@ export async function buildPartyWorld(test: TestApp): Promise<PartyWorld> {
   await insertSettings(store(test), communityProgramId, null);
   await insertSettings(store(test), misconductProgramId, { agencyOrganisationId: agencyId });
   const orgWide = async (organisationId: string, role: Role, name: string, language = 'en') =>
-    named(test, await addSignedInPerson(test, { organisationId, role }), name, language);
+    withName(test, await addSignedInPerson(test, { organisationId, role }), name, language);
   return {
     communityProgramId,
     misconductProgramId,

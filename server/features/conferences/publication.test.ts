@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { commitments } from '../commitments/schema.ts';
 import {
@@ -9,7 +10,6 @@ import {
   caseInAgreement,
   daysAhead,
   itemBody,
-  send,
 } from './agreement-fixtures.ts';
 import { conferenceItems } from './schema.ts';
 import { drive, insertParty } from './testing.ts';

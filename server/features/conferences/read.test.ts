@@ -2,14 +2,9 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dayIn } from '../../../shared/commitments/days.ts';
 import type { CaseDetail } from '../../../shared/conferences/contract.ts';
+import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
-import {
-  buildIntakeWorld,
-  type IntakeWorld,
-  refer,
-  referralLinkOf,
-  send,
-} from './intake-fixtures.ts';
+import { buildIntakeWorld, type IntakeWorld, refer, referralLinkOf } from './intake-fixtures.ts';
 import {
   conferenceConsents,
   conferenceInstalments,

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/rows.ts';
+import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import {
   buildIntakeWorld,
@@ -9,7 +10,6 @@ import {
   refer,
   referralLinkOf,
   referralOf,
-  send,
 } from './intake-fixtures.ts';
 import { conferenceEvents } from './schema.ts';
 

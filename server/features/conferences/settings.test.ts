@@ -6,6 +6,7 @@ import {
 } from '../../../shared/conferences/names.ts';
 import { auditEvents } from '../../platform/audit/schema.ts';
 import { addSignedInPerson } from '../../testing/people.ts';
+import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { createOrganisation, grantMembership } from '../organisations/service.ts';
 import {
@@ -14,7 +15,6 @@ import {
   type IntakeWorld,
   refer,
   referralLinkOf,
-  send,
 } from './intake-fixtures.ts';
 import { conferences } from './schema.ts';
 

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError } from '../../platform/errors.ts';
+import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import {
   type AgreementWorld,
@@ -10,7 +11,6 @@ import {
   daysAhead,
   fieldsOf,
   itemBody,
-  send,
 } from './agreement-fixtures.ts';
 import { loadState } from './events.ts';
 import { conferenceInstalments, conferenceItems } from './schema.ts';

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import {
   auditOf,
@@ -7,7 +8,6 @@ import {
   type IntakeWorld,
   refer,
   referralLinkOf,
-  send,
 } from './intake-fixtures.ts';
 import { insertCase } from './testing.ts';
 

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../../shared/conferences/contract.ts';
+import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import {
   auditOf,
@@ -8,7 +9,6 @@ import {
   type IntakeWorld,
   refer,
   referralLinkOf,
-  send,
 } from './intake-fixtures.ts';
 import { conferenceEvents, conferences } from './schema.ts';
 import { insertCase } from './testing.ts';
