@@ -81,8 +81,10 @@ function split(event: CaseEvent): { data: Record<string, unknown>; words: Record
   const data: Record<string, unknown> = {};
   const words: Record<string, string> = {};
   for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    // An empty reason is kept too, so that the event reads back exactly as it was decided.
     if ((WORD_FIELDS as readonly string[]).includes(key) && typeof value === 'string') {
-      if (value !== '') words[key] = value;
+      words[key] = value;
     } else {
       data[key] = value;
     }
