@@ -157,6 +157,82 @@ export function createAppRouter() {
                 Component: (await import('../features/circles/PlanCirclePage.tsx')).PlanCirclePage,
               }),
             },
+            {
+              path: 'conferences/refer',
+              lazy: async () => ({
+                Component: (await import('../features/conferences/ReferralPage.tsx')).ReferralPage,
+              }),
+            },
+            {
+              path: 'conferences/referral-status',
+              lazy: async () => ({
+                Component: (await import('../features/conferences/ReferralStatusPage.tsx'))
+                  .ReferralStatusPage,
+              }),
+            },
+            {
+              path: 'conferences/join',
+              lazy: async () => ({
+                Component: (await import('../features/conferences/JoinCasePage.tsx')).JoinCasePage,
+              }),
+            },
+            {
+              path: 'conferences/mine',
+              lazy: async () => ({
+                Component: (await import('../features/conferences/MyCasesPage.tsx')).MyCasesPage,
+              }),
+            },
+            {
+              path: 'conferences/:conferenceId',
+              lazy: async () => ({
+                Component: (await import('../features/conferences/CasePage.tsx')).CasePage,
+              }),
+            },
+            {
+              path: 'conferences/:conferenceId/my-part',
+              lazy: async () => ({
+                Component: (await import('../features/conferences/MyPartPage.tsx')).MyPartPage,
+              }),
+            },
+            {
+              path: 'conferences/:conferenceId/oversight',
+              lazy: async () => ({
+                Component: (await import('../features/conferences/OversightCasePage.tsx'))
+                  .OversightCasePage,
+              }),
+            },
+            {
+              path: 'programs/:programId/conferences',
+              lazy: async () => ({
+                Component: (await import('../features/conferences/CaseBoardPage.tsx'))
+                  .CaseBoardPage,
+              }),
+            },
+            {
+              path: 'programs/:programId/conferences/settings',
+              lazy: async () => ({
+                Component: (await import('../features/conferences/SettingsPage.tsx')).SettingsPage,
+              }),
+            },
+            {
+              path: 'programs/:programId/conferences/overdue',
+              lazy: async () => ({
+                Component: (await import('../features/conferences/OverduePage.tsx')).OverduePage,
+              }),
+            },
+            {
+              path: 'programs/:programId/conferences/sign-offs',
+              lazy: async () => ({
+                Component: (await import('../features/conferences/SignOffsPage.tsx')).SignOffsPage,
+              }),
+            },
+            {
+              path: 'organisations/:organisationId/conferences',
+              lazy: async () => ({
+                Component: (await import('../features/conferences/AgencyCasesPage.tsx'))
+                  .AgencyCasesPage,
+              }),
+            },
             { path: '*', Component: NotFound },
           ],
         },

@@ -1,6 +1,7 @@
 // English catalogue. It is the reference shape: every other catalogue must have the same keys
 // (see `Catalogue` below), so a missing translation is a type error, not a blank on screen.
 import { sourceNames, statusNames } from '../../shared/commitments/names.ts';
+import { conferencesEn } from './en-conferences.ts';
 export const en = {
   app: {
     name: 'Restorativ',
@@ -17,6 +18,7 @@ export const en = {
       account: 'Your account',
       commitments: 'Commitments',
       circles: 'Circles',
+      conferences: 'Cases',
     },
     footer: {
       about:
@@ -1500,6 +1502,7 @@ export const en = {
       commentLong: 'Keep the comment under {{max}} characters.',
     },
   },
+  conferences: conferencesEn,
   roles: {
     org_admin: 'Organisation admin',
     coordinator: 'Coordinator',

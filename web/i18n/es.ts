@@ -1,5 +1,6 @@
 import { sourceNames, statusNames } from '../../shared/commitments/names.ts';
 import type { Catalogue } from './en.ts';
+import { conferencesEs } from './es-conferences.ts';
 
 // Spanish catalogue: neutral Latin American Spanish, addressing the reader as «usted».
 export const es: Catalogue = {
@@ -19,6 +20,7 @@ export const es: Catalogue = {
       account: 'Su cuenta',
       commitments: 'Compromisos',
       circles: 'Círculos',
+      conferences: 'Casos',
     },
     footer: {
       about:
@@ -1524,6 +1526,7 @@ export const es: Catalogue = {
       commentLong: 'El comentario debe tener menos de {{max}} caracteres.',
     },
   },
+  conferences: conferencesEs,
   roles: {
     org_admin: 'Persona administradora de la organización',
     coordinator: 'Persona coordinadora',

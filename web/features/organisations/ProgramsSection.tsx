@@ -215,6 +215,11 @@ export function ProgramsSection({ organisation }: { organisation: OrganisationRe
                 {t('admin.programs.commitments', { program: program.name })}
               </Link>
             </p>
+            <p>
+              <Link to={`/programs/${program.id}/conferences`}>
+                {t('conferences.board.heading', { program: program.name })}
+              </Link>
+            </p>
           </li>
         ))}
       </ul>
