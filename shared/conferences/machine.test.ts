@@ -287,7 +287,9 @@ describe('the workflow of a conference case, over any sequence of commands', () 
         // Every other outcome says why.
         expect(outcome.reason.trim()).not.toBe('');
       }
-    });
+      // A case closed as completed is rare in random commands (every item must be settled
+      // first), so more of them are played: in 300 it was seen fewer than 5 times now and then.
+    }, 1_200);
     seen.expectEach(['completed', 'closed with open items'], 5);
   });
 
