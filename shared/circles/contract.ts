@@ -141,6 +141,8 @@ export interface CircleSummary {
   coKeeper: PersonRef | null;
   series: { id: string; position: number; count: number } | null;
   training: boolean;
+  /** A conference's room: its case decides who comes and when. */
+  conference: boolean;
 }
 
 export interface CircleDetail extends CircleSummary {

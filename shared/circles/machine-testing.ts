@@ -27,7 +27,18 @@ export const ids = Object.keys(cast);
 
 const messageId = fc.constantFrom('m1', 'm2', 'm3', 'm4');
 const command: fc.Arbitrary<CircleCommand> = fc.oneof(
-  { weight: 4, arbitrary: fc.constant({ type: 'join', name: 'x', role: 'resident' } as const) },
+  {
+    weight: 4,
+    // A plain circle's join, or a conference's, with a place in its seating plan.
+    arbitrary: fc.option(fc.nat(5), { nil: undefined }).map(
+      (place): CircleCommand => ({
+        type: 'join',
+        name: 'x',
+        role: 'resident',
+        ...(place === undefined ? {} : { place }),
+      }),
+    ),
+  },
   fc.constant({ type: 'open' } as const),
   fc.constant({ type: 'leave' } as const),
   fc.constant({ type: 'step_out' } as const),
@@ -66,9 +77,9 @@ const command: fc.Arbitrary<CircleCommand> = fc.oneof(
 );
 export const step = fc.record({ actor: fc.constantFrom(...ids), command });
 
-/** A join as this cast member would send it: their own name and role. */
+/** A join as this cast member would send it: their own name and role, and any place given. */
 export const asSent = (actor: string, sent: CircleCommand): CircleCommand =>
-  sent.type === 'join' ? { type: 'join', name: actor, role: cast[actor] ?? 'other' } : sent;
+  sent.type === 'join' ? { ...sent, name: actor, role: cast[actor] ?? 'other' } : sent;
 
 export interface Run {
   state: CircleState;

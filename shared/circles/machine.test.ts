@@ -14,7 +14,7 @@ import {
   transcriptOf,
   voiceByGroup,
 } from './machine.ts';
-import { play, step } from './machine-testing.ts';
+import { cast, ids, play, step } from './machine-testing.ts';
 
 const keeperOnly = new Set<CircleCommand['type']>([
   'open',
@@ -94,6 +94,56 @@ describe('the rules of a circle', () => {
     const officerStepsOut = apply(state, { type: 'stepped_out', participantId: 'officer', at: 1 });
     expect(round(officerStepsOut, ['kim', 'ana']).holder).toBe('ben');
     expect(round(officerStepsOut, ['kim', 'ana', 'ben']).holder).toBe('kim');
+  });
+
+  it('seats a conference by its speaking order, whoever arrives first, and passes by it', () => {
+    // The plan: the keeper, then the person harmed, the person responsible, a supporter; the
+    // co-keeper has no place, so they sit after everyone placed.
+    const places: Record<string, number | undefined> = { kim: 0, ana: 1, officer: 2, ben: 3 };
+    const arrivals = fc.shuffledSubarray(ids, { minLength: ids.length, maxLength: ids.length });
+    fc.assert(
+      fc.property(arrivals, fc.array(fc.constantFrom(...ids), { maxLength: 6 }), (order, out) => {
+        const joins = order.map((actor) => {
+          const place = places[actor];
+          return {
+            actor,
+            command: {
+              type: 'join',
+              name: actor,
+              role: cast[actor] ?? 'other',
+              ...(place === undefined ? {} : { place }),
+            } as CircleCommand,
+          };
+        });
+        // Some leave and come back, which keeps their seat.
+        const returns = out.flatMap((actor) => [
+          { actor, command: { type: 'leave' } as CircleCommand },
+          { actor, command: { type: 'join', name: actor, role: 'resident' } as CircleCommand },
+        ]);
+        const { state } = play([...joins, ...returns, { actor: 'kim', command: { type: 'open' } }]);
+        const seating = state.participants.map((participant) => participant.id);
+        expect(seating.slice(0, 4)).toEqual(['kim', 'ana', 'officer', 'ben']);
+        // Those without a place sit after, in the order they came.
+        expect(seating.slice(4)).toEqual(order.filter((actor) => places[actor] === undefined));
+        expect(state.participants.map((participant) => participant.seat)).toEqual(
+          seating.map((_, seat) => seat),
+        );
+        // The piece goes from the keeper to each in the plan's order.
+        let current = state;
+        const holders: (string | null)[] = [current.holder];
+        for (let turn = 0; turn < 3; turn += 1) {
+          const decision = decide(current, current.holder ?? '', { type: 'pass' });
+          if ('refusal' in decision) throw new Error(decision.refusal);
+          current = decision.events.reduce(
+            (next, event) => apply(next, { ...event, at: 1 } as CircleEvent),
+            current,
+          );
+          holders.push(current.holder);
+        }
+        expect(holders).toEqual(['kim', 'ana', 'officer', 'ben']);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('lets no one speak out of turn, and only keepers guide and protect', () => {

@@ -32,7 +32,14 @@ export const QUESTION_MAX = 500;
 
 export type CircleEvent = { at: number } & (
   | { type: 'opened'; by: string }
-  | { type: 'joined'; participantId: string; name: string; role: CircleRole }
+  | {
+      type: 'joined';
+      participantId: string;
+      name: string;
+      role: CircleRole;
+      /** Their place in a seating plan (a conference's speaking order); none in a plain circle. */
+      place?: number;
+    }
   | { type: 'left'; participantId: string }
   | { type: 'stepped_out'; participantId: string }
   | { type: 'stepped_back'; participantId: string }
@@ -57,7 +64,7 @@ export type CircleEvent = { at: number } & (
 
 export type CircleCommand =
   | { type: 'open' }
-  | { type: 'join'; name: string; role: CircleRole }
+  | { type: 'join'; name: string; role: CircleRole; place?: number }
   | { type: 'leave' }
   | { type: 'step_out' }
   | { type: 'step_back' }
@@ -113,8 +120,13 @@ export interface Participant {
   id: string;
   name: string;
   role: CircleRole;
-  /** Seats are given in the order people first join; the piece goes round by them. */
+  /**
+   * The piece goes round by seat. Seats follow the circle's seating plan where it has one (a
+   * conference seats people in its script's speaking order, whenever they arrive), then the
+   * order people first join.
+   */
   seat: number;
+  place?: number;
   present: boolean;
   steppedOut: boolean;
   removed: boolean;
@@ -241,11 +253,13 @@ export function decide(state: CircleState, actor: string, command: CircleCommand
       return refuse('keeper_only_once');
     }
     if (!me && textRefusal(command.name, 60)) return refuse('empty_text');
+    const place = me ? me.place : command.place;
     return accept({
       type: 'joined',
       participantId: actor,
       name: me?.name ?? command.name.trim(),
       role: me?.role ?? command.role,
+      ...(place === undefined ? {} : { place }),
     });
   }
   if (!me || me.removed) return refuse(me?.removed ? 'removed' : 'not_present');
@@ -393,6 +407,25 @@ function withHoldingCounted(state: CircleState, at: number): Record<string, Voic
   };
 }
 
+/**
+ * `newcomer` in their seat: before everyone the plan puts after them and everyone without a
+ * place, or at the end when they have no place of their own; seats are numbered round again.
+ */
+function seated(participants: Participant[], newcomer: Participant): Participant[] {
+  const { place } = newcomer;
+  const before =
+    place === undefined
+      ? -1
+      : participants.findIndex((other) => other.place === undefined || other.place > place);
+  const ring =
+    before === -1
+      ? [...participants, newcomer]
+      : [...participants.slice(0, before), newcomer, ...participants.slice(before)];
+  return ring.map((participant, seat) =>
+    participant.seat === seat ? participant : { ...participant, seat },
+  );
+}
+
 export function apply(state: CircleState, event: CircleEvent): CircleState {
   switch (event.type) {
     case 'opened':
@@ -408,22 +441,19 @@ export function apply(state: CircleState, event: CircleEvent): CircleState {
           }),
         };
       }
-      const seat = state.participants.length;
       return {
         ...state,
-        participants: [
-          ...state.participants,
-          {
-            id: event.participantId,
-            name: event.name,
-            role: event.role,
-            seat,
-            present: true,
-            steppedOut: false,
-            removed: false,
-            consented: false,
-          },
-        ],
+        participants: seated(state.participants, {
+          id: event.participantId,
+          name: event.name,
+          role: event.role,
+          seat: 0,
+          ...(event.place === undefined ? {} : { place: event.place }),
+          present: true,
+          steppedOut: false,
+          removed: false,
+          consented: false,
+        }),
       };
     }
     case 'left':

@@ -1071,6 +1071,8 @@ export const en = {
       notFound: 'This circle does not exist, or it is not shared with you.',
       programLink: 'All circles of {{program}}',
       cancelledNote: 'This circle was cancelled. It will not take place.',
+      conferenceNote:
+        'This is the private room of a restorative conference, for the people of its case alone. The talking piece goes round in the conference’s speaking order: the facilitator first, then each person in the order the script gives.',
       toRoom: 'Go to the circle',
       toRoomLive: 'Go to the circle: it is happening now',
       join: 'Join this circle',

@@ -1089,6 +1089,8 @@ export const es: Catalogue = {
       notFound: 'Este círculo no existe o no está compartido con usted.',
       programLink: 'Todos los círculos de {{program}}',
       cancelledNote: 'Este círculo fue cancelado. No se realizará.',
+      conferenceNote:
+        'Esta es la sala privada de una conferencia restaurativa, solo para las personas de su caso. La pieza de la palabra pasa en el orden de la conferencia: primero la persona facilitadora y luego cada persona en el orden que indica el guion.',
       toRoom: 'Ir al círculo',
       toRoomLive: 'Ir al círculo: está en curso',
       join: 'Unirse a este círculo',

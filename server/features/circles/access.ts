@@ -9,14 +9,14 @@ import { authorize } from '../../platform/permissions/authorize.ts';
 import { programTarget } from '../organisations/programs.ts';
 import { programs } from '../organisations/schema.ts';
 import { findProgram, type ProgramRunners } from '../organisations/service.ts';
-import { circleInvitees, circleParticipants, circles } from './schema.ts';
+import { circleInvitees, circleParticipants, circleSeating, circles } from './schema.ts';
 
 // Who may do what with a circle; every circles route asks here. The permission table decides on
 // the circle's program, then the circle narrows it: staff of the program see every circle of it,
 // residents (and youth and guardians) only the circles they were invited to or sit in. The
 // planner, the keeper and the co-keeper manage their circle without 'circle.manage'. After it
 // closes, a seat is its holder's own: the people who sat in it read its harvest and transcript
-// by their seat alone.
+// by their seat alone. A conference's room is narrower still (conferenceRoomAccess).
 
 export type CircleRow = typeof circles.$inferSelect;
 type Executor = Database | Transaction;
@@ -110,6 +110,7 @@ export async function accessTo(
       ),
     );
   const keeping = keepingOf(circle, actor.personId);
+  if (circle.conference) return conferenceRoomAccess(db, actor, circle, program, seat?.id ?? null);
   const staff = isStaffOf(actor, target);
   const inTable = decide(actor, 'circle.read', target).allowed;
   const ownCircle = keeping !== null || circle.createdBy === actor.personId;
@@ -122,6 +123,35 @@ export async function accessTo(
     staff,
     read: inTable && (staff || ownCircle || invitee !== undefined || seat !== undefined),
     manage: inTable && (ownCircle || decide(actor, 'circle.manage', target).allowed),
+  };
+}
+
+/**
+ * A conference's room is the case's, not the program's: only the people of its seating plan
+ * (the case team and the parties, kept by the conferences feature) come in, and only its
+ * keepers, the case's facilitators, manage it. The program's other staff do not see it at all.
+ */
+async function conferenceRoomAccess(
+  db: Executor,
+  actor: SignedIn,
+  circle: CircleRow,
+  program: CircleProgram,
+  participantId: string | null,
+): Promise<CircleAccess> {
+  const [planned] = await db
+    .select({ place: circleSeating.place })
+    .from(circleSeating)
+    .where(and(eq(circleSeating.circleId, circle.id), eq(circleSeating.personId, actor.personId)));
+  const keeping = keepingOf(circle, actor.personId);
+  return {
+    circle,
+    program,
+    keeping,
+    invited: planned !== undefined,
+    participantId,
+    staff: false,
+    read: keeping !== null || planned !== undefined || participantId !== null,
+    manage: keeping !== null,
   };
 }
 
@@ -168,6 +198,25 @@ export const readableCircle = (db: Database, actor: SignedIn, circleId: string) 
 /** A circle the actor may manage: its planner, keepers, or a holder of 'circle.manage' (403). */
 export const manageableCircle = (db: Database, actor: SignedIn, circleId: string) =>
   circleWhere(db, actor, circleId, 'circle.manage', (access) => access.manage);
+
+/**
+ * A circle its managers plan for: invitations, a join link, cancelling. A conference's room is
+ * planned on its case instead (who comes, when), so here it is refused.
+ */
+export async function plannableCircle(
+  db: Database,
+  actor: SignedIn,
+  circleId: string,
+): Promise<CircleAccess> {
+  const access = await manageableCircle(db, actor, circleId);
+  if (access.circle.conference) {
+    throw new ConflictError(
+      'This is the room of a conference: who comes and when are set on its case.',
+      { code: 'conference_room' },
+    );
+  }
+  return access;
+}
 
 /** Who reads a circle's harvest: its managers, who write it, and the people who sat in it. */
 export const mayReadHarvest = (access: CircleAccess) =>

@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit/service.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { ConflictError } from '../../platform/errors.ts';
-import { manageableCircle } from './access.ts';
+import { plannableCircle } from './access.ts';
 import { tellCancelled } from './cancel-notice.ts';
 import { detailOf } from './read.ts';
 import { circles } from './schema.ts';
@@ -25,7 +25,7 @@ export async function cancelCircle(
   circleId: string,
 ): Promise<CircleDetail> {
   const { db } = context.database;
-  const access = await manageableCircle(db, actor, circleId);
+  const access = await plannableCircle(db, actor, circleId);
   const cancelled = await db.transaction(async (tx) => {
     const [locked] = await tx.select().from(circles).where(eq(circles.id, circleId)).for('update');
     if (!locked) throw new ConflictError('This circle is gone.');

@@ -234,10 +234,15 @@ export class LiveConnection implements RoomClient {
       this.problem('hello_first', 'Say hello to a circle first.', requestId);
       return;
     }
-    // The name and role are the seat's, agreed before joining; never what the client says.
+    // The name, role and place are the seat's, agreed before joining; never what the client says.
     const command: CircleCommand =
       frame.command.type === 'join'
-        ? { type: 'join', name: seat.displayName, role: seat.role }
+        ? {
+            type: 'join',
+            name: seat.displayName,
+            role: seat.role,
+            ...(seat.place === null ? {} : { place: seat.place }),
+          }
         : frame.command;
     this.inFlight += 1;
     void this.dependencies

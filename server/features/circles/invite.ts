@@ -9,7 +9,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Transaction } from '../../platform/db/connection.ts';
 import { ConflictError, type FieldMessage, InvalidError } from '../../platform/errors.ts';
 import type { Language } from '../../platform/mail/templates/index.ts';
-import { type CircleAccess, type CircleRow, manageableCircle } from './access.ts';
+import { type CircleAccess, type CircleRow, plannableCircle } from './access.ts';
 import { calendarAttachment, calendarFile } from './calendar.ts';
 import { invitableOf } from './people.ts';
 import { circleInvitees, circles } from './schema.ts';
@@ -218,7 +218,7 @@ export async function inviteToCircle(
   body: InviteToCircle,
 ): Promise<{ invited: number }> {
   const { db } = context.database;
-  const access = await manageableCircle(db, actor, circleId);
+  const access = await plannableCircle(db, actor, circleId);
   if (access.circle.status === 'cancelled' || access.circle.status === 'closed') {
     throw new ConflictError(
       `This circle was ${access.circle.status}: no one can be invited to it.`,

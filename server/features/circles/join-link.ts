@@ -5,7 +5,7 @@ import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Transaction } from '../../platform/db/connection.ts';
 import { ConflictError } from '../../platform/errors.ts';
-import { type CircleAccess, type CircleRow, manageableCircle } from './access.ts';
+import { type CircleAccess, type CircleRow, manageableCircle, plannableCircle } from './access.ts';
 import { circles } from './schema.ts';
 import { joinPageFor, newJoinLinkToken } from './token.ts';
 
@@ -51,7 +51,7 @@ export async function createJoinLink(
   circleId: string,
 ): Promise<JoinLink> {
   const { db } = context.database;
-  const access = await manageableCircle(db, actor, circleId);
+  const access = await plannableCircle(db, actor, circleId);
   const { token, tokenHash } = newJoinLinkToken();
   const expiresAt = endOf(access.circle);
   await db.transaction(async (tx) => {

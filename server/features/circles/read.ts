@@ -14,7 +14,13 @@ import { programTarget } from '../organisations/programs.ts';
 import { programs } from '../organisations/schema.ts';
 import { findProgram } from '../organisations/service.ts';
 import { type CircleAccess, type CircleRow, isStaffOf, readableCircle } from './access.ts';
-import { circleInvitees, circleParticipants, circleSeries, circles } from './schema.ts';
+import {
+  circleInvitees,
+  circleParticipants,
+  circleSeating,
+  circleSeries,
+  circles,
+} from './schema.ts';
 
 // What people read of circles: a program's, their own, and one circle in full.
 
@@ -76,13 +82,14 @@ export async function summariesOf(db: Executor, rows: CircleRow[]): Promise<Circ
       ? { id: row.seriesId, position: row.seriesPosition, count: countOf.get(row.seriesId) ?? 1 }
       : null,
     training: row.training,
+    conference: row.conference,
   }));
 }
 
 const byStart = [asc(circles.startsAt), asc(circles.id)];
 
-/** The circles a person keeps, was invited to by their account, or sits in. */
-async function circlesConcerning(db: Executor, personId: string, where?: SQL) {
+/** The circles a person keeps, was invited to by their account, is seated in by plan, or sits in. */
+async function circlesConcerning(db: Executor, personId: string, where?: SQL, orElse?: SQL) {
   const invited = db
     .select({ id: circleInvitees.circleId })
     .from(circleInvitees)
@@ -91,6 +98,10 @@ async function circlesConcerning(db: Executor, personId: string, where?: SQL) {
     .select({ id: circleParticipants.circleId })
     .from(circleParticipants)
     .where(eq(circleParticipants.personId, personId));
+  const planned = db
+    .select({ id: circleSeating.circleId })
+    .from(circleSeating)
+    .where(eq(circleSeating.personId, personId));
   return db
     .select()
     .from(circles)
@@ -98,17 +109,22 @@ async function circlesConcerning(db: Executor, personId: string, where?: SQL) {
       and(
         where,
         or(
+          orElse,
           eq(circles.keeperId, personId),
           eq(circles.coKeeperId, personId),
           inArray(circles.id, invited),
           inArray(circles.id, seated),
+          inArray(circles.id, planned),
         ),
       ),
     )
     .orderBy(...byStart);
 }
 
-/** A program's circles: all of them for its staff, the person's own for anyone else. */
+/**
+ * A program's circles: for its staff, all of them but other cases' conference rooms; the
+ * person's own for anyone else.
+ */
 export async function listProgramCircles(
   db: Database,
   actor: SignedIn,
@@ -119,12 +135,9 @@ export async function listProgramCircles(
   await authorize(db, actor, 'circle.read', target);
   if (!program) throw new NotFoundError('There is no such program.');
   const inProgram = eq(circles.programId, programId);
+  // Conferences' rooms are their cases': staff see only those they are seated in.
   const rows = isStaffOf(actor, target)
-    ? await db
-        .select()
-        .from(circles)
-        .where(inProgram)
-        .orderBy(...byStart)
+    ? await circlesConcerning(db, actor.personId, inProgram, eq(circles.conference, false))
     : await circlesConcerning(db, actor.personId, inProgram);
   return summariesOf(db, rows);
 }

@@ -80,6 +80,12 @@ export const circles = pgTable(
     status: text('status').notNull().default('scheduled'),
     /** A practice circle of a training course (the training feature sets it). */
     training: boolean('training').notNull().default(false),
+    /**
+     * An online conference's room (the conferences feature sets it): only the people of its
+     * seating plan come in, seated in the script's speaking order; it has no join link and no
+     * invitations, and the program's other staff do not see it.
+     */
+    conference: boolean('conference').notNull().default(false),
     /** SHA-256 of the join link's token, in hex; null when no link was made or it was revoked. */
     joinTokenHash: text('join_token_hash'),
     joinLinkExpiresAt: timestamp('join_link_expires_at', { withTimezone: true }),
@@ -182,6 +188,24 @@ export const circleParticipants = pgTable(
     ),
     uniqueIndex('circle_participants_person').on(table.circleId, table.personId),
   ],
+);
+
+/**
+ * A seating plan: who may come into a conference's room and where each sits, so that the piece
+ * goes round in the script's speaking order whoever arrives first (place 0 is the keeper's).
+ */
+export const circleSeating = pgTable(
+  'circle_seating',
+  {
+    circleId: text('circle_id')
+      .notNull()
+      .references(() => circles.id, { onDelete: 'cascade' }),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id),
+    place: integer('place').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.circleId, table.personId] })],
 );
 
 /** A live circle's log: every event in order, its content sealed with the field cipher. */

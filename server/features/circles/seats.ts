@@ -2,16 +2,18 @@ import { and, eq } from 'drizzle-orm';
 import { participantRoles } from '../../../shared/circles/contract.ts';
 import type { CircleRole } from '../../../shared/circles/machine.ts';
 import type { Database } from '../../platform/db/connection.ts';
-import { circleParticipants, circles } from './schema.ts';
+import { circleParticipants, circleSeating, circles } from './schema.ts';
 
 // Who may enter a circle's room: someone with a seat, that is, someone who read its guidelines
 // and agreed to them (keepers too). The seat gives the name and role the circle shows: a client
-// never chooses them.
+// never chooses them, nor, in a conference's room, where they sit (its seating plan does).
 
 export interface Seat {
   participantId: string;
   displayName: string;
   role: CircleRole;
+  /** Their place in the circle's seating plan, if it has one. */
+  place: number | null;
 }
 
 export type SeatLookup =
@@ -33,11 +35,16 @@ export async function findSeat(
       participantId: circleParticipants.id,
       displayName: circleParticipants.displayName,
       role: circleParticipants.role,
+      place: circleSeating.place,
     })
     .from(circles)
     .leftJoin(
       circleParticipants,
       and(eq(circleParticipants.circleId, circles.id), eq(circleParticipants.personId, personId)),
+    )
+    .leftJoin(
+      circleSeating,
+      and(eq(circleSeating.circleId, circles.id), eq(circleSeating.personId, personId)),
     )
     .where(eq(circles.id, circleId));
   if (!row) return { kind: 'unknown_circle' };
@@ -47,6 +54,11 @@ export async function findSeat(
   return {
     kind: 'seated',
     circleStatus: row.status,
-    seat: { participantId: row.participantId, displayName: row.displayName, role: row.role },
+    seat: {
+      participantId: row.participantId,
+      displayName: row.displayName,
+      role: row.role,
+      place: row.place,
+    },
   };
 }

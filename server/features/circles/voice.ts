@@ -67,6 +67,8 @@ export async function programVoice(
         eq(circles.programId, programId),
         eq(circles.status, 'closed'),
         eq(circles.training, false),
+        // A conference's room is its case's, reported on nowhere else.
+        eq(circles.conference, false),
         isNotNull(circles.voice),
       ),
     )

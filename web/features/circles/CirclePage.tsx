@@ -184,7 +184,7 @@ export function CirclePage() {
     queryKey: circlePeopleKey(programId),
     queryFn: ({ signal }) => fetchCirclePeople(programId, signal),
     retry: retryUnlessRefused,
-    enabled: manage && query.data?.status === 'scheduled',
+    enabled: manage && !query.data?.conference && query.data?.status === 'scheduled',
   });
   useDocumentTitle(query.data?.purpose ?? t('circles.detail.title'));
 
@@ -204,6 +204,8 @@ export function CirclePage() {
     );
   }
   const circle = query.data;
+  // A conference's room is planned on its case: who comes, when, and whether it meets.
+  const plans = manage && !circle.conference;
   return (
     <div className="circle-page">
       <p className="circle-page__eyebrow">{t('circles.detail.eyebrow')}</p>
@@ -211,16 +213,19 @@ export function CirclePage() {
       {circle.status === 'cancelled' ? (
         <p className="circle-notice">{t('circles.detail.cancelledNote')}</p>
       ) : null}
+      {circle.conference ? (
+        <p className="circle-notice">{t('circles.detail.conferenceNote')}</p>
+      ) : null}
       <NextStep circle={circle} />
       <Facts circle={circle} />
-      {manage && circle.status === 'scheduled' ? (
+      {plans && circle.status === 'scheduled' ? (
         <>
           <InviteSection circle={circle} people={people.data} />
           <JoinLinkSection circle={circle} />
           <CancelCircle circle={circle} />
         </>
       ) : null}
-      {manage && circle.status === 'live' ? <JoinLinkSection circle={circle} /> : null}
+      {plans && circle.status === 'live' ? <JoinLinkSection circle={circle} /> : null}
     </div>
   );
 }

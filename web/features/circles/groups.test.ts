@@ -19,6 +19,7 @@ function circle(id: string, status: CircleStatus, startsAt: string): CircleSumma
     coKeeper: null,
     series: null,
     training: false,
+    conference: false,
   };
 }
 
