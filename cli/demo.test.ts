@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../server/app.ts';
 import { loadConfig } from '../server/config.ts';
 import { listProgramCircles } from '../server/features/circles/read.ts';
+import { circles as circlesTable } from '../server/features/circles/schema.ts';
 import { listCommitments, readCommitment } from '../server/features/commitments/read.ts';
 import { caseBoard } from '../server/features/conferences/board.ts';
+import { conferences as conferencesTable } from '../server/features/conferences/schema.ts';
 import { demoActor } from '../server/features/organisations/demo.ts';
 import { listPeople } from '../server/features/organisations/people.ts';
 import { readOrganisation } from '../server/features/organisations/programs.ts';
@@ -179,7 +181,16 @@ describe('restorativ demo', () => {
         'monitoring',
         'preparation',
         'referral',
+        'scheduled',
       ]);
+      // The online conference has its room.
+      const online = board.find((entry) => entry.stage === 'scheduled');
+      const [room] = await context.database.db
+        .select({ conference: circlesTable.conference })
+        .from(conferencesTable)
+        .innerJoin(circlesTable, eq(circlesTable.id, conferencesTable.circleId))
+        .where(eq(conferencesTable.id, online?.id ?? ''));
+      expect(room?.conference).toBe(true);
       expect(board.find((entry) => entry.stage === 'monitoring')?.items).toEqual({
         open: 2,
         overdue: 0,

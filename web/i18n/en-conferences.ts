@@ -366,7 +366,9 @@ export const conferencesEn = {
       heading: 'When and where',
       when: 'When',
       where: 'Where',
-      online: 'Online. Your facilitator will send you the way in.',
+      online:
+        'Online, in a private room for the people of this case alone. The conversation is written: each person speaks in turn, by typing, when the talking piece reaches them.',
+      room: 'Go to the conference room',
       notYet: 'There is no date yet. Your facilitator will agree a time with you.',
     },
     consent: {

@@ -350,7 +350,9 @@ export const conferencesEs: Catalogue['conferences'] = {
       heading: 'Cuándo y dónde',
       when: 'Cuándo',
       where: 'Dónde',
-      online: 'En línea. Su facilitador le enviará cómo entrar.',
+      online:
+        'En línea, en una sala privada solo para las personas de este caso. La conversación es por escrito: cada persona habla por turno, escribiendo, cuando le llega la pieza de la palabra.',
+      room: 'Ir a la sala de la conferencia',
       notYet: 'Todavía no hay fecha. Su facilitador acordará un horario con usted.',
     },
     consent: {

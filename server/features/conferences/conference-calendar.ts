@@ -31,13 +31,13 @@ const WORDS = {
   en: {
     conference: 'Restorative conference',
     case: 'Case',
-    online: 'Online: the link to join will follow.',
+    online: 'Online, in the case’s private room: open the link to come in.',
     open: 'Open',
   },
   es: {
     conference: 'Conferencia restaurativa',
     case: 'Caso',
-    online: 'En línea: el enlace para unirse llegará más adelante.',
+    online: 'En línea, en la sala privada del caso: abra el enlace para entrar.',
     open: 'Abrir',
   },
 } as const;

@@ -250,16 +250,17 @@ describe('the conference’s invitation', () => {
       404,
     );
 
-    // Moved online: the same event, its room's link to follow.
+    // Moved online: the same event, in the case's room, entered from the party's page.
     const online = await send(test, world.facilitator, 'POST', url('/schedule'), {
       ...when(),
       mode: 'online',
     });
     expect(online.json()).toMatchObject({
-      conference: { mode: 'online', place: null, circleId: null },
+      conference: { mode: 'online', place: null, circleId: expect.any(String) },
     });
     const [moved] = await emailsTo(test, address, 'conference-scheduled');
-    expect(moved?.textBody).toContain('El enlace para unirse llegará antes de la conferencia.');
+    expect(moved?.textBody).toContain('Dónde: en línea, en una sala privada');
+    expect(moved?.textBody).toContain(`/conferences/${conferenceId}/my-part`);
     expect(moved?.attachments[0]?.content).toContain('SEQUENCE:1');
   });
 });

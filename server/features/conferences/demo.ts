@@ -281,6 +281,24 @@ export async function seedConferencesDemo(
   const preparingParties = await parties(preparing, 'Malik Johnson');
   await consent(preparing, preparingParties.responsible, 'Marcus Lee');
 
+  // Scheduled online, three days from now: everyone consented, and its room waits, with the
+  // officer's and the facilitator's seats in the speaking order.
+  const scheduled = await refer(
+    'miscommunication',
+    'routine',
+    'Grace Kim',
+    'The officer who took my report of a break-in did not explain what would happen next, and nobody called me back for weeks.',
+  );
+  await screenAndAccept(scheduled);
+  const scheduledParties = await parties(scheduled, 'Grace Kim');
+  await consent(scheduled, scheduledParties.harmed, 'Grace Kim');
+  await consent(scheduled, scheduledParties.responsible, 'Marcus Lee');
+  await scheduleConference(context, facilitator, scheduled, {
+    startsAt: new Date(Date.now() + 3 * DAY_MS).toISOString(),
+    mode: 'online',
+    place: '',
+  });
+
   // A new referral, not yet screened.
   await refer(
     'failure_to_explain',

@@ -17,6 +17,7 @@ import type { ProgramRunners } from '../organisations/service.ts';
 import { type PartyRow, type TeamAccess, teamCase } from './access.ts';
 import { withStep } from './command.ts';
 import { languageOf } from './party-mail.ts';
+import { reseatRoom } from './room.ts';
 import { conferenceConsents, conferenceParties } from './schema.ts';
 import { partyEmailContext, partyNameContext } from './sealed.ts';
 import { newConferenceToken, partyPageFor } from './token.ts';
@@ -205,6 +206,7 @@ export async function addParty(
       })
       .returning();
     if (!row) throw new Error('The party row was not written.');
+    await reseatRoom(tx, conferenceId);
     if (url && body.email) {
       await context.mail.send(
         {
@@ -282,6 +284,7 @@ export async function removeParty(
       .where(eq(conferenceParties.id, partyId))
       .returning();
     if (!row) throw new Error('The party row was not updated.');
+    await reseatRoom(tx, conferenceId);
     return row;
   });
   const consents = await latestConsents(db, conferenceId, [partyId]);

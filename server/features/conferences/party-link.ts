@@ -19,6 +19,7 @@ import { addResidentFromLink } from '../invitations/resident.ts';
 import { findProgram, type ProgramRunners } from '../organisations/service.ts';
 import { type CaseRow, guardFirewall, type PartyRow } from './access.ts';
 import { languageOf } from './party-mail.ts';
+import { reseatRoom } from './room.ts';
 import { conferenceParties, conferences } from './schema.ts';
 import { hashConferenceToken } from './token.ts';
 
@@ -140,6 +141,7 @@ export async function acceptPartyLink(
       .update(conferenceParties)
       .set({ personId, linkTokenHash: null, language: body.language })
       .where(eq(conferenceParties.id, party.id));
+    await reseatRoom(tx, conference.id);
     await recordAudit(
       db,
       {

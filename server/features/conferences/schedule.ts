@@ -22,14 +22,15 @@ import {
   teamRecipients,
 } from './party-mail.ts';
 import { caseDetail } from './read.ts';
+import { arrangeRoom, cancelRoom } from './room.ts';
 import { conferenceEvents, conferenceParties, conferences } from './schema.ts';
 
 // Scheduling the conference: the workflow takes it only when every party has consented and no
 // one has withdrawn (409 with its words otherwise). The time, in person or online, and the place
 // are kept on the case; every party with an address and the team get an invitation with a
-// calendar file; the answer is the case as its team reads it. An online conference's room (a
-// circle in conference mode) is not made yet: `circle_id` stays empty and the invitation says
-// the link will follow.
+// calendar file; the answer is the case as its team reads it. An online conference meets in its
+// room, a circle in conference mode (room.ts), moved with the conference when it is moved and
+// cancelled when the conference moves to a place.
 
 export type Schedule = z.output<typeof scheduleBody>;
 type Executor = Database | Transaction;
@@ -136,13 +137,18 @@ export async function scheduleConference(
   }
   const command = { type: 'schedule', startsAt: startsAt.toISOString(), mode: body.mode } as const;
   await withStep(context, actor.personId, conferenceId, command, async (tx) => {
+    const [current] = await tx.select().from(conferences).where(eq(conferences.id, conferenceId));
+    if (!current) throw new Error(`Case ${conferenceId} vanished while it was scheduled.`);
+    let circleId: string | null = null;
+    if (body.mode === 'online') {
+      const { timeZone } = await meetingOf(tx, current, startsAt);
+      circleId = await arrangeRoom(tx, current, startsAt, timeZone, actor.personId);
+    } else {
+      await cancelRoom(tx, current);
+    }
     const [row] = await tx
       .update(conferences)
-      .set({
-        mode: body.mode,
-        place: body.mode === 'online' ? null : body.place,
-        circleId: null,
-      })
+      .set({ mode: body.mode, place: body.mode === 'online' ? null : body.place, circleId })
       .where(eq(conferences.id, conferenceId))
       .returning();
     if (!row) throw new Error(`Case ${conferenceId} vanished while it was scheduled.`);

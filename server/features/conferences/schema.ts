@@ -26,6 +26,7 @@ import {
 } from '../../../shared/conferences/names.ts';
 import { people } from '../../platform/auth/schema.ts';
 import { sqlList } from '../../platform/db/sql-list.ts';
+import { circles } from '../circles/schema.ts';
 import { commitments } from '../commitments/schema.ts';
 import { organisations, programs } from '../organisations/schema.ts';
 
@@ -102,7 +103,8 @@ export const conferences = pgTable(
     startsAt: timestamp('starts_at', { withTimezone: true }),
     mode: text('mode'),
     place: text('place'),
-    circleId: text('circle_id'),
+    /** An online conference's room: a circle in conference mode (circles/schema.ts). */
+    circleId: text('circle_id').references(() => circles.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp('closed_at', { withTimezone: true }),

@@ -9,6 +9,7 @@ import { authorize } from '../../platform/permissions/authorize.ts';
 import { allowedOnCase, caseTarget, isFirewalled, type TeamAccess, teamCase } from './access.ts';
 import { tellAssigned } from './notices.ts';
 import { caseDetail } from './read.ts';
+import { reseatRoom } from './room.ts';
 import { conferences, conferenceTeam } from './schema.ts';
 import { facilitatorOf } from './staff.ts';
 
@@ -134,6 +135,7 @@ export async function assignToTeam(
         role: assignment.role,
       });
     }
+    await reseatRoom(tx, conferenceId);
     await audit(db, tx, actor, access, 'conference.team_assigned', {
       personId: member.personId,
       role: assignment.role,
@@ -166,6 +168,7 @@ export async function removeFromTeam(
     if (removed.length === 0) {
       throw new NotFoundError('This person is not on the case’s team.', { code: 'not_on_team' });
     }
+    await reseatRoom(tx, conferenceId);
     await audit(db, tx, actor, access, 'conference.team_removed', { personId });
   });
   return caseDetail(context, access, actor);

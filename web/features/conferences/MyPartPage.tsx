@@ -10,6 +10,7 @@ import { fetchMyPart, myPartKey } from './api.ts';
 import { ConsentPanel } from './ConsentPanel.tsx';
 import { PartyItems } from './PartyItems.tsx';
 import '../../app/status-page.css';
+import '../../ui/button.css';
 import '../../ui/form.css';
 import './conferences.css';
 
@@ -39,6 +40,13 @@ function Meeting({ view }: { view: PartyView }) {
       ) : (
         <p>{t('conferences.myPart.meeting.notYet')}</p>
       )}
+      {conference?.circleId ? (
+        <p>
+          <Link className="button button--primary" to={`/circles/${conference.circleId}`}>
+            {t('conferences.myPart.meeting.room')}
+          </Link>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -23,8 +23,8 @@ export interface ConferenceScheduledData extends EmailBase {
   reader: 'party' | 'team';
 }
 
-// The conference's time and place, and a calendar file. For an online conference the room's
-// link comes later (the circle room in conference mode), so this says it will follow.
+// The conference's time and place, and a calendar file. An online conference meets in its room
+// (a circle in conference mode), which each reader enters from the page the button opens.
 function blocks(data: ConferenceScheduledData, language: Language): Block[] {
   const program = oneLine(data.programName);
   const reference = oneLine(data.reference);
@@ -41,7 +41,7 @@ function blocks(data: ConferenceScheduledData, language: Language): Block[] {
         kind: 'paragraph',
         text:
           data.mode === 'online'
-            ? 'Dónde: en línea. El enlace para unirse llegará antes de la conferencia.'
+            ? 'Dónde: en línea, en una sala privada solo para las personas de este caso. La conversación es por escrito: cada persona habla por turno, escribiendo, cuando le llega la pieza de la palabra. Entre en la sala desde la página de abajo cuando sea la hora.'
             : `Dónde: ${place}.`,
       },
       ...(data.reader === 'party'
@@ -70,7 +70,7 @@ function blocks(data: ConferenceScheduledData, language: Language): Block[] {
       kind: 'paragraph',
       text:
         data.mode === 'online'
-          ? 'Where: online. The link to join will follow before the conference.'
+          ? 'Where: online, in a private room for the people of this case alone. The conversation is written: each person speaks in turn, by typing, when the talking piece reaches them. Come into the room from the page below when it is time.'
           : `Where: ${place}.`,
     },
     ...(data.reader === 'party'
