@@ -550,9 +550,27 @@ describe('a community conference about an officer’s conduct, from referral to 
       try {
         await page.goto(caseUrl);
         const schedule = section(page, 'The conference');
-        await schedule
-          .getByLabel('Date and time')
-          .fill(`${addDays(dayIn('America/Chicago'), 14)}T18:00`);
+        const when = `${addDays(dayIn('America/Chicago'), 14)}T18:00`;
+        // First online: the case gets its room, and Luz finds the way in on her page.
+        await schedule.getByLabel('Date and time').fill(when);
+        await choose(schedule, 'Online');
+        await schedule.getByRole('button', { name: 'Schedule' }).click();
+        await page.getByText('The conference is scheduled.').waitFor();
+        await schedule.getByRole('link', { name: 'Open the online room' }).waitFor();
+        if (!luzPhone) throw new Error('Luz’s phone is opened by an earlier test.');
+        const luzPage = luzPhone.page;
+        await luzPage.reload();
+        await luzPage.getByText('La conversación es por escrito', { exact: false }).waitFor();
+        await luzPage.getByRole('link', { name: 'Ir a la sala de la conferencia' }).click();
+        await luzPage
+          .getByText('Esta es la sala privada de una conferencia restaurativa', { exact: false })
+          .waitFor();
+        await expectAccessibleAtBothSizes(luzPage);
+        await captureEverywhere(luzPage, 'conferences-room');
+        await luzPage.goBack();
+
+        // Then moved to a place: the room is cancelled, and the conference meets in person.
+        await schedule.getByLabel('Date and time').fill(when);
         await choose(schedule, 'In person');
         await schedule.getByRole('textbox', { name: 'Place' }).fill('Eastside Library, room 2');
         await schedule.getByRole('button', { name: 'Schedule' }).click();
