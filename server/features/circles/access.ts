@@ -150,7 +150,11 @@ async function conferenceRoomAccess(
     invited: planned !== undefined,
     participantId,
     staff: false,
-    read: keeping !== null || planned !== undefined || participantId !== null,
+    // Once it has closed, a seat is its holder's own (its harvest and transcript), as elsewhere.
+    read:
+      keeping !== null ||
+      planned !== undefined ||
+      (participantId !== null && circle.status === 'closed'),
     manage: keeping !== null,
   };
 }

@@ -36,6 +36,7 @@ export async function findSeat(
       displayName: circleParticipants.displayName,
       role: circleParticipants.role,
       place: circleSeating.place,
+      conference: circles.conference,
     })
     .from(circles)
     .leftJoin(
@@ -51,6 +52,8 @@ export async function findSeat(
   if (!row.participantId || !row.displayName || !row.role || !isCircleRole(row.role)) {
     return { kind: 'not_seated' };
   }
+  // Someone who left a conference's case (a party removed) no longer has a place in its room.
+  if (row.conference && row.place === null) return { kind: 'not_seated' };
   return {
     kind: 'seated',
     circleStatus: row.status,

@@ -74,13 +74,12 @@ async function readyCase() {
     personId: world.officer.personId,
   });
   const harmed = await byLink(conferenceId, { role: 'harmed', name: 'Dana Reyes' });
-  const sam = (
-    await byLink(conferenceId, {
-      role: 'supporter',
-      name: 'Sam Reyes',
-      supportsPartyId: harmed.partyId,
-    })
-  ).cookie;
+  const supporter = await byLink(conferenceId, {
+    role: 'supporter',
+    name: 'Sam Reyes',
+    supportsPartyId: harmed.partyId,
+  });
+  const sam = supporter.cookie;
   const dana = harmed.cookie;
   await ok(
     send(test, world.coordinator, 'POST', url(conferenceId, '/team'), {
@@ -99,7 +98,7 @@ async function readyCase() {
       consent('Priya Nair'),
     ),
   );
-  return { conferenceId, dana, sam };
+  return { conferenceId, dana, sam, samPartyId: supporter.partyId };
 }
 
 async function scheduleOnline(conferenceId: string): Promise<string> {
@@ -208,6 +207,24 @@ describe('an online conference', () => {
       expect(refused.statusCode, path).toBe(409);
       expect(refused.json().code).toBe('conference_room');
     }
+  });
+
+  it('lets no one in who has left the case, even with a seat taken before', async () => {
+    const { conferenceId, sam, samPartyId } = await readyCase();
+    const circleId = await scheduleOnline(conferenceId);
+    await (await comeIn(circleId, sam, 'Sam')).close();
+    await ok(
+      send(test, world.facilitator, 'POST', url(conferenceId, `/parties/${samPartyId}/remove`), {
+        reason: 'Sam chose not to take part.',
+      }),
+    );
+    expect((await send(test, sam, 'GET', `/api/circles/${circleId}`)).statusCode).toBe(404);
+    const client = await LiveClient.connect(liveUrl, sam, test.context.config.publicUrl);
+    expect(await client.hello(circleId, null)).toMatchObject({
+      kind: 'problem',
+      problem: 'not_allowed',
+    });
+    await client.close();
   });
 
   it('follows the case: a party who comes by their link later is seated; moved to a place, it is cancelled', async () => {
