@@ -77,14 +77,17 @@ function Facts({ circle }: { circle: CircleDetail }) {
         <dt>{t('circles.facts.seats')}</dt>
         <dd>{t('circles.facts.seatsTaken', { seats: circle.seats, capacity: circle.capacity })}</dd>
       </div>
-      <div>
-        <dt>{t('circles.facts.program')}</dt>
-        <dd>
-          <Link to={`/programs/${circle.programId}/circles`}>
-            {t('circles.detail.programLink', { program: circle.programName })}
-          </Link>
-        </dd>
-      </div>
+      {/* A conference's room belongs to its case, not among the program's circles. */}
+      {circle.conference ? null : (
+        <div>
+          <dt>{t('circles.facts.program')}</dt>
+          <dd>
+            <Link to={`/programs/${circle.programId}/circles`}>
+              {t('circles.detail.programLink', { program: circle.programName })}
+            </Link>
+          </dd>
+        </div>
+      )}
     </dl>
   );
 }
