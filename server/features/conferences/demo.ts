@@ -188,17 +188,23 @@ export async function seedConferencesDemo(
       signature,
     });
 
+  /** A case referred by the person harmed, screened and accepted, both parties consenting. */
+  const consentedCase = async (...referral: Parameters<typeof refer>) => {
+    const conferenceId = await refer(...referral);
+    await screenAndAccept(conferenceId);
+    const both = await parties(conferenceId, referral[2]);
+    await consent(conferenceId, both.harmed, referral[2]);
+    await consent(conferenceId, both.responsible, 'Marcus Lee');
+    return { conferenceId, parties: both };
+  };
+
   // In monitoring: the conference met two weeks ago; the apology is made, the rest is owed.
-  const held = await refer(
+  const { conferenceId: held, parties: heldParties } = await consentedCase(
     'discourtesy',
     'soon',
     'Denise Walker',
     'At a traffic stop on Elm Street the officer shouted at me in front of my children and would not tell me why I was stopped.',
   );
-  await screenAndAccept(held);
-  const heldParties = await parties(held, 'Denise Walker');
-  await consent(held, heldParties.harmed, 'Denise Walker');
-  await consent(held, heldParties.responsible, 'Marcus Lee');
   for (const [partyId, body] of [
     [heldParties.harmed, 'Denise wants the officer to hear what the stop did to her children.'],
     [heldParties.responsible, 'Officer Lee is ready to listen, and to explain the stop.'],
@@ -283,16 +289,12 @@ export async function seedConferencesDemo(
 
   // Scheduled online, three days from now: everyone consented, and its room waits, with the
   // officer's and the facilitator's seats in the speaking order.
-  const scheduled = await refer(
+  const { conferenceId: scheduled } = await consentedCase(
     'miscommunication',
     'routine',
     'Grace Kim',
     'The officer who took my report of a break-in did not explain what would happen next, and nobody called me back for weeks.',
   );
-  await screenAndAccept(scheduled);
-  const scheduledParties = await parties(scheduled, 'Grace Kim');
-  await consent(scheduled, scheduledParties.harmed, 'Grace Kim');
-  await consent(scheduled, scheduledParties.responsible, 'Marcus Lee');
   await scheduleConference(context, facilitator, scheduled, {
     startsAt: new Date(Date.now() + 3 * DAY_MS).toISOString(),
     mode: 'online',
