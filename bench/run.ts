@@ -5,11 +5,12 @@
 import os from 'node:os';
 import { apiRead } from './api-read.ts';
 import { circles } from './circles.ts';
+import { dialogues } from './dialogues.ts';
 import { type Benchmark, databaseLabel, type Figure } from './lib.ts';
 import { registerPage } from './register-page.ts';
 import { startup } from './startup.ts';
 
-const benchmarks: Benchmark[] = [startup, apiRead, registerPage, circles];
+const benchmarks: Benchmark[] = [startup, apiRead, registerPage, circles, dialogues];
 
 function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return '–';
