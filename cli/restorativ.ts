@@ -5,6 +5,7 @@ import { StartupError } from '../server/platform/startup-error.ts';
 import { auditCommand } from './commands/audit.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { demoCommand } from './commands/demo.ts';
+import { dialoguesCommand } from './commands/dialogues.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { initCommand } from './commands/init.ts';
 import { keygenCommand } from './commands/keygen.ts';
@@ -26,6 +27,9 @@ Commands:
   audit verify            Check that no audit event was altered, removed or reordered.
   outbox [--show ID]      List the latest emails, or show one in full with its links.
   keygen                  Print a new random key for ENCRYPTION_KEY.
+  dialogues analyse-polis DIR [--json]
+                          Analyse a Pol.is export (comments.csv, votes.csv): opinion groups,
+                          consensus, common ground, and how they compare with Pol.is's own groups.
   help                    Show this help.
 
 Settings come from the environment, as for the server (see the README).`;
@@ -42,6 +46,7 @@ async function run(argv: string[]): Promise<number> {
       'admin-name': { type: 'string' },
       show: { type: 'string' },
       force: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -52,6 +57,7 @@ async function run(argv: string[]): Promise<number> {
   }
   if (command === 'doctor') return doctorCommand(process.env);
   if (command === 'keygen') return keygenCommand();
+  if (command === 'dialogues') return dialoguesCommand(rest, values.json);
   const config = loadConfig();
   switch (command) {
     case 'init':
