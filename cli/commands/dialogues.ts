@@ -106,7 +106,8 @@ function summary(report: PolisReport): string {
     `Common ground: ${report.commonGround.length > 0 ? report.commonGround.join(', ') : 'none'}.`,
     'Highest group-aware consensus:',
     ...top.map(
-      (statement) => `  ${statement.id} (${statement.consensus.toFixed(3)}): ${statement.text}`,
+      (statement) =>
+        `  ${statement.id} (${statement.consensus.toFixed(3)}): ${statement.text.replace(/\s+/g, ' ').trim()}`,
     ),
     '',
     report.attribution,
