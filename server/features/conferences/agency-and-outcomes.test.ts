@@ -236,16 +236,17 @@ describe('the de-identified outcomes export', () => {
           .map((cell, index) => [outcomeColumns[index], cell]),
       ),
     );
-    const month = dayIn(ZONE).slice(0, 7);
+    // Each case is alone with its details: they are withheld, its outcome and counts are not.
     expect(rows.filter((row) => row.outcome === 'not_completed')).toEqual([
       expect.objectContaining({
-        harm_type: 'discourtesy',
-        misconduct: 'no',
-        referrer_kind: 'person_harmed',
-        urgency: 'routine',
-        referred_month: month,
-        closed_month: month,
-        days_to_closure: '0',
+        harm_type: '',
+        misconduct: '',
+        referrer_kind: '',
+        urgency: '',
+        referred_month: '',
+        closed_month: '',
+        days_to_closure: '',
+        small_group: 'yes',
         parties_harmed: '1',
         parties_responsible: '1',
         parties_supporter: '1',
@@ -256,7 +257,8 @@ describe('the de-identified outcomes export', () => {
     ]);
     expect(rows.filter((row) => row.outcome === 'partly_completed')).toEqual([
       expect.objectContaining({
-        misconduct: 'yes',
+        misconduct: '',
+        small_group: 'yes',
         items_policy_review: '1',
         items_policy_review_done: '0',
         items_apology: '1',
@@ -282,6 +284,36 @@ describe('the de-identified outcomes export', () => {
         .slice(1, -1)
         .map((line) => line.split(',')[0]);
     expect(idsOf(again.body).filter((id) => idsOf(answer.body).includes(id))).toEqual([]);
+  });
+
+  it('shows the details of cases that share them with at least four others', async () => {
+    for (let case_ = 0; case_ < 5; case_ += 1) {
+      const { conferenceId } = await insertCase(store(), {
+        programId: world.programId,
+        harmType: 'property_damage',
+      });
+      await drive(store(), conferenceId, world.coordinator.personId, [
+        { type: 'begin_screening' },
+        { type: 'record_eligibility', eligible: false, reason: 'Heard by the youth court.' },
+        { type: 'record_safety', safe: true, voluntary: true },
+        { type: 'route_back', reason: 'The youth court hears it.' },
+      ]);
+    }
+    const answer = await send(
+      test,
+      world.coordinator,
+      'GET',
+      `/api/programs/${world.programId}/conference-outcomes.csv`,
+    );
+    const month = dayIn(ZONE).slice(0, 7);
+    const shared = answer.body.split('\r\n').filter((line) => line.includes('"property_damage"'));
+    expect(shared).toHaveLength(5);
+    for (const line of shared) {
+      expect(line).toContain(
+        `"property_damage","no","person_harmed","routine","${month}","${month}","0","no_conference"`,
+      );
+      expect(line.endsWith('"no"')).toBe(true);
+    }
   });
 
   it('is refused to the agency’s disciplinary staff, and the attempt is audited', async () => {

@@ -17,7 +17,13 @@ import { conferenceItems, conferenceParties, conferences } from './schema.ts';
 // evaluation. De-identified by construction: it reads plain columns and counts only, never a
 // name or a word; a row's id is drawn afresh for each export, so that it cannot be matched to a
 // case or across exports; dates go no finer than the month, and rows come in random order
-// within the month they closed, so that their order says nothing of when.
+// within the month they closed, so that their order says nothing of when. A case that shares its
+// harm type, kind, referrer, urgency and months with fewer than four others could still be
+// recognised by someone who knows of it: those details are left empty on its row and
+// `small_group` says so, while its outcome and counts still count.
+
+/** The fewest cases sharing their details for those details to be shown. */
+export const SMALL_GROUP = 5;
 
 const DAY_MS = 86_400_000;
 
@@ -33,7 +39,27 @@ export const outcomeColumns = [
   'outcome',
   ...partyRoles.map((role) => `parties_${role}`),
   ...itemKinds.flatMap((kind) => [`items_${kind}`, `items_${kind}_done`]),
+  'small_group',
 ] as const;
+
+/** The columns that, together, could point at one case: its details. */
+const detailColumns = [1, 2, 3, 4, 5, 6] as const;
+/** Withheld with them: how long the case took, which could tell it apart within its month. */
+const withheldColumns: readonly number[] = [...detailColumns, 7];
+
+/** Each row's details, emptied where fewer than SMALL_GROUP rows share them. */
+function withSmallGroupsWithheld(rows: string[][]): string[][] {
+  const keyOf = (row: string[]) => JSON.stringify(detailColumns.map((column) => row[column]));
+  const sizes = new Map<string, number>();
+  for (const row of rows) sizes.set(keyOf(row), (sizes.get(keyOf(row)) ?? 0) + 1);
+  return rows.map((row) => {
+    const small = (sizes.get(keyOf(row)) ?? 0) < SMALL_GROUP;
+    const cells = row.map((cell, column) =>
+      small && withheldColumns.includes(column) ? '' : cell,
+    );
+    return [...cells, small ? 'yes' : 'no'];
+  });
+}
 
 /** Every value is an id, a number or yes/no, so quoting alone keeps the document well formed. */
 const csvLine = (cells: readonly string[]) =>
@@ -132,7 +158,9 @@ export async function exportOutcomes(
       ...itemKinds.flatMap((kind) => [String(itemsOf(kind, false)), String(itemsOf(kind, true))]),
     ];
   });
-  const ordered = shuffled(rows).sort((a, b) => (a[6] ?? '').localeCompare(b[6] ?? ''));
+  const ordered = withSmallGroupsWithheld(shuffled(rows)).sort((a, b) =>
+    (a[6] ?? '').localeCompare(b[6] ?? ''),
+  );
   await recordAudit(db, {
     actorKind: 'person',
     actorId: actor.personId,
