@@ -94,12 +94,6 @@ export async function accessTo(
   circle: CircleRow,
   program: CircleProgram,
 ): Promise<CircleAccess> {
-  const target = circleTarget(circle.id, circle.programId, program);
-  const [invitee] = await db
-    .select({ id: circleInvitees.id })
-    .from(circleInvitees)
-    .where(and(eq(circleInvitees.circleId, circle.id), eq(circleInvitees.personId, actor.personId)))
-    .limit(1);
   const [seat] = await db
     .select({ id: circleParticipants.id })
     .from(circleParticipants)
@@ -110,7 +104,15 @@ export async function accessTo(
       ),
     );
   const keeping = keepingOf(circle, actor.personId);
-  if (circle.conference) return conferenceRoomAccess(db, actor, circle, program, seat?.id ?? null);
+  if (circle.conference) {
+    return conferenceRoomAccess(db, actor, { circle, program, keeping }, seat?.id ?? null);
+  }
+  const [invitee] = await db
+    .select({ id: circleInvitees.id })
+    .from(circleInvitees)
+    .where(and(eq(circleInvitees.circleId, circle.id), eq(circleInvitees.personId, actor.personId)))
+    .limit(1);
+  const target = circleTarget(circle.id, circle.programId, program);
   const staff = isStaffOf(actor, target);
   const inTable = decide(actor, 'circle.read', target).allowed;
   const ownCircle = keeping !== null || circle.createdBy === actor.personId;
@@ -134,15 +136,13 @@ export async function accessTo(
 async function conferenceRoomAccess(
   db: Executor,
   actor: SignedIn,
-  circle: CircleRow,
-  program: CircleProgram,
+  { circle, program, keeping }: Pick<CircleAccess, 'circle' | 'program' | 'keeping'>,
   participantId: string | null,
 ): Promise<CircleAccess> {
   const [planned] = await db
     .select({ place: circleSeating.place })
     .from(circleSeating)
     .where(and(eq(circleSeating.circleId, circle.id), eq(circleSeating.personId, actor.personId)));
-  const keeping = keepingOf(circle, actor.personId);
   return {
     circle,
     program,
