@@ -5,6 +5,7 @@ import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { emailsTo, eventsOf, instantAt, localDaysAhead } from '../circles/fixtures.ts';
 import {
+  addOfficerAsResponsible,
   addPartyAs,
   buildPartyWorld,
   caseAt,
@@ -46,11 +47,7 @@ async function preparedCase() {
     token: dana.token,
     language: 'es',
   });
-  const officer = await addPartyAs(test, world.facilitator, conferenceId, {
-    role: 'responsible',
-    name: 'Officer Priya Nair',
-    personId: world.officer.personId,
-  });
+  const officer = await addOfficerAsResponsible(test, world, conferenceId);
   await send(test, world.facilitator, 'POST', `/api/conferences/${conferenceId}/records`, {
     kind: 'preparation',
     partyId: dana.partyId,

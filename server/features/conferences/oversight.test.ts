@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { emailsTo } from '../circles/fixtures.ts';
-import { addPartyAs, auditOf, buildPartyWorld, caseAt, type PartyWorld } from './party-fixtures.ts';
+import {
+  addOfficerAsResponsible,
+  auditOf,
+  buildPartyWorld,
+  caseAt,
+  type PartyWorld,
+} from './party-fixtures.ts';
 
 // Oversight of misconduct cases, and the firewall. A reviewer signs off a screening decision
 // reading decisions and reasons, never the referral's words or a statement; the agency's
@@ -26,11 +32,7 @@ const STATEMENT = 'I shouted because the bus was about to leave and I panicked.'
 
 async function screenedMisconductCase() {
   const conferenceId = await caseAt(test, world, 'misconduct', 'screening');
-  const officer = await addPartyAs(test, world.facilitator, conferenceId, {
-    role: 'responsible',
-    name: 'Officer Priya Nair',
-    personId: world.officer.personId,
-  });
+  const officer = await addOfficerAsResponsible(test, world, conferenceId);
   const written = await send(
     test,
     world.facilitator,

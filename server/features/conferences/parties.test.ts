@@ -4,6 +4,7 @@ import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { emailsTo } from '../circles/fixtures.ts';
 import {
+  addOfficerAsResponsible,
   addPartyAs,
   auditOf,
   buildPartyWorld,
@@ -48,11 +49,7 @@ async function caseWithParties() {
     email: address,
     language: 'es',
   });
-  const officer = await addPartyAs(test, world.facilitator, conferenceId, {
-    role: 'responsible',
-    name: 'Officer Priya Nair',
-    personId: world.officer.personId,
-  });
+  const officer = await addOfficerAsResponsible(test, world, conferenceId);
   const heldOn = '2026-11-20';
   for (const body of [
     { kind: 'preparation', partyId: dana.partyId, heldOn, body: DANA_PREPARATION },

@@ -146,6 +146,14 @@ export async function addPartyAs(
   return { partyId: made.id, token: link ? partyTokenIn(link.url) : null };
 }
 
+/** The world's officer, added by the facilitator as the person responsible, by their account. */
+export const addOfficerAsResponsible = (test: TestApp, world: PartyWorld, conferenceId: string) =>
+  addPartyAs(test, world.facilitator, conferenceId, {
+    role: 'responsible',
+    name: 'Officer Priya Nair',
+    personId: world.officer.personId,
+  });
+
 /** The token of a party's link in a text: it travels in the fragment, after /conferences/join#. */
 export function partyTokenIn(text: string): string {
   const token = /\/conferences\/join#([\w-]+)/.exec(text)?.[1];

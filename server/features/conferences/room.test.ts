@@ -10,6 +10,7 @@ import { LiveClient } from '../circles/live-client.ts';
 import { LIVE_PATH } from '../circles/realtime.ts';
 import { circles } from '../circles/schema.ts';
 import {
+  addOfficerAsResponsible,
   addPartyAs,
   buildPartyWorld,
   caseAt,
@@ -68,11 +69,7 @@ async function byLink(
  */
 async function readyCase() {
   const conferenceId = await caseAt(test, world, 'community', 'preparation');
-  const officer = await addPartyAs(test, world.facilitator, conferenceId, {
-    role: 'responsible',
-    name: 'Officer Priya Nair',
-    personId: world.officer.personId,
-  });
+  const officer = await addOfficerAsResponsible(test, world, conferenceId);
   const harmed = await byLink(conferenceId, { role: 'harmed', name: 'Dana Reyes' });
   const supporter = await byLink(conferenceId, {
     role: 'supporter',
