@@ -11,6 +11,7 @@ import { registerCircleRoutes } from './features/circles/routes.ts';
 import { registerPublicRegisterRoutes } from './features/commitments/public/routes.ts';
 import { registerCommitmentRoutes } from './features/commitments/routes.ts';
 import { registerConferenceRoutes } from './features/conferences/routes.ts';
+import { registerDialogueRoutes } from './features/dialogues/routes.ts';
 import { registerInvitationRoutes } from './features/invitations/routes.ts';
 import { registerOrganisationRoutes } from './features/organisations/routes.ts';
 import { membershipsOf } from './features/organisations/service.ts';
@@ -129,6 +130,7 @@ export async function buildApp(
   registerCircleRoutes(api, context, actors);
   registerCircleRealtime(app, context, actors);
   registerConferenceRoutes(api, context, actors);
+  registerDialogueRoutes(api, context, actors);
   if (config.NODE_ENV !== 'production') registerDevOutboxRoutes(api, context);
   await registerPublicRegisterRoutes(app, context);
 

@@ -2,6 +2,7 @@
 export * from './features/circles/schema.ts';
 export * from './features/commitments/schema.ts';
 export * from './features/conferences/schema.ts';
+export * from './features/dialogues/schema.ts';
 export * from './features/invitations/schema.ts';
 export * from './features/organisations/schema.ts';
 export * from './platform/audit/schema.ts';

@@ -115,6 +115,26 @@ export const permissionTable = {
   'conference.agency': { org_admin: 'organisation', professional_standards: 'organisation' },
   /** De-identified outcomes for evaluation. */
   'conference.export': { coordinator: 'program', oversight_reviewer: 'program' },
+  /** Open a guided dialogue in a program; its creator moderates it and reads its report. */
+  'dialogue.create': { org_admin: 'program', coordinator: 'program', facilitator: 'program' },
+  /** See a program's dialogues and take part in its invited ones; public ones are open to all. */
+  'dialogue.take_part': {
+    coordinator: 'program',
+    facilitator: 'program',
+    officer: 'program',
+    resident: 'program',
+    youth: 'program',
+    guardian: 'program',
+  },
+  /** Moderate, change, close, synthesise and publish any dialogue of the program. */
+  'dialogue.manage': { org_admin: 'program', coordinator: 'program' },
+  /** A dialogue's results: votes by role and opinion group, never who voted how. */
+  'dialogue.report': {
+    org_admin: 'program',
+    coordinator: 'program',
+    facilitator: 'program',
+    oversight_reviewer: 'program',
+  },
   'profile.read': everyone,
   'profile.update': everyone,
   'session.list': everyone,

@@ -289,10 +289,13 @@ async function run(one: Case): Promise<Mismatch | undefined> {
 }
 
 /** The parts of the API, one test file each. */
-type MatrixPart = 'conferences' | 'circles' | 'the rest';
+type MatrixPart = 'conferences' | 'circles' | 'dialogues' | 'the rest';
 
-const partOf = (route: RouteKey): MatrixPart =>
-  route.includes('conference') ? 'conferences' : route.includes('circle') ? 'circles' : 'the rest';
+function partOf(route: RouteKey): MatrixPart {
+  if (route.includes('conference')) return 'conferences';
+  if (route.includes('circle')) return 'circles';
+  return route.includes('dialogue') ? 'dialogues' : 'the rest';
+}
 
 /** Sends every request of one part, for every actor, and expects no mismatch. */
 export async function checkPart(part: MatrixPart): Promise<void> {

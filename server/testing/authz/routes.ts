@@ -10,6 +10,8 @@ import { circleRouteChecks } from './circle-routes.ts';
 import { conferenceAgreementRouteChecks } from './conference-agreement-routes.ts';
 import { conferenceIntakeRouteChecks } from './conference-intake-routes.ts';
 import { conferencePartyRouteChecks } from './conference-party-routes.ts';
+import { dialogueResultRouteChecks } from './dialogue-result-routes.ts';
+import { dialogueRouteChecks } from './dialogue-routes.ts';
 import {
   addCommitment,
   addInvitation,
@@ -632,6 +634,8 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
   ...conferenceIntakeRouteChecks,
   ...conferenceAgreementRouteChecks,
   ...conferencePartyRouteChecks,
+  ...dialogueRouteChecks,
+  ...dialogueResultRouteChecks,
 };
 
 /** A fresh commitment of the side's organisation, and a request about it. */
