@@ -10,6 +10,7 @@ import {
   apply,
   type CommitmentCommand,
   type CommitmentEvent,
+  type CommitmentStatus,
   refusalOf,
 } from '../../../shared/commitments/machine.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
@@ -72,6 +73,72 @@ function commandsOf(update: UpdateBody): CommitmentCommand[] {
   return ends ? [...progress, ...status, ...evidence] : [...status, ...progress, ...evidence];
 }
 
+/**
+ * Appends the commands' events to a commitment in the caller's transaction, after the rules
+ * accept each, and keeps the row's copy of the state, the audit trail and the followers' notice
+ * with them. Who may is the caller's to decide.
+ */
+async function applyCommands(
+  context: AppContext,
+  tx: Transaction,
+  by: { personId: string; organisationId: string },
+  commitmentId: string,
+  commands: CommitmentCommand[],
+): Promise<CommitmentRow> {
+  // One change at a time per commitment: the rules are checked against the latest state.
+  await tx
+    .select({ id: commitments.id })
+    .from(commitments)
+    .where(eq(commitments.id, commitmentId))
+    .for('update');
+  let state = await stateOf(tx, commitmentId);
+  const eventIds: number[] = [];
+  for (const command of commands) {
+    const refusal = refusalOf(state, command);
+    if (refusal) {
+      throw new InvalidError([
+        {
+          field: requestField[refusal.field] ?? refusal.field,
+          message: refusal.message,
+          code: refusal.code,
+        },
+      ]);
+    }
+    const event = eventFor(command);
+    eventIds.push(await appendEvent(tx, commitmentId, by.personId, event));
+    const at = new Date().toISOString();
+    state = apply(state, { ...event, at, by: by.personId } as CommitmentEvent);
+  }
+  const [updated] = await tx
+    .update(commitments)
+    .set({
+      status: state.status,
+      dueOn: state.dueOn,
+      percent: state.percent,
+      verifiedAt: state.verifiedAt ? new Date(state.verifiedAt) : null,
+      updatedAt: new Date(),
+    })
+    .where(eq(commitments.id, commitmentId))
+    .returning();
+  if (!updated) throw new Error(`commitment ${commitmentId} vanished`);
+  await recordAudit(
+    context.database.db,
+    {
+      actorKind: 'person',
+      actorId: by.personId,
+      organisationId: by.organisationId,
+      action: 'commitment.changed',
+      targetType: 'commitment',
+      targetId: commitmentId,
+      outcome: 'succeeded',
+      details: { status: state.status, events: eventIds.length },
+    },
+    tx,
+  );
+  await announce(context, tx, updated, eventIds);
+  return updated;
+}
+
 async function change(
   context: AppContext,
   actor: SignedIn,
@@ -83,59 +150,30 @@ async function change(
   const { row, access } = await visibleCommitment(db, actor, commitmentId);
   allowed(row, access);
   return db.transaction(async (tx: Transaction) => {
-    // One change at a time per commitment: the rules are checked against the latest state.
-    await tx
-      .select({ id: commitments.id })
-      .from(commitments)
-      .where(eq(commitments.id, commitmentId))
-      .for('update');
-    let state = await stateOf(tx, commitmentId);
-    const eventIds: number[] = [];
-    for (const command of commands) {
-      const refusal = refusalOf(state, command);
-      if (refusal) {
-        throw new InvalidError([
-          {
-            field: requestField[refusal.field] ?? refusal.field,
-            message: refusal.message,
-            code: refusal.code,
-          },
-        ]);
-      }
-      const event = eventFor(command);
-      eventIds.push(await appendEvent(tx, commitmentId, actor.personId, event));
-      const at = new Date().toISOString();
-      state = apply(state, { ...event, at, by: actor.personId } as CommitmentEvent);
-    }
-    const [updated] = await tx
-      .update(commitments)
-      .set({
-        status: state.status,
-        dueOn: state.dueOn,
-        percent: state.percent,
-        verifiedAt: state.verifiedAt ? new Date(state.verifiedAt) : null,
-        updatedAt: new Date(),
-      })
-      .where(eq(commitments.id, commitmentId))
-      .returning();
-    if (!updated) throw new Error(`commitment ${commitmentId} vanished`);
-    await recordAudit(
-      db,
-      {
-        actorKind: 'person',
-        actorId: actor.personId,
-        organisationId: access.program.leadOrganisationId,
-        action: 'commitment.changed',
-        targetType: 'commitment',
-        targetId: commitmentId,
-        outcome: 'succeeded',
-        details: { status: state.status, events: eventIds.length },
-      },
-      tx,
-    );
-    await announce(context, tx, updated, eventIds);
+    const by = { personId: actor.personId, organisationId: access.program.leadOrganisationId };
+    const updated = await applyCommands(context, tx, by, commitmentId, commands);
     return detailOf(context, actor, updated, access, tx);
   });
+}
+
+/**
+ * A commitment that another feature put on the register follows its source: a conference's
+ * agreement item settled or reopened moves its commitment the same way, in the transaction of
+ * that step, so that the public never reads a promise as open once it was kept or given up.
+ * The source's own rules decided who may take the step; the register's rules still apply (a
+ * promise given up must say why), and a refusal undoes the step.
+ */
+export async function followSource(
+  context: AppContext,
+  tx: Transaction,
+  by: { personId: string; organisationId: string },
+  commitmentId: string,
+  move: { to: CommitmentStatus; reason: string },
+): Promise<void> {
+  const state = await stateOf(tx, commitmentId);
+  if (state.status === move.to) return;
+  const command: CommitmentCommand = { type: 'change_status', to: move.to, reason: move.reason };
+  await applyCommands(context, tx, by, commitmentId, [command]);
 }
 
 const refuse = (message: string, code: string) => {

@@ -1,18 +1,21 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { CommitmentStatus } from '../../../shared/commitments/machine.ts';
 import type { AgreementItem, settleItemBody } from '../../../shared/conferences/contract.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Database, Transaction } from '../../platform/db/connection.ts';
 import { ConflictError, NotFoundError } from '../../platform/errors.ts';
+import { followSource } from '../commitments/changes.ts';
+import type { ProgramRunners } from '../organisations/service.ts';
 import { type TeamAccess, teamCase } from './access.ts';
 import { withStep } from './command.ts';
 import { agreementItemOf, type ItemRow } from './items-read.ts';
 import { conferenceItems } from './schema.ts';
 
 // Removing, settling and reopening an agreement item: the workflow decides (a settled item is
-// reopened before it is settled again; not done needs a reason), and the item's row follows in
-// the same transaction.
+// reopened before it is settled again; not done needs a reason), and the item's row, and its
+// commitment on the public register once published, follow in the same transaction.
 
 export const NO_SUCH_ITEM = 'There is no such item in this case.';
 
@@ -40,6 +43,20 @@ async function updatedItem(tx: Transaction, itemId: string, change: Partial<Item
     .returning();
   if (!row) throw new Error(`item ${itemId} vanished`);
   return row;
+}
+
+/** A published item's commitment on the register moves with it, in the same transaction. */
+async function followOnRegister(
+  context: AppContext,
+  tx: Transaction,
+  actor: SignedIn,
+  program: ProgramRunners,
+  item: ItemRow,
+  move: { to: CommitmentStatus; reason: string },
+): Promise<void> {
+  if (item.commitmentId === null) return;
+  const by = { personId: actor.personId, organisationId: program.leadOrganisationId };
+  await followSource(context, tx, by, item.commitmentId, move);
 }
 
 export async function removeAgreementItem(
@@ -73,9 +90,13 @@ export async function settleAgreementItem(
   body: z.infer<typeof settleItemBody>,
 ): Promise<AgreementItem> {
   const { db } = context.database;
-  const { conference } = await teamItem(db, actor, conferenceId, itemId);
+  const { conference, program, item } = await teamItem(db, actor, conferenceId, itemId);
   const command = { type: 'settle_item', itemId, ...body } as const;
   const row = await withStep(context, actor.personId, conferenceId, command, async (tx) => {
+    await followOnRegister(context, tx, actor, program, item, {
+      to: body.status,
+      reason: body.reason,
+    });
     return updatedItem(tx, itemId, { status: body.status, settledAt: new Date() });
   });
   return agreementItemOf(db, context.cipher, conference, row);
@@ -89,9 +110,10 @@ export async function reopenAgreementItem(
   reason: string,
 ): Promise<AgreementItem> {
   const { db } = context.database;
-  const { conference } = await teamItem(db, actor, conferenceId, itemId);
+  const { conference, program, item } = await teamItem(db, actor, conferenceId, itemId);
   const command = { type: 'reopen_item', itemId, reason } as const;
   const row = await withStep(context, actor.personId, conferenceId, command, async (tx) => {
+    await followOnRegister(context, tx, actor, program, item, { to: 'in_progress', reason });
     return updatedItem(tx, itemId, { status: 'open', settledAt: null });
   });
   return agreementItemOf(db, context.cipher, conference, row);

@@ -105,6 +105,55 @@ describe('publishing an agreed item', () => {
     expect(removed.json().code).toBe('item_published');
   });
 
+  it('moves the register’s commitment with its item: kept, reopened with a reason, given up', async () => {
+    const { conferenceId, responsibleId } = await caseInAgreement(test, world);
+    const item = await addItem(test, world.facilitator, conferenceId, itemBody(responsibleId));
+    await drive(store(), conferenceId, world.facilitator.personId, [{ type: 'confirm_agreement' }]);
+    for (const party of [world.resident, world.officer]) {
+      await send(test, party, 'POST', consentUrl(conferenceId, item.id));
+    }
+    const published = await send(
+      test,
+      world.facilitator,
+      'POST',
+      publishUrl(conferenceId, item.id),
+      publicWords,
+    );
+    const { commitmentId } = published.json().publication;
+    const step = (what: 'settle' | 'reopen', body: object) =>
+      send(
+        test,
+        world.facilitator,
+        'POST',
+        `/api/conferences/${conferenceId}/items/${item.id}/${what}`,
+        body,
+      );
+    const onRegister = async () => {
+      const [row] = await test.context.database.db
+        .select({ status: commitments.status })
+        .from(commitments)
+        .where(eq(commitments.id, commitmentId));
+      const page = await test.app.inject({ url: `/register/commitments/${commitmentId}` });
+      return { status: row?.status, page: page.body };
+    };
+
+    expect((await step('settle', { status: 'done' })).statusCode).toBe(200);
+    expect(await onRegister()).toMatchObject({ status: 'done' });
+
+    const reopened = await step('reopen', { reason: 'The apology was postponed.' });
+    expect(reopened.statusCode, reopened.body).toBe(200);
+    expect(await onRegister()).toMatchObject({ status: 'in_progress' });
+
+    const givenUp = await step('settle', {
+      status: 'not_done',
+      reason: 'The meeting could not be arranged.',
+    });
+    expect(givenUp.statusCode).toBe(200);
+    const shown = await onRegister();
+    expect(shown.status).toBe('not_done');
+    expect(shown.page).toContain('The meeting could not be arranged.');
+  });
+
   it('lets only the harmed and responsible parties decide, each for themselves', async () => {
     const { conferenceId, responsibleId } = await caseInAgreement(test, world);
     const item = await addItem(test, world.facilitator, conferenceId, itemBody(responsibleId));
