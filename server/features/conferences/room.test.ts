@@ -206,6 +206,29 @@ describe('an online conference', () => {
     }
   });
 
+  it('asks for a facilitator to keep the room, and leaves the case as it was', async () => {
+    const { conferenceId } = await readyCase();
+    for (const facilitator of [world.facilitator, world.otherFacilitator]) {
+      await ok(
+        send(test, world.coordinator, 'DELETE', url(conferenceId, `/team/${facilitator.personId}`)),
+      );
+    }
+    const refused = await send(test, world.coordinator, 'POST', url(conferenceId, '/schedule'), {
+      ...online(),
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({
+      code: 'no_lead',
+      detail:
+        'An online conference needs a facilitator on the case to keep its room. Assign one first.',
+    });
+    const [after] = await test.context.database.db
+      .select({ stage: conferences.stage, circleId: conferences.circleId })
+      .from(conferences)
+      .where(eq(conferences.id, conferenceId));
+    expect(after).toEqual({ stage: 'preparation', circleId: null });
+  });
+
   it('lets no one in who has left the case, even with a seat taken before', async () => {
     const { conferenceId, sam, samPartyId } = await readyCase();
     const circleId = await scheduleOnline(conferenceId);

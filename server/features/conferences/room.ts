@@ -90,7 +90,7 @@ export async function arrangeRoom(
   const [keeperId, ...others] = await facilitatorsOf(tx, conference.id);
   if (!keeperId) {
     throw new ConflictError(
-      'An online conference needs a lead facilitator to keep its room. Assign one first.',
+      'An online conference needs a facilitator on the case to keep its room. Assign one first.',
       { code: 'no_lead' },
     );
   }
