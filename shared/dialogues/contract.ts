@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { supportedLanguages } from '../about/contract.ts';
 import {
+  DESCRIPTION_MAX as COMMITMENT_DESCRIPTION_MAX,
+  TITLE_MAX as COMMITMENT_TITLE_MAX,
   calendarDay,
   commitmentOwnerChoice,
   commitmentVisibilities,
@@ -239,6 +241,11 @@ export interface MyStatement {
   /** Why a facilitator did not publish it, in their words. */
   reason: string | null;
   at: string;
+  /**
+   * For a held statement (crisis wording): that a facilitator will reach out, and the program's
+   * support resources (crisis lines) to show with it; null otherwise.
+   */
+  support: { notice: string; resources: string } | null;
 }
 
 export const voteBody = z.object({
@@ -323,8 +330,12 @@ export const synthesisBody = z.object({
 });
 
 export const dialogueCommitmentBody = z.object({
-  title: required(200, 'the commitment'),
-  description: words(4_000, 'the description').default(''),
+  // The register's own limits: the commitment is recorded there as written.
+  title: required(COMMITMENT_TITLE_MAX, 'the commitment').min(
+    3,
+    'Give the commitment a title of at least 3 characters.',
+  ),
+  description: words(COMMITMENT_DESCRIPTION_MAX, 'the description').default(''),
   owner: commitmentOwnerChoice,
   visibility: z.enum(commitmentVisibilities),
   dueOn: calendarDay,

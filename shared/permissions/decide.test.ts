@@ -31,8 +31,17 @@ const target: fc.Arbitrary<Target> = fc.record(
 
 const selfActions = actions.filter((name) => roles.every((r) => scopeOf(name, r) === 'self'));
 
-/** What everyone in a program may read: the program, its commitments, and the circles they are asked to. */
-const everyonesReads: Action[] = ['program.read', 'commitment.read', 'circle.read'];
+/**
+ * What everyone in a program may read: the program, its commitments, the circles they are asked
+ * to, and its dialogues, in which they may take part.
+ */
+const everyonesReads: Action[] = [
+  'program.read',
+  'commitment.read',
+  'circle.read',
+  'dialogue.read',
+  'dialogue.take_part',
+];
 
 describe('who may do what', () => {
   it('refuses everything to a disabled person', () => {

@@ -126,6 +126,25 @@ export const permissionTable = {
     youth: 'program',
     guardian: 'program',
   },
+  /**
+   * See a program's dialogues (the list, a dialogue's page): whoever takes part in, reports on or
+   * manages them. One word for the union, so that reading asks the table one question.
+   */
+  'dialogue.read': {
+    org_admin: 'program',
+    coordinator: 'program',
+    facilitator: 'program',
+    officer: 'program',
+    oversight_reviewer: 'program',
+    resident: 'program',
+    youth: 'program',
+    guardian: 'program',
+  },
+  /**
+   * Respond to a dialogue's statements for the police: an officer of an agency that runs the
+   * program (and, the service adds, verified and taking part in the dialogue).
+   */
+  'dialogue.respond': { officer: 'program' },
   /** Moderate, change, close, synthesise and publish any dialogue of the program. */
   'dialogue.manage': { org_admin: 'program', coordinator: 'program' },
   /** A dialogue's results: votes by role and opinion group, never who voted how. */

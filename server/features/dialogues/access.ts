@@ -4,7 +4,7 @@ import { decide, type Target } from '../../../shared/permissions/decide.ts';
 import type { Action } from '../../../shared/permissions/table.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { Database, Transaction } from '../../platform/db/connection.ts';
-import { ConflictError, NotFoundError } from '../../platform/errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions/authorize.ts';
 import { programTarget } from '../organisations/programs.ts';
 import { findProgram, type ProgramRunners } from '../organisations/service.ts';
@@ -93,7 +93,7 @@ export async function accessTo(
     manage,
     report,
     takePart,
-    read: manage || report || inProgram || participant !== undefined,
+    read: manage || allowed('dialogue.read') || participant !== undefined,
   };
 }
 
@@ -118,7 +118,7 @@ export async function dialogueWhere(
 }
 
 export const readableDialogue = (db: Database, actor: SignedIn, dialogueId: string) =>
-  dialogueWhere(db, actor, dialogueId, 'dialogue.take_part', (access) => access.read);
+  dialogueWhere(db, actor, dialogueId, 'dialogue.read', (access) => access.read);
 
 export const manageableDialogue = (db: Database, actor: SignedIn, dialogueId: string) =>
   dialogueWhere(db, actor, dialogueId, 'dialogue.manage', (access) => access.manage);
@@ -146,6 +146,13 @@ export async function participation(
       'A facilitator has stopped your part in this dialogue. You can still read it.',
       { code: 'blocked' },
     );
+  }
+  if (!access.takePart) {
+    // Someone who left the program (or whose role there ended) no longer takes part in its
+    // invited dialogues; a public one stays open to whoever joined it by its link.
+    throw new ForbiddenError('You no longer take part in this program’s dialogues.', {
+      code: 'not_in_program',
+    });
   }
   ensureOpen(access.dialogue);
   return { ...access, participant };
