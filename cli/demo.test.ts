@@ -11,6 +11,11 @@ import { circles as circlesTable } from '../server/features/circles/schema.ts';
 import { listCommitments, readCommitment } from '../server/features/commitments/read.ts';
 import { caseBoard } from '../server/features/conferences/board.ts';
 import { conferences as conferencesTable } from '../server/features/conferences/schema.ts';
+import { dialogueReport } from '../server/features/dialogues/report.ts';
+import {
+  dialogueStatements,
+  dialogues as dialoguesTable,
+} from '../server/features/dialogues/schema.ts';
 import { demoActor } from '../server/features/organisations/demo.ts';
 import { listPeople } from '../server/features/organisations/people.ts';
 import { readOrganisation } from '../server/features/organisations/programs.ts';
@@ -66,6 +71,9 @@ describe('restorativ demo', () => {
     );
     expect(first.out).toMatch(
       /The join link of tomorrow's listening circle:\n {2}http:\/\/\S+\/circles\/join#\S{20,}/,
+    );
+    expect(first.out).toMatch(
+      /The guided dialogue on traffic stops, open for statements and votes:\n {2}http:\/\/\S+\/dialogues\/[\w-]{36}\n/,
     );
     expect(first.out).toMatch(
       /The public referral form of the conferences about police conduct:\n {2}http:\/\/\S+\/conferences\/refer#\S{20,}/,
@@ -125,7 +133,7 @@ describe('restorativ demo', () => {
 
       // The register: months of promises, kept, under way, late, handed on, and private ones.
       const register = await listCommitments(context, admin, circles?.id ?? '', {});
-      expect(register.commitments).toHaveLength(9);
+      expect(register.commitments).toHaveLength(10);
       const byTitle = (start: string) =>
         register.commitments.find((commitment) => commitment.title.startsWith(start));
       expect(byTitle('Publish the department')).toMatchObject({ status: 'done' });
@@ -199,6 +207,37 @@ describe('restorativ demo', () => {
         total: 2,
         consented: 1,
       });
+
+      // A guided dialogue on traffic stops under way: two opinion groups that agree on three
+      // statements, one of them on the register, and one statement waiting for moderation.
+      const [dialogue] = await context.database.db.select().from(dialoguesTable);
+      const report = await dialogueReport(context, admin, dialogue?.id ?? '');
+      expect(report).toMatchObject({
+        title: 'Traffic stops on the east side',
+        state: 'open',
+        participants: 30,
+        byRole: { resident: 22, officer: 6, other: null },
+      });
+      expect(report.opinionGroups).toHaveLength(2);
+      expect(report.opinionGroups.every((group) => (group.size ?? 0) >= 5)).toBe(true);
+      const numbers = new Map(report.statements.map((s) => [s.id, s.number]));
+      expect(report.commonGround.map((id) => numbers.get(id)).sort()).toEqual([1, 2, 4]);
+      expect(report.divisive.length).toBeGreaterThan(2);
+      // In English and Spanish, as its people wrote.
+      expect(report.statements[1]?.text).toMatch(/^Los agentes deberían ofrecer un intérprete/);
+      expect(report.statements.filter((s) => s.responses.length > 0)).toHaveLength(1);
+      expect(report.synthesis).toContain('Residents and officers agree on three things');
+      expect(report.commitments.map((c) => c.title)).toEqual([
+        'Give the reason for every traffic stop before asking for papers',
+      ]);
+      expect(register.commitments.find((c) => c.source === 'dialogue')?.sourceLink).toBe(
+        `/dialogues/${dialogue?.id}`,
+      );
+      const pending = await context.database.db
+        .select({ status: dialogueStatements.status })
+        .from(dialogueStatements)
+        .where(eq(dialogueStatements.status, 'pending'));
+      expect(pending).toHaveLength(1);
     } finally {
       await app.close();
       await closeRuntime(context);

@@ -30,6 +30,8 @@ Commands:
   dialogues analyse-polis DIR [--json]
                           Analyse a Pol.is export (comments.csv, votes.csv): opinion groups,
                           consensus, common ground, and how they compare with Pol.is's own groups.
+  dialogues import-polis DIR --program PROGRAM_ID [--title TITLE]
+                          Import a Pol.is export into a program as an archived dialogue.
   help                    Show this help.
 
 Settings come from the environment, as for the server (see the README).`;
@@ -45,6 +47,8 @@ async function run(argv: string[]): Promise<number> {
       'admin-email': { type: 'string' },
       'admin-name': { type: 'string' },
       show: { type: 'string' },
+      program: { type: 'string' },
+      title: { type: 'string' },
       force: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -57,7 +61,14 @@ async function run(argv: string[]): Promise<number> {
   }
   if (command === 'doctor') return doctorCommand(process.env);
   if (command === 'keygen') return keygenCommand();
-  if (command === 'dialogues') return dialoguesCommand(rest, values.json);
+  if (command === 'dialogues') {
+    return dialoguesCommand(rest, {
+      json: values.json,
+      ...(values.program === undefined ? {} : { program: values.program }),
+      ...(values.title === undefined ? {} : { title: values.title }),
+      config: () => loadConfig(),
+    });
+  }
   const config = loadConfig();
   switch (command) {
     case 'init':

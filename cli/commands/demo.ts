@@ -4,6 +4,7 @@ import type { Config } from '../../server/config.ts';
 import { seedCirclesDemo } from '../../server/features/circles/demo.ts';
 import { seedCommitmentsDemo } from '../../server/features/commitments/demo.ts';
 import { seedConferencesDemo } from '../../server/features/conferences/demo.ts';
+import { seedDialoguesDemo } from '../../server/features/dialogues/demo.ts';
 import { seedInvitationsDemo } from '../../server/features/invitations/demo.ts';
 import { seedOrganisationsDemo } from '../../server/features/organisations/demo.ts';
 import { anyOrganisationExists } from '../../server/features/organisations/service.ts';
@@ -43,6 +44,7 @@ export async function demoCommand(config: Config): Promise<number> {
     await seedCommitmentsDemo(context, world);
     const circles = await seedCirclesDemo(context, world);
     const conferences = await seedConferencesDemo(context, world, password);
+    const dialogue = await seedDialoguesDemo(context, world);
 
     const width = Math.max(...world.accounts.map((account) => account.email.length));
     console.log(`The demo is ready: ${world.community.name} and ${world.agency.name}.\n`);
@@ -57,6 +59,9 @@ export async function demoCommand(config: Config): Promise<number> {
     console.log(`\nThe join link of tomorrow's listening circle:\n  ${circles.nextJoinLink}`);
     console.log(
       `\nThe public referral form of the conferences about police conduct:\n  ${conferences.referralLink}`,
+    );
+    console.log(
+      `\nThe guided dialogue on traffic stops, open for statements and votes:\n  ${config.publicUrl}/dialogues/${dialogue.dialogueId}`,
     );
     console.log(
       `\nThe public accountability register, open to anyone:\n  ${config.publicUrl}/register/organisations/${world.community.id}`,

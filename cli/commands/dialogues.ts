@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Config } from '../../server/config.ts';
 import { analyseDialogue } from '../../shared/dialogues/analysis.ts';
 import { voteMatrix } from '../../shared/dialogues/matrix.ts';
 import { adjustedRandIndex } from '../../shared/dialogues/opinion-groups.ts';
@@ -8,7 +9,9 @@ import {
   PolisFormatError,
   readPolisExport,
 } from '../../shared/dialogues/polis.ts';
+import { importPolisCommand, importUsage } from './dialogues-import.ts';
 
+// `restorativ dialogues import-polis` (dialogues-import.ts) stores an export in the database.
 // `restorativ dialogues analyse-polis DIR [--json]`: the offline analysis of a Pol.is export for
 // researchers, with no database: the opinion groups (participant ids per group), each
 // statement's group-aware consensus, the common-ground statement ids, and how closely our groups
@@ -114,12 +117,29 @@ function summary(report: PolisReport): string {
   ].join('\n');
 }
 
-export function dialoguesCommand(args: string[], json: boolean): number {
-  const [subcommand, folder] = args;
-  if (subcommand !== 'analyse-polis' || !folder) {
-    console.error('Usage: restorativ dialogues analyse-polis DIR [--json]');
+const usage = `Usage: restorativ dialogues analyse-polis DIR [--json]\n       ${importUsage.replace('Usage: ', '')}`;
+
+export interface DialoguesOptions {
+  json: boolean;
+  program?: string;
+  title?: string;
+  /** The settings, read only by the subcommands that open the database. */
+  config(): Config;
+}
+
+export async function dialoguesCommand(args: string[], options: DialoguesOptions): Promise<number> {
+  const [subcommand, folder, ...extra] = args;
+  if (subcommand === 'import-polis' && folder && extra.length === 0) {
+    return importPolisCommand(options.config(), folder, options);
+  }
+  if (subcommand !== 'analyse-polis' || !folder || extra.length > 0) {
+    console.error(usage);
     return 2;
   }
+  return analysePolisCommand(folder, options.json);
+}
+
+function analysePolisCommand(folder: string, json: boolean): number {
   if (
     !existsSync(path.join(folder, 'comments.csv')) ||
     !existsSync(path.join(folder, 'votes.csv'))

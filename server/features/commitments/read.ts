@@ -15,6 +15,7 @@ import { people } from '../../platform/auth/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Database, Transaction } from '../../platform/db/connection.ts';
 import { circlesWithReadableHarvest } from '../circles/access.ts';
+import { dialoguesReadableBy } from '../dialogues/readable.ts';
 import { memberships, organisations, programs } from '../organisations/schema.ts';
 import { findProgram, verifiedOfficersAmong } from '../organisations/service.ts';
 import {
@@ -38,13 +39,16 @@ type Executor = Database | Transaction;
 const owners = alias(people, 'owners');
 
 /**
- * Where a commitment's source may be seen, for a reader who may see it: a circle's harvest.
- * Conferences and dialogues add their pages here as they are built; until then, and for anyone
- * who may not read the source, it is named in words (its label) only.
+ * Where a commitment's source may be seen, for a reader who may see it: a circle's harvest, a
+ * dialogue's page. Conferences add their pages here as they are built; until then, and for
+ * anyone who may not read the source, it is named in words (its label) only.
  */
 function sourceLinkOf(row: CommitmentRow, view: View): string | null {
   if (row.source === 'circle' && row.sourceId && view.readableHarvests.has(row.sourceId)) {
     return `/circles/${row.sourceId}/harvest`;
+  }
+  if (row.source === 'dialogue' && row.sourceId && view.readableDialogues.has(row.sourceId)) {
+    return `/dialogues/${row.sourceId}`;
   }
   return null;
 }
@@ -77,6 +81,8 @@ interface View {
   officers: Set<string>;
   /** The circles among the rows' sources whose harvest the reader may read. */
   readableHarvests: Set<string>;
+  /** The dialogues among the rows' sources that the reader may open. */
+  readableDialogues: Set<string>;
 }
 
 async function viewFor(
@@ -87,14 +93,16 @@ async function viewFor(
 ): Promise<View> {
   const namePeople = seesNames(actor);
   const owners = rows.flatMap((joined) => joined.commitment.ownerPersonId ?? []);
-  const fromCircles = rows.flatMap(({ commitment }) =>
-    commitment.source === 'circle' && commitment.sourceId ? [commitment.sourceId] : [],
-  );
+  const fromSource = (source: string) =>
+    rows.flatMap(({ commitment }) =>
+      commitment.source === source && commitment.sourceId ? [commitment.sourceId] : [],
+    );
   return {
     today: todayOf(context),
     namePeople,
     officers: namePeople ? await verifiedOfficersAmong(db, owners) : new Set(),
-    readableHarvests: await circlesWithReadableHarvest(db, actor, fromCircles),
+    readableHarvests: await circlesWithReadableHarvest(db, actor, fromSource('circle')),
+    readableDialogues: await dialoguesReadableBy(db, actor, fromSource('dialogue')),
   };
 }
 
