@@ -27,6 +27,7 @@ function useNav(): NavItem[] {
           { to: '/circles', label: t('layout.nav.circles') },
           { to: '/commitments', label: t('layout.nav.commitments') },
           { to: '/conferences/mine', label: t('layout.nav.conferences') },
+          { to: '/dialogues', label: t('layout.nav.dialogues') },
         ]
       : []),
     // Staff need it; residents join by links. Someone already signed in sees their account.

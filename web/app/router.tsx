@@ -233,6 +233,66 @@ export function createAppRouter() {
                   .AgencyCasesPage,
               }),
             },
+            {
+              path: 'dialogues',
+              lazy: async () => ({
+                Component: (await import('../features/dialogues/MyDialoguesPage.tsx'))
+                  .MyDialoguesPage,
+              }),
+            },
+            {
+              path: 'dialogues/join',
+              lazy: async () => ({
+                Component: (await import('../features/dialogues/JoinByLinkPage.tsx'))
+                  .JoinByLinkPage,
+              }),
+            },
+            {
+              path: 'dialogues/:dialogueId',
+              lazy: async () => ({
+                Component: (await import('../features/dialogues/DialoguePage.tsx')).DialoguePage,
+              }),
+            },
+            {
+              path: 'dialogues/:dialogueId/moderation',
+              lazy: async () => ({
+                Component: (await import('../features/dialogues/ModerationPage.tsx'))
+                  .ModerationPage,
+              }),
+            },
+            {
+              path: 'dialogues/:dialogueId/report',
+              lazy: async () => ({
+                Component: (await import('../features/dialogues/ReportPage.tsx')).ReportPage,
+              }),
+            },
+            {
+              path: 'programs/:programId/dialogues',
+              lazy: async () => ({
+                Component: (await import('../features/dialogues/ProgramDialoguesPage.tsx'))
+                  .ProgramDialoguesPage,
+              }),
+            },
+            {
+              path: 'programs/:programId/dialogues/new',
+              lazy: async () => ({
+                Component: (await import('../features/dialogues/NewDialoguePage.tsx'))
+                  .NewDialoguePage,
+              }),
+            },
+            {
+              path: 'programs/:programId/dialogues/import',
+              lazy: async () => ({
+                Component: (await import('../features/dialogues/ImportPage.tsx')).ImportPage,
+              }),
+            },
+            {
+              path: 'public/dialogues/:dialogueId',
+              lazy: async () => ({
+                Component: (await import('../features/dialogues/PublicResultsPage.tsx'))
+                  .PublicResultsPage,
+              }),
+            },
             { path: '*', Component: NotFound },
           ],
         },

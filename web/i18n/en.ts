@@ -2,6 +2,7 @@
 // (see `Catalogue` below), so a missing translation is a type error, not a blank on screen.
 import { sourceNames, statusNames } from '../../shared/commitments/names.ts';
 import { conferencesEn } from './en-conferences.ts';
+import { dialoguesEn } from './en-dialogues.ts';
 export const en = {
   app: {
     name: 'Restorativ',
@@ -19,6 +20,7 @@ export const en = {
       commitments: 'Commitments',
       circles: 'Circles',
       conferences: 'Cases',
+      dialogues: 'Dialogues',
     },
     footer: {
       about:
@@ -96,6 +98,7 @@ export const en = {
       dialogues: {
         title: 'Dialogues',
         body: 'Moderated online conversations that find common ground between residents and officers.',
+        link: 'See your programs’ dialogues',
       },
       training: {
         title: 'Training',
@@ -1505,6 +1508,7 @@ export const en = {
     },
   },
   conferences: conferencesEn,
+  dialogues: dialoguesEn,
   roles: {
     org_admin: 'Organisation admin',
     coordinator: 'Coordinator',

@@ -1,6 +1,7 @@
 import { sourceNames, statusNames } from '../../shared/commitments/names.ts';
 import type { Catalogue } from './en.ts';
 import { conferencesEs } from './es-conferences.ts';
+import { dialoguesEs } from './es-dialogues.ts';
 
 // Spanish catalogue: neutral Latin American Spanish, addressing the reader as «usted».
 export const es: Catalogue = {
@@ -21,6 +22,7 @@ export const es: Catalogue = {
       commitments: 'Compromisos',
       circles: 'Círculos',
       conferences: 'Casos',
+      dialogues: 'Diálogos',
     },
     footer: {
       about:
@@ -100,6 +102,7 @@ export const es: Catalogue = {
       dialogues: {
         title: 'Diálogos',
         body: 'Conversaciones en línea moderadas que encuentran puntos en común entre residentes y agentes.',
+        link: 'Ver los diálogos de sus programas',
       },
       training: {
         title: 'Capacitación',
@@ -1529,6 +1532,7 @@ export const es: Catalogue = {
     },
   },
   conferences: conferencesEs,
+  dialogues: dialoguesEs,
   roles: {
     org_admin: 'Persona administradora de la organización',
     coordinator: 'Persona coordinadora',

@@ -1,5 +1,7 @@
+import { skipToken, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { meQueryKey } from '../../app/session.ts';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import { CircleIllustration } from './CircleIllustration.tsx';
 import './home.css';
@@ -34,6 +36,8 @@ function CheckIcon() {
 export function HomePage() {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('home.title'));
+  // Only what the header already knows: a visitor is not asked who they are on the home page.
+  const signedIn = useQuery({ queryKey: meQueryKey, queryFn: skipToken }).data !== undefined;
   return (
     <div className="home">
       <section className="home__hero" aria-labelledby="home-heading">
@@ -83,6 +87,11 @@ export function HomePage() {
                 <a className="offering__link" href={`/register?lang=${i18n.language}`}>
                   {t('home.organisations.register.link')}
                 </a>
+              ) : null}
+              {key === 'dialogues' && signedIn ? (
+                <Link className="offering__link" to="/dialogues">
+                  {t('home.organisations.dialogues.link')}
+                </Link>
               ) : null}
             </li>
           ))}

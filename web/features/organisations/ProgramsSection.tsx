@@ -220,6 +220,11 @@ export function ProgramsSection({ organisation }: { organisation: OrganisationRe
                 {t('conferences.board.heading', { program: program.name })}
               </Link>
             </p>
+            <p>
+              <Link to={`/programs/${program.id}/dialogues`}>
+                {t('dialogues.list.heading', { program: program.name })}
+              </Link>
+            </p>
           </li>
         ))}
       </ul>
