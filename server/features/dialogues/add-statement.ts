@@ -12,6 +12,7 @@ import { InvalidError } from '../../platform/errors.ts';
 import { participation } from './access.ts';
 import { auditDialogue } from './audit.ts';
 import { announceDialogueChange } from './changes.ts';
+import { heldRowWords, sealHeldWords } from './held-words.ts';
 import { ensureStatementAllowed } from './limits.ts';
 import { myStatementOf } from './next.ts';
 import { dialogueStatements, dialogues } from './schema.ts';
@@ -21,7 +22,8 @@ import { supportFor } from './support.ts';
 // (unless that one was rejected) is a 400 on `text` with a code the page can translate. Words
 // that suggest someone may be in danger are held: never published, sent to the facilitator, and
 // the author is told a person will reach out and where help is now. Otherwise it waits for a
-// facilitator (moderation before publication) or is published at once (after).
+// facilitator (moderation before publication) or is published at once (after). Held words are
+// sealed at rest (held-words.ts).
 
 export type AddStatement = z.output<typeof addStatementBody>;
 
@@ -76,15 +78,18 @@ export async function addStatement(
       : dialogue.moderation === 'before'
         ? 'pending'
         : 'accepted';
+    const id = crypto.randomUUID();
+    const words = check.crisis
+      ? heldRowWords(id, sealHeldWords(context.cipher, id, text))
+      : { text, normalised: normalisedStatement(text) };
     const [inserted] = await tx
       .insert(dialogueStatements)
       .values({
-        id: crypto.randomUUID(),
+        id,
         dialogueId,
         number: (last?.number ?? 0) + 1,
         authorParticipantId: participant.id,
-        text,
-        normalised: normalisedStatement(text),
+        ...words,
         language: body.language,
         status,
         crisis: check.crisis,
@@ -103,5 +108,5 @@ export async function addStatement(
   if (!row) throw new Error('a statement was not saved');
   await announceDialogueChange(context, dialogueId, 'statement');
   const support = row.status === 'held' ? await supportFor(db, dialogue.programId) : '';
-  return myStatementOf(row, support);
+  return myStatementOf(context.cipher, row, support);
 }

@@ -1,12 +1,14 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { ModeratedStatement, moderateBody } from '../../../shared/dialogues/contract.ts';
+import { normalisedStatement } from '../../../shared/dialogues/statements.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { ConflictError } from '../../platform/errors.ts';
 import { manageableDialogue } from './access.ts';
 import { auditDialogue } from './audit.ts';
 import { announceDialogueChange } from './changes.ts';
+import { wordsOf } from './held-words.ts';
 import { moderatedStatements } from './moderation.ts';
 import { dialogueReports, dialogueStatements } from './schema.ts';
 import { statementIn } from './statement-state.ts';
@@ -39,7 +41,13 @@ export async function moderateStatement(
   const status = statusOf[body.decision];
   const row = await db.transaction(async (tx) => {
     const statement = await statementIn(tx, dialogueId, statementId, 'update');
-    if (status === 'accepted' && statement.status === 'rejected') {
+    // Published, held words are opened: everyone taking part reads them from now on.
+    const opened =
+      status === 'accepted' && statement.sealedText !== null
+        ? { text: wordsOf(context.cipher, statement), sealedText: null }
+        : {};
+    const normalised = opened.text ? normalisedStatement(opened.text) : statement.normalised;
+    if (status === 'accepted' && (statement.status === 'rejected' || opened.text)) {
       // Someone may have said the same words since: publishing both would count them twice.
       const [same] = await tx
         .select({ id: dialogueStatements.id })
@@ -47,21 +55,26 @@ export async function moderateStatement(
         .where(
           and(
             eq(dialogueStatements.dialogueId, dialogueId),
-            eq(dialogueStatements.normalised, statement.normalised),
+            eq(dialogueStatements.normalised, normalised),
             ne(dialogueStatements.status, 'rejected'),
             ne(dialogueStatements.id, statementId),
           ),
         );
       if (same) {
-        throw new ConflictError('The same words were published since: this one stays rejected.', {
-          code: 'duplicate',
-        });
+        throw new ConflictError(
+          'The same words were published since: this one stays unpublished.',
+          {
+            code: 'duplicate',
+          },
+        );
       }
     }
     const now = new Date();
     const [updated] = await tx
       .update(dialogueStatements)
       .set({
+        ...opened,
+        normalised,
         status,
         reason: status === 'accepted' ? null : body.reason,
         moderatedBy: actor.personId,
@@ -83,7 +96,7 @@ export async function moderateStatement(
     return updated ?? statement;
   });
   await announceDialogueChange(context, dialogueId, 'moderation');
-  const [shown] = await moderatedStatements(db, [row]);
+  const [shown] = await moderatedStatements({ db, cipher: context.cipher }, [row]);
   if (!shown) throw new Error('a moderated statement was not read back');
   return shown.item;
 }

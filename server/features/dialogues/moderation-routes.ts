@@ -25,7 +25,12 @@ export function registerModerationRoutes(
         params: oneDialogue,
       },
     },
-    async (request) => moderationQueue(db, await actors.require(request), request.params.id),
+    async (request) =>
+      moderationQueue(
+        { db, cipher: context.cipher },
+        await actors.require(request),
+        request.params.id,
+      ),
   );
   app.post(
     '/api/dialogues/:id/statements/:statementId/moderate',

@@ -6,8 +6,10 @@ import type {
   StatementStatus,
 } from '../../../shared/dialogues/contract.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
+import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Database } from '../../platform/db/connection.ts';
 import { manageableDialogue } from './access.ts';
+import { wordsOf } from './held-words.ts';
 import { dialogueParticipants, dialogueReports, dialogueStatements } from './schema.ts';
 import type { StatementRow } from './statement-state.ts';
 
@@ -40,6 +42,7 @@ async function reportsOf(db: Database, statementIds: string[]): Promise<Reports>
 }
 
 export function moderatedOf(
+  cipher: FieldCipher,
   row: StatementRow,
   author: Author | null,
   reports: { reason: string; at: Date }[],
@@ -47,7 +50,7 @@ export function moderatedOf(
   return {
     id: row.id,
     number: row.number,
-    text: row.text,
+    text: wordsOf(cipher, row),
     status: row.status as StatementStatus,
     reason: row.reason,
     authorRole: (author?.role as ParticipantRole | undefined) ?? 'facilitator',
@@ -62,7 +65,7 @@ export function moderatedOf(
 
 /** Statements of a dialogue as the queue shows them, with their authors and reports. */
 export async function moderatedStatements(
-  db: Database,
+  { db, cipher }: { db: Database; cipher: FieldCipher },
   rows: StatementRow[],
 ): Promise<{ row: StatementRow; item: ModeratedStatement; openReports: number }[]> {
   const authorIds = [...new Set(rows.flatMap((row) => row.authorParticipantId ?? []))];
@@ -83,7 +86,7 @@ export async function moderatedStatements(
     const author = row.authorParticipantId ? (authors.get(row.authorParticipantId) ?? null) : null;
     return {
       row,
-      item: moderatedOf(row, author, list),
+      item: moderatedOf(cipher, row, author, list),
       openReports: list.filter((report) => !report.resolved).length,
     };
   });
@@ -93,7 +96,7 @@ const waitingOrder: Record<string, number> = { held: 0, pending: 1 };
 
 /** GET /api/dialogues/:id/moderation, for whoever manages the dialogue. */
 export async function moderationQueue(
-  db: Database,
+  { db, cipher }: { db: Database; cipher: FieldCipher },
   actor: SignedIn,
   dialogueId: string,
 ): Promise<ModerationQueue> {
@@ -103,7 +106,7 @@ export async function moderationQueue(
     .from(dialogueStatements)
     .where(eq(dialogueStatements.dialogueId, dialogueId))
     .orderBy(asc(dialogueStatements.createdAt), asc(dialogueStatements.number));
-  const statements = await moderatedStatements(db, rows);
+  const statements = await moderatedStatements({ db, cipher }, rows);
   const waiting = statements
     .filter(
       ({ row, openReports }) =>

@@ -9,9 +9,11 @@ import type {
 } from '../../../shared/dialogues/contract.ts';
 import { nextStatement } from '../../../shared/dialogues/voting-order.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
+import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Database } from '../../platform/db/connection.ts';
 import { ConflictError } from '../../platform/errors.ts';
 import { participation, readableDialogue } from './access.ts';
+import { wordsOf } from './held-words.ts';
 import {
   dialogueParticipants,
   dialogueResponses,
@@ -118,7 +120,7 @@ async function votable(db: Database, statementId: string): Promise<VotableStatem
 
 /** GET /api/dialogues/:id/mine: also for someone blocked, or after the dialogue closed. */
 export async function myStatements(
-  db: Database,
+  { db, cipher }: { db: Database; cipher: FieldCipher },
   actor: SignedIn,
   dialogueId: string,
 ): Promise<MyStatement[]> {
@@ -132,10 +134,11 @@ export async function myStatements(
     .where(eq(dialogueStatements.authorParticipantId, access.participant.id))
     .orderBy(desc(dialogueStatements.createdAt), desc(dialogueStatements.number));
   const support = await supportFor(db, access.dialogue.programId);
-  return rows.map((row) => myStatementOf(row, support));
+  return rows.map((row) => myStatementOf(cipher, row, support));
 }
 
 export function myStatementOf(
+  cipher: FieldCipher,
   row: typeof dialogueStatements.$inferSelect,
   support: string,
 ): MyStatement {
@@ -144,7 +147,7 @@ export function myStatementOf(
   // help is now, rather than only that it was not published.
   return {
     id: row.id,
-    text: row.text,
+    text: wordsOf(cipher, row),
     status,
     reason: status === 'rejected' || status === 'hidden' ? row.reason : null,
     at: row.createdAt.toISOString(),

@@ -138,7 +138,11 @@ export async function updateDialogue(
   const closesAt = body.closesAt ? new Date(body.closesAt) : dialogue.closesAt;
   if (closesAt <= opensAt) {
     throw new InvalidError([
-      { field: 'closesAt', message: 'The dialogue must close after it opens.' },
+      {
+        field: 'closesAt',
+        message: 'The dialogue must close after it opens.',
+        code: 'closes_before_opens',
+      },
     ]);
   }
   const changes = {

@@ -97,7 +97,14 @@ export const dialogueStatements = pgTable(
     number: integer('number').notNull(),
     /** Null for the facilitator's opening statements. */
     authorParticipantId: text('author_participant_id').references(() => dialogueParticipants.id),
+    /** Empty while the words are sealed (held for crisis wording, see sealedText). */
     text: text('text').notNull(),
+    /**
+     * The words of a statement held for crisis wording, sealed with the field cipher: they may
+     * tell of someone in danger, and only its author and the facilitators read them. Publishing
+     * it opens them into `text`.
+     */
+    sealedText: text('sealed_text'),
     /** The words compared for duplicates (shared/dialogues/statements.ts). */
     normalised: text('normalised').notNull(),
     language: text('language').notNull(),
@@ -113,7 +120,11 @@ export const dialogueStatements = pgTable(
       'dialogue_statements_status_known',
       sql`${table.status} in (${sqlList(statementStatuses)})`,
     ),
-    check('dialogue_statements_length', sql`char_length(${table.text}) between 1 and 280`),
+    check(
+      'dialogue_statements_words',
+      sql`(${table.sealedText} is null and char_length(${table.text}) between 1 and 280)
+        or (${table.sealedText} is not null and ${table.text} = '' and ${table.status} <> 'accepted')`,
+    ),
     uniqueIndex('dialogue_statements_number').on(table.dialogueId, table.number),
     // A rejected statement does not block the same words said better later.
     uniqueIndex('dialogue_statements_unique_words')

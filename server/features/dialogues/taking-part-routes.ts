@@ -43,7 +43,12 @@ export function registerTakingPartRoutes(
         params: oneDialogue,
       },
     },
-    async (request) => myStatements(db, await actors.require(request), request.params.id),
+    async (request) =>
+      myStatements(
+        { db, cipher: context.cipher },
+        await actors.require(request),
+        request.params.id,
+      ),
   );
   app.post(
     '/api/dialogues/:id/statements',

@@ -175,7 +175,35 @@ describe('writing a statement', () => {
     const queue = (
       await send(test, world.facilitator, 'GET', url(dialogue.id, '/moderation'))
     ).json();
-    expect(queue.waiting[0]).toMatchObject({ id: added.json().id, status: 'held', crisis: true });
+    expect(queue.waiting[0]).toMatchObject({
+      id: added.json().id,
+      status: 'held',
+      crisis: true,
+      text: 'After the stop I want to die.',
+    });
+    // At rest the words are sealed: the row holds none of them.
+    const [stored] = await db()
+      .select()
+      .from(dialogueStatements)
+      .where(eq(dialogueStatements.id, added.json().id));
+    expect(JSON.stringify(stored)).not.toContain('want to die');
+    const mine = (await send(test, world.resident, 'GET', url(dialogue.id, '/mine'))).json();
+    expect(mine[0]).toMatchObject({ status: 'held', text: 'After the stop I want to die.' });
+
+    // Having reached out, the facilitator may publish it: then everyone reads its words.
+    const published = await send(
+      test,
+      world.facilitator,
+      'POST',
+      url(dialogue.id, `/statements/${added.json().id}/moderate`),
+      { decision: 'accept' },
+    );
+    expect(published.statusCode, published.body).toBe(200);
+    const shown = (await send(test, world.secondResident, 'GET', url(dialogue.id, '/next'))).json();
+    expect(shown.total).toBe(2);
+    expect(
+      (await vote(world.secondResident, dialogue.id, added.json().id, 'agree')).statusCode,
+    ).toBe(200);
   });
 
   it('limits each participant to 10 statements an hour', async () => {
