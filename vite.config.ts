@@ -12,7 +12,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': 'http://localhost:3000',
+      // ws: the live sockets are under /api too (/api/circles/live, /api/dialogues/:id/live).
+      '/api': { target: 'http://localhost:3000', ws: true },
       '/health': 'http://localhost:3000',
       '/ready': 'http://localhost:3000',
     },

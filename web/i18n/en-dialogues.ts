@@ -194,6 +194,8 @@ export const dialoguesEn = {
       'A facilitator has ended your part in this dialogue, so you can no longer vote or write here. If you think this is a mistake, contact the program that invited you.',
     upcoming: 'This dialogue opens on {{date}}. Come back then to read and vote.',
     closed: 'This dialogue has closed. Thank you to everyone who took part.',
+    archived:
+      'This dialogue is an archive of a conversation held elsewhere: it takes no new statements or votes.',
     publicResults: 'Read what the dialogue found',
     resultsLater: 'The facilitator may share the results later.',
   },
@@ -263,6 +265,28 @@ export const dialoguesEn = {
     crisisLineMore: '(Suicide & Crisis Lifeline: free, at any time, in English or Spanish).',
     program: 'Support from your program',
     show: 'Where to find help now',
+  },
+  manage: {
+    heading: 'Manage the dialogue',
+    lead: 'Change its topic, its dates or when statements are moderated.',
+    leadOpen:
+      'Change its topic, its dates or when statements are moderated, or close it before its date.',
+    change: 'Change the dialogue',
+    save: 'Save the changes',
+    changed: 'The dialogue was changed.',
+    archived:
+      'This dialogue is an archive of an earlier conversation: it stays as it was imported.',
+    close: 'Close the dialogue now',
+    closeTitle: 'Close the dialogue now?',
+    closeBody: 'The dialogue closes at once, before its closing date.',
+    closeNoMore: 'No one can join, add statements or vote any more.',
+    closeResults:
+      'Everything said and every vote stays: you can still read the results, write the synthesis and publish it.',
+    closeFinal: 'Participants see that the dialogue has closed.',
+    closeConfirm: 'Close the dialogue',
+    closed: 'The dialogue is closed. Its results stay.',
+    notOpen:
+      'This dialogue is not open, so it cannot be closed now. Reload the page to see it as it is.',
   },
   link: {
     heading: 'Link to join',
@@ -431,6 +455,7 @@ export const dialoguesEn = {
     languagesTwice: 'Choose each language once.',
     seedsMany: 'Start with at most {{max}} statements.',
     threshold: 'Give a whole number from {{min}} to {{max}}.',
+    closesPast: 'This time has passed. Choose when the dialogue will close.',
     statementEmpty: 'Write the statement.',
     statementLong: 'Keep the statement to {{max}} characters.',
     statementDuplicate: 'This statement is already in the dialogue. You can vote on it instead.',

@@ -174,6 +174,8 @@ export const dialoguesEs: Catalogue['dialogues'] = {
       'La facilitación dio por terminada su participación en este diálogo, así que ya no puede votar ni escribir aquí. Si cree que es un error, comuníquese con el programa que le invitó.',
     upcoming: 'Este diálogo abre el {{date}}. Vuelva entonces para leer y votar.',
     closed: 'Este diálogo ya cerró. Gracias a todas las personas que participaron.',
+    archived:
+      'Este diálogo es el archivo de una conversación que tuvo lugar en otro sitio: no admite afirmaciones ni votos nuevos.',
     publicResults: 'Leer lo que encontró el diálogo',
     resultsLater: 'Es posible que la facilitación comparta los resultados más adelante.',
   },
@@ -244,6 +246,27 @@ export const dialoguesEs: Catalogue['dialogues'] = {
       '(Línea de Prevención del Suicidio y Crisis: gratis, a toda hora, en español o en inglés).',
     program: 'Apoyo de su programa',
     show: 'Dónde encontrar ayuda ahora',
+  },
+  manage: {
+    heading: 'Gestionar el diálogo',
+    lead: 'Cambie el tema, las fechas o cuándo se moderan las afirmaciones.',
+    leadOpen:
+      'Cambie el tema, las fechas o cuándo se moderan las afirmaciones, o ciérrelo antes de su fecha.',
+    change: 'Cambiar el diálogo',
+    save: 'Guardar los cambios',
+    changed: 'El diálogo se cambió.',
+    archived: 'Este diálogo es el archivo de una conversación anterior: se queda como se importó.',
+    close: 'Cerrar el diálogo ahora',
+    closeTitle: '¿Cerrar el diálogo ahora?',
+    closeBody: 'El diálogo se cierra enseguida, antes de su fecha de cierre.',
+    closeNoMore: 'Nadie podrá unirse, añadir afirmaciones ni votar.',
+    closeResults:
+      'Todo lo dicho y todos los votos se conservan: podrá seguir leyendo los resultados, escribir la síntesis y publicarla.',
+    closeFinal: 'Los participantes verán que el diálogo se cerró.',
+    closeConfirm: 'Cerrar el diálogo',
+    closed: 'El diálogo está cerrado. Sus resultados se conservan.',
+    notOpen:
+      'Este diálogo no está abierto, así que no se puede cerrar ahora. Vuelva a cargar la página para verlo como está.',
   },
   link: {
     heading: 'Enlace para unirse',
@@ -419,6 +442,7 @@ export const dialoguesEs: Catalogue['dialogues'] = {
     languagesTwice: 'Elija cada idioma una sola vez.',
     seedsMany: 'Empiece con {{max}} afirmaciones como máximo.',
     threshold: 'Indique un número entero de {{min}} a {{max}}.',
+    closesPast: 'Esa hora ya pasó. Elija cuándo cerrará el diálogo.',
     statementEmpty: 'Escriba la afirmación.',
     statementLong: 'La afirmación puede tener hasta {{max}} caracteres.',
     statementDuplicate:

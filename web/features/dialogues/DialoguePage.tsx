@@ -12,6 +12,7 @@ import { dialogueKey, fetchDialogue, joinSignedIn } from './api.ts';
 import { DialogueExplained } from './DialogueExplained.tsx';
 import { JoinForm } from './JoinForm.tsx';
 import { JoinLinkSection } from './JoinLinkSection.tsx';
+import { ManageDialogue } from './ManageDialogue.tsx';
 import { MyStatements } from './MyStatements.tsx';
 import { StateMark } from './marks.tsx';
 import { isOfficerIn } from './roles.ts';
@@ -86,6 +87,7 @@ function FacilitatorTools({ dialogue }: { dialogue: DialogueDetail }) {
       {dialogue.can.moderate && live && dialogue.audience === 'public' ? (
         <JoinLinkSection dialogue={dialogue} />
       ) : null}
+      <ManageDialogue dialogue={dialogue} />
     </>
   );
 }
@@ -104,12 +106,17 @@ function Notice({ dialogue }: { dialogue: DialogueDetail }) {
       </p>
     );
   }
+  const archived = dialogue.state === 'archived';
   return (
     <div className="dialogue-notice">
-      <p>{t('dialogues.page.closed')}</p>
+      <p>{archived ? t('dialogues.page.archived') : t('dialogues.page.closed')}</p>
+      {archived && dialogue.source ? (
+        <p>{t('dialogues.results.source', { source: dialogue.source })}</p>
+      ) : null}
       {dialogue.resultsPublic ? (
         <Link to={`/public/dialogues/${dialogue.id}`}>{t('dialogues.page.publicResults')}</Link>
-      ) : (
+      ) : dialogue.can.readReport ? null : (
+        // The facilitator has the results a button away; "may share them later" is for others.
         <p>{t('dialogues.page.resultsLater')}</p>
       )}
     </div>

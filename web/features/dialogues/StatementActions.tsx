@@ -1,8 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { DialogueDetail, VotableStatement } from '../../../shared/dialogues/contract.ts';
+import type {
+  DialogueDetail,
+  NextStatement,
+  VotableStatement,
+} from '../../../shared/dialogues/contract.ts';
 import { nextKey, reportStatement, respondAsOfficer } from './api.ts';
 import { ReasonAction } from './ReasonAction.tsx';
+import { withResponse } from './responses.ts';
 
 /**
  * What else a participant can do with a statement: report it to the facilitator, and for a
@@ -32,8 +37,17 @@ export function StatementActions({
           done={t('dialogues.respond.done')}
           variant="primary"
           triggerVariant="secondary"
-          send={(text) => respondAsOfficer(dialogue.id, statement.id, text)}
-          onDone={() => void queryClient.invalidateQueries({ queryKey: nextKey(dialogue.id) })}
+          send={async (text) => {
+            await respondAsOfficer(dialogue.id, statement.id, text);
+            // The same statement stays, with the response under it (see responses.ts).
+            queryClient.setQueryData<NextStatement>(nextKey(dialogue.id), (next) =>
+              withResponse(next, statement.id, {
+                displayName: dialogue.you?.displayName ?? '',
+                text: text.trim(),
+                at: new Date().toISOString(),
+              }),
+            );
+          }}
         />
       ) : null}
       <ReasonAction

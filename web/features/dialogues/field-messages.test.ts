@@ -39,6 +39,18 @@ describe('dialogue field messages', () => {
   it('names the closing date when the dialogue would close before it opens', () => {
     const message = dialogueFieldMessage(t, { field: 'closesAt', message: '', code: 'custom' });
     expect(message).toBe(en.dialogues.errors.closesFirst);
+    // A change is checked against the dates it keeps, on the server, under its own code.
+    const changed = dialogueFieldMessage(t, {
+      field: 'closesAt',
+      message: '',
+      code: 'closes_before_opens',
+    });
+    expect(changed).toBe(en.dialogues.errors.closesFirst);
+  });
+
+  it('says a closing time has passed, rather than asking for a date', () => {
+    const message = dialogueFieldMessage(tEs, { field: 'closesAt', message: '', code: 'in_past' });
+    expect(message).toBe(es.dialogues.errors.closesPast);
   });
 
   it('asks an officer-like name to change, as the circles do', () => {

@@ -43,8 +43,12 @@ export function dialogueFieldMessage(t: TFunction, problem: FieldProblem): strin
     case 'opensAt':
       return t('dialogues.errors.dateTime');
     case 'closesAt':
-      // The refinement that the dialogue closes after it opens.
-      return code === 'custom' ? t('dialogues.errors.closesFirst') : t('dialogues.errors.dateTime');
+      // The refinement that the dialogue closes after it opens (a change is checked against the
+      // dates it keeps), or a closing time already passed.
+      if (code === 'in_past') return t('dialogues.errors.closesPast');
+      return code === 'custom' || code === 'closes_before_opens'
+        ? t('dialogues.errors.closesFirst')
+        : t('dialogues.errors.dateTime');
     case 'audience':
       return t('dialogues.errors.audience');
     case 'moderation':
