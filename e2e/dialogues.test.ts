@@ -751,6 +751,8 @@ describe('a guided dialogue on traffic stops, from planning to the public regist
           .waitFor();
         // Luz's published statement is among the others; the one not published is nowhere.
         await page.locator('li.statement-result').filter({ hasText: luzStatement }).waitFor();
+        // Written in Spanish, it is marked so on this English page, for screen readers.
+        expect(await page.getByText(luzStatement).getAttribute('lang')).toBe('es');
         expect(await page.getByText(luzRejected).count()).toBe(0);
         expect(await page.getByText(crisisStatement).count()).toBe(0);
 

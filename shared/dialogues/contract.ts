@@ -160,6 +160,11 @@ export interface DialogueDetail extends DialogueSummary {
     displayName: string;
     blocked: boolean;
   } | null;
+  /**
+   * How the viewer would appear if they joined now (a verified officer as an officer), when
+   * they may and have not; null otherwise, and in answers to a change.
+   */
+  joinsAs: ParticipantRole | null;
 }
 
 export interface JoinLink {
@@ -237,6 +242,8 @@ export type AddStatementBody = z.input<typeof addStatementBody>;
 export interface MyStatement {
   id: string;
   text: string;
+  /** The language it was written in, for the page's lang attribute. */
+  language: string;
   status: StatementStatus;
   /** Why a facilitator did not publish it, in their words. */
   reason: string | null;
@@ -271,6 +278,7 @@ export interface ModeratedStatement {
   id: string;
   number: number;
   text: string;
+  language: string;
   status: StatementStatus;
   reason: string | null;
   authorRole: ParticipantRole | 'facilitator';
@@ -294,6 +302,7 @@ export interface ReportStatement extends StatementResult {
   id: string;
   number: number;
   text: string;
+  language: string;
   authorRole: ParticipantRole | 'facilitator';
   responses: OfficerResponse[];
 }
@@ -360,6 +369,7 @@ export interface PublicResults {
   commonGround: {
     number: number;
     text: string;
+    language: string;
     agreeRate: number;
     agreeInterval: [number, number];
   }[];

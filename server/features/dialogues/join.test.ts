@@ -199,6 +199,17 @@ describe('joining signed in', () => {
     expect(await joinAs(test, world.officer, dialogue.id, 'Priya')).toBe(officer);
   });
 
+  it('tells each person before they join how they will appear, and no one after', async () => {
+    const dialogue = await planDialogue(test, world, { audience: 'invited' });
+    const joinsAs = async (who: typeof world.officer) =>
+      (await send(test, who, 'GET', `/api/dialogues/${dialogue.id}`)).json().joinsAs;
+    expect(await joinsAs(world.officer)).toBe('officer');
+    expect(await joinsAs(world.resident)).toBe('resident');
+    expect(await joinsAs(world.otherFacilitator)).toBe('other');
+    await joinAs(test, world.officer, dialogue.id, 'Priya');
+    expect(await joinsAs(world.officer)).toBeNull();
+  });
+
   it('lets an officer who comes by the link see that they will appear as an officer', async () => {
     const dialogue = await planDialogue(test, world);
     const token = await linkFor(dialogue.id);

@@ -51,6 +51,7 @@ export function moderatedOf(
     id: row.id,
     number: row.number,
     text: wordsOf(cipher, row),
+    language: row.language,
     status: row.status as StatementStatus,
     reason: row.reason,
     authorRole: (author?.role as ParticipantRole | undefined) ?? 'facilitator',

@@ -148,6 +148,7 @@ export function myStatementOf(
   return {
     id: row.id,
     text: wordsOf(cipher, row),
+    language: row.language,
     status,
     reason: status === 'rejected' || status === 'hidden' ? row.reason : null,
     at: row.createdAt.toISOString(),

@@ -38,6 +38,7 @@ export async function publicResults(
             {
               number: statement.number,
               text: statement.text,
+              language: statement.language,
               agreeRate: result.overall.agreeRate,
               agreeInterval: result.overall.agreeInterval,
             },

@@ -1,4 +1,5 @@
 import { count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { ParticipantRole } from '../../../shared/dialogues/analysis.ts';
 import type { DialogueDetail, DialogueSummary } from '../../../shared/dialogues/contract.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/connection.ts';
@@ -7,6 +8,7 @@ import { authorize } from '../../platform/permissions/authorize.ts';
 import { programTarget } from '../organisations/programs.ts';
 import { findProgram } from '../organisations/service.ts';
 import { accessTo, type DialogueAccess, readableDialogue, stateOf } from './access.ts';
+import { participantRoleOf } from './appearance.ts';
 import { dialogueParticipants, dialogueReports, dialogueStatements, dialogues } from './schema.ts';
 
 // Reading dialogues: a program's list, and one dialogue's page. The program's staff who report
@@ -107,7 +109,11 @@ export async function listDialogues(
 }
 
 /** The page of a dialogue the reader may read, as its access decides. */
-export async function detailOf(db: Database, access: DialogueAccess): Promise<DialogueDetail> {
+export async function detailOf(
+  db: Database,
+  access: DialogueAccess,
+  joinsAs: ParticipantRole | null = null,
+): Promise<DialogueDetail> {
   const { dialogue, program, participant } = access;
   const counts = (await countsOf(db, [dialogue.id])).get(dialogue.id);
   return {
@@ -130,6 +136,7 @@ export async function detailOf(db: Database, access: DialogueAccess): Promise<Di
           blocked: participant.blockedAt !== null,
         }
       : null,
+    joinsAs,
   };
 }
 
@@ -139,5 +146,7 @@ export async function readDialogue(
   actor: SignedIn,
   dialogueId: string,
 ): Promise<DialogueDetail> {
-  return detailOf(db, await readableDialogue(db, actor, dialogueId));
+  const access = await readableDialogue(db, actor, dialogueId);
+  const mayJoin = access.participant === null && access.takePart;
+  return detailOf(db, access, mayJoin ? await participantRoleOf(db, actor.personId) : null);
 }

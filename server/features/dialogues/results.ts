@@ -27,6 +27,7 @@ export interface AnalysedStatement {
   id: string;
   number: number;
   text: string;
+  language: string;
   authorRole: ParticipantRole | 'facilitator';
   responses: OfficerResponse[];
 }
@@ -59,6 +60,7 @@ export async function analysedResults(
       id: dialogueStatements.id,
       number: dialogueStatements.number,
       text: dialogueStatements.text,
+      language: dialogueStatements.language,
       author: dialogueStatements.authorParticipantId,
     })
     .from(dialogueStatements)
@@ -118,6 +120,7 @@ export async function analysedResults(
       id: row.id,
       number: row.number,
       text: row.text,
+      language: row.language,
       authorRole: row.author ? (roles.get(row.author) ?? 'other') : unsigned,
       responses: responseRows
         .filter((response) => response.statementId === row.id)

@@ -6,7 +6,7 @@ import type { DialogueDetail, MyStatement } from '../../../shared/dialogues/cont
 import { isLanguage } from '../../i18n/languages.ts';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { useFormProblems } from '../../ui/useFormProblems.tsx';
-import { addStatement, mineKey, nextKey } from './api.ts';
+import { addStatement, mineKey } from './api.ts';
 import { dialogueFieldMessage } from './field-messages.ts';
 import { Outcome } from './MyStatements.tsx';
 import { StatementField } from './StatementField.tsx';
@@ -44,7 +44,6 @@ export function AddStatement({ dialogue }: { dialogue: DialogueDetail }) {
         setText('');
         setSent(statement);
         void queryClient.invalidateQueries({ queryKey: mineKey(dialogue.id) });
-        void queryClient.invalidateQueries({ queryKey: nextKey(dialogue.id) });
       },
       onError: (error) =>
         problems.showFailure(error, {

@@ -15,7 +15,6 @@ import { JoinLinkSection } from './JoinLinkSection.tsx';
 import { ManageDialogue } from './ManageDialogue.tsx';
 import { MyStatements } from './MyStatements.tsx';
 import { StateMark } from './marks.tsx';
-import { isOfficerIn } from './roles.ts';
 import { Voting } from './Voting.tsx';
 import '../../app/status-page.css';
 import '../../ui/form.css';
@@ -132,7 +131,7 @@ function JoinHere({ dialogue }: { dialogue: DialogueDetail }) {
       <JoinForm
         dialogueLanguages={dialogue.languages}
         suggestedName={me.data?.name ?? ''}
-        officer={isOfficerIn(me.data?.roles, dialogue.programId)}
+        officer={dialogue.joinsAs === 'officer'}
         join={(body) => joinSignedIn(dialogue.id, body)}
       />
     </>

@@ -132,7 +132,9 @@ function Item({ dialogueId, item }: { dialogueId: string; item: ModeratedStateme
       {item.crisis ? (
         <p className="moderation-item__guidance">{t('dialogues.moderation.crisisGuidance')}</p>
       ) : null}
-      <p className="moderation-item__text">{item.text}</p>
+      <p className="moderation-item__text" lang={item.language}>
+        {item.text}
+      </p>
       <p className="dialogue-muted">
         <AuthorMark role={item.authorRole} />{' '}
         {item.authorName

@@ -13,7 +13,10 @@ export function Outcome({
   folded = false,
 }: {
   statement: MyStatement;
-  /** In the list of one's statements, the help is a tap away rather than repeated in full. */
+  /**
+   * In the list of one's statements: the help is a tap away rather than repeated in full, and a
+   * waiting or published statement needs no more than its mark.
+   */
   folded?: boolean;
 }) {
   const { t } = useTranslation();
@@ -45,6 +48,8 @@ export function Outcome({
       </div>
     );
   }
+  // In the list, the mark beside a waiting or published statement says it all.
+  if (folded) return null;
   return (
     <p className={`dialogue-outcome dialogue-outcome--${statement.status}`}>
       {t(`dialogues.outcomes.${statement.status}`)}
@@ -68,7 +73,9 @@ export function MyStatements({ dialogueId }: { dialogueId: string }) {
       <ul className="my-statements">
         {mine.data.map((statement) => (
           <li key={statement.id} className="my-statement">
-            <p className="my-statement__text">{statement.text}</p>
+            <p className="my-statement__text" lang={statement.language}>
+              {statement.text}
+            </p>
             <p className="my-statement__meta">
               <StatusMark status={statement.status} />{' '}
               <span className="dialogue-muted">{formatTime(statement.at)}</span>

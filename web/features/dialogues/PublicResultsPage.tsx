@@ -56,7 +56,9 @@ export function PublicResultsPage() {
           <ol className="public-common-ground">
             {data.commonGround.map((statement) => (
               <li key={statement.number} className="public-statement">
-                <p className="public-statement__text">{statement.text}</p>
+                <p className="public-statement__text" lang={statement.language}>
+                  {statement.text}
+                </p>
                 <p className="public-statement__rate">
                   {t('dialogues.results.agreeWithInterval', {
                     ...agreeFigures(statement.agreeRate, statement.agreeInterval),

@@ -24,11 +24,11 @@ export function RecentVotes({
       <ul className="recent-votes__list">
         {recent.map((each) => (
           <li key={each.statement.id} className="recent-vote">
-            <p className="recent-vote__text" lang={each.statement.language}>
+            <p className="recent-vote__text">
               <span className="recent-vote__number">
                 {t('dialogues.vote.statementNumber', { number: each.statement.number })}:
               </span>{' '}
-              {each.statement.text}
+              <span lang={each.statement.language}>{each.statement.text}</span>
             </p>
             <p className={`recent-vote__choice recent-vote__choice--${each.vote}`}>
               <ChoiceIcon choice={each.vote} />

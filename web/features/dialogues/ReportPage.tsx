@@ -29,7 +29,9 @@ function StatementResult({
       <h3 className="statement-result__title">
         {t('dialogues.vote.statementNumber', { number: statement.number })}
       </h3>
-      <p className="statement-result__text">{statement.text}</p>
+      <p className="statement-result__text" lang={statement.language}>
+        {statement.text}
+      </p>
       <p>
         <AuthorMark role={statement.authorRole} />
         {statement.responses.length > 0 ? (

@@ -16,13 +16,3 @@ export function mayCreateIn(
 ): boolean {
   return holdsIn(roles, creatingRoles, programId, organisationIds);
 }
-
-/** Whether the person is an officer where the dialogue's program runs: they will be labelled. */
-export function isOfficerIn(
-  roles: ProfileResponse['roles'] | undefined,
-  programId: string,
-): boolean {
-  return (roles ?? []).some(
-    (role) => role.role === 'officer' && (role.programId === programId || role.programId === null),
-  );
-}
