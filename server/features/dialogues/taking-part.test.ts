@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { dialogueReports, dialogueStatements, dialogueVotes } from './schema.ts';
@@ -283,12 +283,15 @@ describe('voting', () => {
       await send(test, world.resident, 'GET', url(dialogue.id, '/next'))
     ).json();
     await vote(world.resident, dialogue.id, statement.id, 'agree');
+    // Through Redis the message arrives a moment after the vote's answer.
+    await vi.waitFor(() =>
+      expect(heard).toContainEqual({
+        kind: 'dialogue.changed',
+        dialogueId: dialogue.id,
+        change: 'vote',
+      }),
+    );
     await stop();
-    expect(heard).toContainEqual({
-      kind: 'dialogue.changed',
-      dialogueId: dialogue.id,
-      change: 'vote',
-    });
   });
 });
 
