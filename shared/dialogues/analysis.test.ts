@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseDialogue, type ParticipantRole, wilsonInterval } from './analysis.ts';
+import { analyseDialogue, type ParticipantRole } from './analysis.ts';
 import { type Vote, type VoteRecord, voteMatrix } from './matrix.ts';
 import { adjustedRandIndex } from './opinion-groups.ts';
 
@@ -100,13 +100,16 @@ describe('the analysis of a dialogue', () => {
   });
 });
 
-describe('the Wilson interval', () => {
-  it('matches values worked out by hand', () => {
-    const close = ([low, high]: [number, number]) => [low.toFixed(4), high.toFixed(4)];
-    expect(close(wilsonInterval(8, 10))).toEqual(['0.4902', '0.9433']);
-    expect(close(wilsonInterval(0, 10))).toEqual(['0.0000', '0.2775']);
-    expect(close(wilsonInterval(50, 100))).toEqual(['0.4038', '0.5962']);
-    expect(wilsonInterval(0, 0)).toEqual([0, 1]);
+describe('the agree interval of a statement', () => {
+  it('is the 95% Wilson interval of its agree votes, and all of [0, 1] when no one voted', () => {
+    // The interval itself is tested in shared/statistics/proportions.test.ts; the values are
+    // worked out by hand there: 8 of 10 gives (0.4902, 0.9433).
+    const rows: Record<string, string> = {};
+    for (let i = 0; i < 10; i += 1) rows[`p${i}`] = i < 8 ? 'a' : 'd';
+    const analysis = analyseDialogue(voteMatrix(votesOf(rows), ['s1', 's2']));
+    const [voted, unseen] = analysis.statements;
+    expect(voted?.overall.agreeInterval.map((end) => end.toFixed(4))).toEqual(['0.4902', '0.9433']);
+    expect(unseen?.overall).toMatchObject({ seen: 0, agreeInterval: [0, 1] });
   });
 });
 

@@ -1,3 +1,4 @@
+import { wilsonInterval } from '../statistics/proportions.ts';
 import { rowsOf, type VoteMatrix, votesPerParticipant } from './matrix.ts';
 import { opinionGroups, positionsOf } from './opinion-groups.ts';
 
@@ -72,22 +73,11 @@ export interface DialogueAnalysis {
   divisive: string[];
 }
 
-const Z95 = 1.959964;
-
-/** The Wilson score interval for `successes` of `trials`, at 95%. */
-export function wilsonInterval(successes: number, trials: number, z = Z95): [number, number] {
-  if (trials === 0) return [0, 1];
-  const p = successes / trials;
-  const z2 = z * z;
-  const centre = (p + z2 / (2 * trials)) / (1 + z2 / trials);
-  const half =
-    (z / (1 + z2 / trials)) * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials));
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
-}
-
 function ratesOf(agree: number, disagree: number, pass: number): Rates {
   const seen = agree + disagree + pass;
   const rate = (count: number) => (seen > 0 ? count / seen : 0);
+  // No votes: nothing is known of the rate, so its interval is the whole of [0, 1].
+  const interval = wilsonInterval(agree, seen);
   return {
     agree,
     disagree,
@@ -96,7 +86,7 @@ function ratesOf(agree: number, disagree: number, pass: number): Rates {
     agreeRate: rate(agree),
     disagreeRate: rate(disagree),
     passRate: rate(pass),
-    agreeInterval: wilsonInterval(agree, seen),
+    agreeInterval: interval ? [interval.lower, interval.upper] : [0, 1],
   };
 }
 
