@@ -15,10 +15,6 @@ const circleLinkUse: RateRule = { name: 'circle-link', max: 60, perMinutes: 15, 
 
 export function registerJoinRoutes(app: ApiApp, context: AppContext, actors: ActorResolver): void {
   const { db } = context.database;
-  const signedIn = async (request: Parameters<ActorResolver['current']>[0]) => {
-    const person = await actors.current(request);
-    return person && !person.disabled ? person : null;
-  };
   app.post(
     '/api/circle-join/preview',
     {
@@ -29,7 +25,7 @@ export function registerJoinRoutes(app: ApiApp, context: AppContext, actors: Act
         body: joinLinkPreviewBody,
       },
     },
-    async (request) => previewByToken(db, request.body.token, await signedIn(request)),
+    async (request) => previewByToken(db, request.body.token, await actors.active(request)),
   );
   app.post(
     '/api/circle-join',
@@ -46,7 +42,7 @@ export function registerJoinRoutes(app: ApiApp, context: AppContext, actors: Act
       const { joined, newPersonId } = await joinByToken(
         context,
         request.body,
-        await signedIn(request),
+        await actors.active(request),
       );
       if (newPersonId) {
         await startSessionAfterInvitation(context.auth, request, reply, newPersonId);

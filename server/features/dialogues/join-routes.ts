@@ -14,10 +14,6 @@ const dialogueLinkUse: RateRule = { name: 'dialogue-link', max: 60, perMinutes: 
 
 export function registerJoinRoutes(app: ApiApp, context: AppContext, actors: ActorResolver): void {
   const { db } = context.database;
-  const signedIn = async (request: Parameters<ActorResolver['current']>[0]) => {
-    const person = await actors.current(request);
-    return person && !person.disabled ? person : null;
-  };
   app.post(
     '/api/dialogue-join/preview',
     {
@@ -28,7 +24,7 @@ export function registerJoinRoutes(app: ApiApp, context: AppContext, actors: Act
         body: joinPreviewBody,
       },
     },
-    async (request) => previewByToken(db, request.body.token, await signedIn(request)),
+    async (request) => previewByToken(db, request.body.token, await actors.active(request)),
   );
   app.post(
     '/api/dialogue-join',
@@ -45,7 +41,7 @@ export function registerJoinRoutes(app: ApiApp, context: AppContext, actors: Act
       const { joined, newPersonId } = await joinByToken(
         context,
         request.body,
-        await signedIn(request),
+        await actors.active(request),
       );
       if (newPersonId) {
         await startSessionAfterInvitation(context.auth, request, reply, newPersonId);

@@ -35,6 +35,11 @@ export interface ActorResolver {
   /** Who is making this request, from their session cookie; null when no one is signed in. */
   current(request: FastifyRequest): Promise<SignedIn | null>;
   /**
+   * As `current`, but null for a disabled person: for links that anyone may open, where someone
+   * signed in acts as themselves and anyone else as a newcomer.
+   */
+  active(request: FastifyRequest): Promise<SignedIn | null>;
+  /**
    * As `current`, but refuses with 401 when no one (or a disabled person) is signed in, and with
    * 403 a staff member who has not set up a second factor yet, unless the route is one that
    * they need to set it up.
@@ -96,6 +101,10 @@ export function createActorResolver(
   };
   return {
     current,
+    async active(request) {
+      const person = await current(request);
+      return person && !person.disabled ? person : null;
+    },
     async require(request, options = {}) {
       const person = await current(request);
       if (!person || person.disabled) throw new UnauthenticatedError('Please sign in to continue.');
