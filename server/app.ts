@@ -13,6 +13,7 @@ import { registerCommitmentRoutes } from './features/commitments/routes.ts';
 import { registerConferenceRoutes } from './features/conferences/routes.ts';
 import { registerDialogueRoutes } from './features/dialogues/routes.ts';
 import { registerInvitationRoutes } from './features/invitations/routes.ts';
+import { registerMeasurementRoutes } from './features/measurement/routes.ts';
 import { registerOrganisationRoutes } from './features/organisations/routes.ts';
 import { membershipsOf } from './features/organisations/service.ts';
 import { registerPreferencesRoutes } from './features/preferences/routes.ts';
@@ -131,6 +132,7 @@ export async function buildApp(
   registerCircleRealtime(app, context, actors);
   registerConferenceRoutes(api, context, actors);
   registerDialogueRoutes(api, context, actors);
+  registerMeasurementRoutes(api, context, actors);
   if (config.NODE_ENV !== 'production') registerDevOutboxRoutes(api, context);
   await registerPublicRegisterRoutes(app, context);
 

@@ -4,6 +4,7 @@ export * from './features/commitments/schema.ts';
 export * from './features/conferences/schema.ts';
 export * from './features/dialogues/schema.ts';
 export * from './features/invitations/schema.ts';
+export * from './features/measurement/schema.ts';
 export * from './features/organisations/schema.ts';
 export * from './platform/audit/schema.ts';
 export * from './platform/auth/schema.ts';

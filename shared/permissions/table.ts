@@ -154,6 +154,23 @@ export const permissionTable = {
     facilitator: 'program',
     oversight_reviewer: 'program',
   },
+  /** Set up, change, close and print a program's surveys. */
+  'measurement.manage': { org_admin: 'program', coordinator: 'program' },
+  /** A program's survey figures and dashboards: aggregates only, small groups hidden. */
+  'measurement.read': {
+    org_admin: 'program',
+    coordinator: 'program',
+    facilitator: 'program',
+    oversight_reviewer: 'program',
+  },
+  /** The same figures as CSV and the quarter's printable report. */
+  'measurement.export': {
+    org_admin: 'program',
+    coordinator: 'program',
+    oversight_reviewer: 'program',
+  },
+  /** Whether the organisation's aggregate figures are on a public page. */
+  'measurement.publish': { org_admin: 'organisation' },
   'profile.read': everyone,
   'profile.update': everyone,
   'session.list': everyone,
