@@ -61,6 +61,7 @@ async function setUpAuthenticatorApp(page: Page, password: string, who: string):
 }
 
 describe('the first organisation, from the setup link to a resident who joins', () => {
+  // Three people's whole first day in one journey: longer than one page's test.
   it('should take an admin, a facilitator and a resident through their first day', async () => {
     const adminPhone = await openPage(harness.browser, {
       viewport: phone,
@@ -216,5 +217,5 @@ describe('the first organisation, from the setup link to a resident who joins', 
     } finally {
       await Promise.all([adminPhone.close(), facilitatorPhone.close(), residentPhone.close()]);
     }
-  });
+  }, 120_000);
 });
