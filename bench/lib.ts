@@ -111,6 +111,10 @@ export function serverEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv
     // Production refuses to start without its secrets; a benchmark's own will do.
     AUTH_SECRET: randomBytes(32).toString('base64'),
     ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY,
+    // To profile the server under a benchmark's load, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof'.
+    ...(process.env.BENCH_SERVER_NODE_OPTIONS
+      ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS }
+      : {}),
     ...extra,
   };
 }

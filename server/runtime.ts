@@ -6,6 +6,7 @@ import { defineTranscriptPurge } from './features/circles/transcript-purge.ts';
 import { defineSubscriberNotifications } from './features/commitments/public/notify.ts';
 import { defineCommitmentReminders } from './features/commitments/reminders.ts';
 import { defineConferenceReminders } from './features/conferences/reminders.ts';
+import { defineAfterProcessSurveys } from './features/measurement/after-process.ts';
 import { membershipsOf } from './features/organisations/service.ts';
 import { createAuth } from './platform/auth/auth.ts';
 import { signInLinkSender } from './platform/auth/sign-in-link.ts';
@@ -26,7 +27,7 @@ import { developmentSecret, keyDeriver } from './platform/secrets.ts';
 export function databaseTargetOf(config: Config, purpose: string): DatabaseTarget {
   return config.DATABASE_URL
     ? { kind: 'postgresql', url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }
-    : { kind: 'embedded', dataDir: config.DATA_DIR, purpose };
+    : { kind: 'embedded', dataDir: config.DATA_DIR, purpose, thread: true };
 }
 
 /** Opens the database (migrated), the event bus and the job queue: everything a server holds. */
@@ -85,6 +86,7 @@ export async function openRuntime(
     defineTranscriptPurge(context);
     defineCircleReminders(context);
     defineConferenceReminders(context);
+    defineAfterProcessSurveys(context);
     return context;
   } catch (error) {
     await database.close();

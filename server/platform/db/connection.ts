@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { StartupError } from '../startup-error.ts';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
+import { openPgliteThread, type PgliteThread } from './pglite-thread.ts';
 
 /** One type for both drivers: features never know which database they run on. */
 export type Database = PgDatabase<PgQueryResultHKT>;
@@ -27,7 +28,13 @@ export interface DatabaseHandle {
 
 export type DatabaseTarget =
   | { kind: 'postgresql'; url: string; poolSize: number }
-  | { kind: 'embedded'; dataDir: string; purpose: string }
+  | {
+      kind: 'embedded';
+      dataDir: string;
+      purpose: string;
+      /** PGlite on a thread of its own, for a server (decision 029); else on the caller's. */
+      thread?: boolean;
+    }
   | { kind: 'embedded-in-memory'; template?: Blob };
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -53,11 +60,13 @@ async function openPglite(
   target: Exclude<DatabaseTarget, { kind: 'postgresql' }>,
 ): Promise<DatabaseHandle> {
   let lock: DataDirLock | undefined;
-  let client: PGlite;
+  let client: PGlite | PgliteThread;
   if (target.kind === 'embedded') {
     lock = lockDataDir(target.dataDir, target.purpose);
     try {
-      client = await PGlite.create(embeddedDataPath(target.dataDir));
+      client = target.thread
+        ? await openPgliteThread(embeddedDataPath(target.dataDir))
+        : await PGlite.create(embeddedDataPath(target.dataDir));
     } catch (error) {
       lock.release();
       throw error;
@@ -65,13 +74,15 @@ async function openPglite(
   } else {
     client = await PGlite.create(target.template ? { loadDataDir: target.template } : {});
   }
-  const db = drizzlePglite({ client }) as unknown as Database;
+  // The thread's client answers the part of PGlite's interface that drizzle calls.
+  const engine = client as PGlite;
+  const db = drizzlePglite({ client: engine }) as unknown as Database;
   return {
     db,
     kind: 'embedded',
-    pglite: client,
+    ...(client instanceof PGlite ? { pglite: client } : {}),
     async migrate() {
-      await migratePglite(drizzlePglite({ client }), { migrationsFolder });
+      await migratePglite(drizzlePglite({ client: engine }), { migrationsFolder });
     },
     async ping() {
       await client.query('select 1');
