@@ -26,8 +26,15 @@ function errorOf(serialized: SerializedError): Error {
 
 /** The type ids whose parser a query's options ask to keep as text: drizzle's way of saying so. */
 function textTypesOf(options: QueryOptions | undefined): number[] {
+  const keepsText = (parser: (value: string, type: number) => unknown, type: number) => {
+    try {
+      return parser('x', type) === 'x';
+    } catch {
+      return false;
+    }
+  };
   return Object.entries(options?.parsers ?? {}).flatMap(([type, parser]) =>
-    parser('x', Number(type)) === 'x' ? [Number(type)] : [],
+    keepsText(parser, Number(type)) ? [Number(type)] : [],
   );
 }
 
