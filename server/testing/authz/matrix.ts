@@ -289,9 +289,17 @@ async function run(one: Case): Promise<Mismatch | undefined> {
 }
 
 /** The parts of the API, one test file each. */
-type MatrixPart = 'conferences' | 'circles' | 'dialogues' | 'the rest';
+type MatrixPart =
+  | 'conferences'
+  | 'circles'
+  | 'dialogues'
+  | 'measurement'
+  | 'measurement dashboards'
+  | 'the rest';
 
 function partOf(route: RouteKey): MatrixPart {
+  if (/\/measurement|\/trust\//.test(route)) return 'measurement dashboards';
+  if (/survey|pulse/.test(route)) return 'measurement';
   if (route.includes('conference')) return 'conferences';
   if (route.includes('circle')) return 'circles';
   return route.includes('dialogue') ? 'dialogues' : 'the rest';

@@ -12,6 +12,8 @@ import { conferenceIntakeRouteChecks } from './conference-intake-routes.ts';
 import { conferencePartyRouteChecks } from './conference-party-routes.ts';
 import { dialogueResultRouteChecks } from './dialogue-result-routes.ts';
 import { dialogueRouteChecks } from './dialogue-routes.ts';
+import { measurementDashboardRouteChecks } from './measurement-dashboard-routes.ts';
+import { measurementSurveyRouteChecks } from './measurement-survey-routes.ts';
 import {
   addCommitment,
   addInvitation,
@@ -636,6 +638,8 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
   ...conferencePartyRouteChecks,
   ...dialogueRouteChecks,
   ...dialogueResultRouteChecks,
+  ...measurementSurveyRouteChecks,
+  ...measurementDashboardRouteChecks,
 };
 
 /** A fresh commitment of the side's organisation, and a request about it. */

@@ -19,6 +19,7 @@ import { magicLink } from './magic-link.ts';
 import { registerConfirm } from './register-confirm.ts';
 import { registerUpdate } from './register-update.ts';
 import { roleGranted } from './role-granted.ts';
+import { surveyInvitation } from './survey-invitation.ts';
 
 export type { CircleCancelledData } from './circle-cancelled.ts';
 export type { CircleHarvestData } from './circle-harvest.ts';
@@ -41,6 +42,7 @@ export type { MagicLinkData } from './magic-link.ts';
 export type { RegisterConfirmData } from './register-confirm.ts';
 export type { RegisterUpdateData } from './register-update.ts';
 export type { RoleGrantedData } from './role-granted.ts';
+export type { SurveyInvitationData } from './survey-invitation.ts';
 
 /** Every email Restorativ sends, by the name stored with each message in the outbox. */
 export const templates = {
@@ -64,6 +66,7 @@ export const templates = {
   'conference-paused': conferencePaused,
   'conference-scheduled': conferenceScheduled,
   'conference-signed-off': conferenceSignedOff,
+  'survey-invitation': surveyInvitation,
 } as const;
 
 /**
@@ -96,6 +99,8 @@ export const templateCategories = {
   'conference-paused': 'essential',
   'conference-scheduled': 'essential',
   'conference-signed-off': 'notification',
+  // Optional to answer, so it follows the reader's choice; "my surveys" keeps it either way.
+  'survey-invitation': 'notification',
 } as const satisfies Record<keyof typeof templates, 'essential' | 'notification'>;
 
 export type TemplateName = keyof typeof templates;
