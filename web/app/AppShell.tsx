@@ -3,21 +3,23 @@ import { useEffect, useRef } from 'react';
 import { RouterProvider as AriaRouterProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration, useHref, useLocation, useNavigate } from 'react-router';
+import type { ProfileResponse } from '../../shared/profile/contract.ts';
+import { readsMeasurement } from '../features/measurement/roles.ts';
 import { Layout, mainId, type NavItem } from '../ui/Layout.tsx';
 import { meQueryKey } from './session.ts';
 
 /**
- * Whether someone signed in during this visit. It only reads what the account page already
+ * Who signed in during this visit, if anyone. It only reads what the account page already
  * fetched: asking the server on every page would cost residents a request they never need.
  */
-function useKnownSignedIn(): boolean {
-  const { data } = useQuery({ queryKey: meQueryKey, queryFn: skipToken });
-  return data !== undefined;
+function useKnownProfile(): ProfileResponse | undefined {
+  return useQuery<ProfileResponse>({ queryKey: meQueryKey, queryFn: skipToken }).data;
 }
 
 function useNav(): NavItem[] {
   const { t } = useTranslation();
-  const signedIn = useKnownSignedIn();
+  const profile = useKnownProfile();
+  const signedIn = profile !== undefined;
   return [
     { to: '/', label: t('layout.nav.home') },
     { to: '/privacy', label: t('layout.nav.privacy') },
@@ -28,6 +30,11 @@ function useNav(): NavItem[] {
           { to: '/commitments', label: t('layout.nav.commitments') },
           { to: '/conferences/mine', label: t('layout.nav.conferences') },
           { to: '/dialogues', label: t('layout.nav.dialogues') },
+          // Staff who read the figures (measurement.read) find their own waiting surveys there
+          // too; everyone else has the surveys waiting for them. One entry either way.
+          readsMeasurement(profile?.roles)
+            ? { to: '/measurement', label: t('layout.nav.measurement') }
+            : { to: '/surveys', label: t('layout.nav.surveys') },
         ]
       : []),
     // Staff need it; residents join by links. Someone already signed in sees their account.

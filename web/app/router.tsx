@@ -293,6 +293,73 @@ export function createAppRouter() {
                   .PublicResultsPage,
               }),
             },
+            {
+              path: 'answer/:token',
+              lazy: async () => ({
+                Component: (await import('../features/measurement/AnswerPage.tsx')).AnswerPage,
+              }),
+            },
+            {
+              path: 'pulse/:slug',
+              lazy: async () => ({
+                Component: (await import('../features/measurement/PulsePage.tsx')).PulsePage,
+              }),
+            },
+            {
+              path: 'surveys',
+              lazy: async () => ({
+                Component: (await import('../features/measurement/MySurveysPage.tsx'))
+                  .MySurveysPage,
+              }),
+            },
+            {
+              path: 'surveys/:surveyId',
+              lazy: async () => ({
+                Component: (await import('../features/measurement/SurveyPage.tsx')).SurveyPage,
+              }),
+            },
+            {
+              path: 'programs/:programId/surveys',
+              lazy: async () => ({
+                Component: (await import('../features/measurement/ProgramSurveysPage.tsx'))
+                  .ProgramSurveysPage,
+              }),
+            },
+            {
+              path: 'programs/:programId/surveys/new',
+              lazy: async () => ({
+                Component: (await import('../features/measurement/NewSurveyPage.tsx'))
+                  .NewSurveyPage,
+              }),
+            },
+            {
+              path: 'programs/:programId/measurement',
+              lazy: async () => ({
+                Component: (await import('../features/measurement/DashboardPage.tsx'))
+                  .DashboardPage,
+              }),
+            },
+            {
+              path: 'organisations/:organisationId/measurement',
+              lazy: async () => ({
+                Component: (await import('../features/measurement/OrganisationMeasurementPage.tsx'))
+                  .OrganisationMeasurementPage,
+              }),
+            },
+            {
+              path: 'measurement',
+              lazy: async () => ({
+                Component: (await import('../features/measurement/MeasurementHomePage.tsx'))
+                  .MeasurementHomePage,
+              }),
+            },
+            {
+              path: 'trust/:organisationId',
+              lazy: async () => ({
+                Component: (await import('../features/measurement/PublicTrustPage.tsx'))
+                  .PublicTrustPage,
+              }),
+            },
             { path: '*', Component: NotFound },
           ],
         },

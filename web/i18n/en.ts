@@ -3,6 +3,7 @@
 import { sourceNames, statusNames } from '../../shared/commitments/names.ts';
 import { conferencesEn } from './en-conferences.ts';
 import { dialoguesEn } from './en-dialogues.ts';
+import { measurementEn } from './en-measurement.ts';
 export const en = {
   app: {
     name: 'Restorativ',
@@ -21,6 +22,8 @@ export const en = {
       circles: 'Circles',
       conferences: 'Cases',
       dialogues: 'Dialogues',
+      surveys: 'Surveys',
+      measurement: 'Trust & outcomes',
     },
     footer: {
       about:
@@ -1509,6 +1512,7 @@ export const en = {
   },
   conferences: conferencesEn,
   dialogues: dialoguesEn,
+  measurement: measurementEn,
   roles: {
     org_admin: 'Organisation admin',
     coordinator: 'Coordinator',

@@ -2,6 +2,7 @@ import { sourceNames, statusNames } from '../../shared/commitments/names.ts';
 import type { Catalogue } from './en.ts';
 import { conferencesEs } from './es-conferences.ts';
 import { dialoguesEs } from './es-dialogues.ts';
+import { measurementEs } from './es-measurement.ts';
 
 // Spanish catalogue: neutral Latin American Spanish, addressing the reader as «usted».
 export const es: Catalogue = {
@@ -23,6 +24,8 @@ export const es: Catalogue = {
       circles: 'Círculos',
       conferences: 'Casos',
       dialogues: 'Diálogos',
+      surveys: 'Encuestas',
+      measurement: 'Confianza y resultados',
     },
     footer: {
       about:
@@ -1533,6 +1536,7 @@ export const es: Catalogue = {
   },
   conferences: conferencesEs,
   dialogues: dialoguesEs,
+  measurement: measurementEs,
   roles: {
     org_admin: 'Persona administradora de la organización',
     coordinator: 'Persona coordinadora',
