@@ -9,7 +9,6 @@ import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { driveCircles, type LoadCircle, type LoadResult } from './circle-load.ts';
 import {
   type Benchmark,
@@ -18,6 +17,7 @@ import {
   type Figures,
   log,
   makeTempDir,
+  postgresDatabase,
   ROOT,
   removeTempDir,
   round,
@@ -34,7 +34,6 @@ const SECONDS = envNumber('BENCH_SECONDS', 60);
 const WARMUP_S = envNumber('BENCH_WARMUP_S', 3);
 const SEED_ENTRY = path.join(ROOT, 'bench', 'fixtures', 'seed-circles.ts');
 const BROADCAST_ENTRY = path.join(ROOT, 'bench', 'fixtures', 'ws-broadcast.ts');
-const LOCAL_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 type Db = 'pglite' | 'postgres';
 
@@ -47,33 +46,6 @@ async function seed(env: NodeJS.ProcessEnv): Promise<LoadCircle[]> {
     maxBuffer: 64 * 1024 * 1024,
   });
   return JSON.parse(stdout) as LoadCircle[];
-}
-
-/** A fresh database on the PostgreSQL server to use, or null when there is none. */
-async function postgresDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
-  const serverUrl = process.env.DATABASE_URL ?? LOCAL_POSTGRES;
-  const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 2_000 });
-  try {
-    await admin.connect();
-  } catch (error) {
-    if (process.env.DATABASE_URL) throw error;
-    log(`no PostgreSQL answers at ${LOCAL_POSTGRES}: measuring the embedded database only`);
-    return null;
-  }
-  const name = `restorativ_bench_${randomBytes(6).toString('hex')}`;
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const again = new pg.Client({ connectionString: serverUrl });
-      await again.connect();
-      await again.query(`drop database if exists ${name} with (force)`);
-      await again.end();
-    },
-  };
 }
 
 function drive(url: string, circles: LoadCircle[]): Promise<LoadResult> {

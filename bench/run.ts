@@ -7,10 +7,11 @@ import { apiRead } from './api-read.ts';
 import { circles } from './circles.ts';
 import { dialogues } from './dialogues.ts';
 import { type Benchmark, databaseLabel, type Figure } from './lib.ts';
+import { measurement } from './measurement.ts';
 import { registerPage } from './register-page.ts';
 import { startup } from './startup.ts';
 
-const benchmarks: Benchmark[] = [startup, apiRead, registerPage, circles, dialogues];
+const benchmarks: Benchmark[] = [startup, apiRead, registerPage, circles, dialogues, measurement];
 
 function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return '–';

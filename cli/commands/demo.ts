@@ -6,6 +6,7 @@ import { seedCommitmentsDemo } from '../../server/features/commitments/demo.ts';
 import { seedConferencesDemo } from '../../server/features/conferences/demo.ts';
 import { seedDialoguesDemo } from '../../server/features/dialogues/demo.ts';
 import { seedInvitationsDemo } from '../../server/features/invitations/demo.ts';
+import { seedMeasurementDemo } from '../../server/features/measurement/demo.ts';
 import { seedOrganisationsDemo } from '../../server/features/organisations/demo.ts';
 import { anyOrganisationExists } from '../../server/features/organisations/service.ts';
 import { closeRuntime, openRuntime } from '../../server/runtime.ts';
@@ -45,6 +46,7 @@ export async function demoCommand(config: Config): Promise<number> {
     const circles = await seedCirclesDemo(context, world);
     const conferences = await seedConferencesDemo(context, world, password);
     const dialogue = await seedDialoguesDemo(context, world);
+    const measurement = await seedMeasurementDemo(context, world);
 
     const width = Math.max(...world.accounts.map((account) => account.email.length));
     console.log(`The demo is ready: ${world.community.name} and ${world.agency.name}.\n`);
@@ -62,6 +64,12 @@ export async function demoCommand(config: Config): Promise<number> {
     );
     console.log(
       `\nThe guided dialogue on traffic stops, open for statements and votes:\n  ${config.publicUrl}/dialogues/${dialogue.dialogueId}`,
+    );
+    console.log(
+      `\nThe community pulse on safety and trust, for anyone to answer:\n  ${measurement.pulseUrl}`,
+    );
+    console.log(
+      `\nThe trust dashboard of the listening circles:\n  ${config.publicUrl}/programs/${world.circles.id}/measurement`,
     );
     console.log(
       `\nThe public accountability register, open to anyone:\n  ${config.publicUrl}/register/organisations/${world.community.id}`,
