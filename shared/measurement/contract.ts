@@ -166,6 +166,8 @@ export interface SurveyToAnswer {
   neighbourhoods: string[];
   /** The program's support lines, one tap away as on every page people answer on. */
   support: { name: string; contact: string }[];
+  /** The fewest answers a group needs before any figure of it is shown. */
+  threshold: number;
 }
 
 const scaleValue = z
@@ -201,13 +203,17 @@ export interface MySurvey {
 
 export const dashboardQuery = z.object({
   kind: z.enum(['after_process', 'pulse', 'training'], { error: 'Choose the kind of survey.' }),
-  /** The quarter the breakdowns and rates are for; the trend ends with it. Default: this one. */
+  /**
+   * The quarter the breakdowns and rates are for; the trend ends with it. It must have ended
+   * (400 otherwise). Default: the last one that has.
+   */
   quarter: quarter.optional(),
-  /** The quarter to compare the chosen one with (default: the one before it). */
+  /** The quarter to compare the chosen one with, ended too (default: the one before it). */
   compareWith: quarter.optional(),
 });
 export type DashboardQuery = z.input<typeof dashboardQuery>;
 
+/** The quarter must have ended, as for the dashboard. */
 export const reportQuery = z.object({ quarter, language: language.default('en') });
 
 /** A figure the small-group rule hid: why, and nothing else. */
@@ -267,12 +273,21 @@ export interface Dashboard {
   responseRate: ProportionFigure | null;
   /** Conference agreement items due in the quarter, and the share completed. */
   agreementCompletion: ProportionFigure | null;
+  /** The quarter under way: how many answered so far, and its last day. No figures until then. */
+  current: { quarter: Quarter; responses: number; endsOn: string };
 }
 
 export interface SurveyResults {
   surveyId: string;
+  /** Those who answered up to the cutoff. */
   n: number;
   threshold: number;
+  /**
+   * The last day counted: the last day of a quarter that has ended, or the survey's closing day.
+   * It moves on to a later one only when at least the threshold answered in between (or no one
+   * did), so that no two readings differ by a few people. Null: no such day yet.
+   */
+  cutoff: string | null;
   /** Null while fewer than the threshold have answered: nothing is shown until then. */
   questions:
     | {
@@ -282,7 +297,10 @@ export interface SurveyResults {
         favourable: ProportionFigure | null;
       }[]
     | null;
-  /** Written answers in no order, with nothing beside them; null below the threshold. */
+  /**
+   * Written answers in no order, with nothing beside them; null below the threshold and until
+   * the survey has closed (they carry no day, so none could be left out by a cutoff).
+   */
   texts: { questionId: string; text: string }[] | null;
 }
 
@@ -296,10 +314,15 @@ export const publicPageBody = z.object({ publicPage: z.boolean() });
 
 export interface PublicTrust {
   organisationName: string;
+  /** The fewest answers a quarter needs for its figures (the largest of the surveys' own). */
+  threshold: number;
   programs: {
     programId: string;
     name: string;
-    /** Community pulses and after-process surveys, quarter by quarter; small groups hidden. */
+    /**
+     * Community pulses and after-process surveys, quarter by quarter up to the last ended one;
+     * small groups hidden.
+     */
     pulse: QuarterFigures[];
     afterProcess: QuarterFigures[];
   }[];

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../commitments/days.ts';
 import {
   compareQuarters,
+  lastDayOf,
+  lastEndedQuarter,
   previousQuarter,
   quarterBounds,
   quarterFromNumber,
@@ -31,6 +33,13 @@ describe('calendar quarters', () => {
   it('gives a quarter’s first day and the first day of the next', () => {
     expect(quarterBounds('2026-Q3')).toEqual({ start: '2026-07-01', end: '2026-10-01' });
     expect(quarterBounds('2026-Q4')).toEqual({ start: '2026-10-01', end: '2027-01-01' });
+  });
+
+  it('gives a quarter’s last day and the last quarter that has ended', () => {
+    expect(lastDayOf('2026-Q4')).toBe('2026-12-31');
+    expect(lastDayOf('2024-Q1')).toBe('2024-03-31');
+    expect(lastEndedQuarter('2026-01-01')).toBe('2025-Q4');
+    expect(lastEndedQuarter('2026-12-31')).toBe('2026-Q3');
   });
 
   it('goes back across a year', () => {

@@ -1,3 +1,4 @@
+import { addDays } from '../commitments/days.ts';
 import type { Quarter } from './contract.ts';
 
 // Calendar quarters, the one unit figures are given for (docs/decisions/028-measurement.md):
@@ -53,4 +54,17 @@ export function quartersEndingWith(last: Quarter, count: number): Quarter[] {
 /** Negative when a is earlier than b, 0 when equal, positive when later. */
 export function compareQuarters(a: Quarter, b: Quarter): number {
   return quarterNumber(a) - quarterNumber(b);
+}
+
+/** Its last day, YYYY-MM-DD. */
+export function lastDayOf(quarter: Quarter): string {
+  return addDays(quarterBounds(quarter).end, -1);
+}
+
+/**
+ * The latest quarter that has ended by `today`: the one figures are shown up to, so that an
+ * answer given today changes no figure anyone can see (docs/decisions/028-measurement.md).
+ */
+export function lastEndedQuarter(today: string): Quarter {
+  return previousQuarter(quarterOf(today));
 }

@@ -13,7 +13,7 @@ import { conferenceParties, conferences } from '../conferences/schema.ts';
 import { assignToTeam, insertCase } from '../conferences/testing.ts';
 import { AFTER_PROCESS_JOB } from './after-process.ts';
 import { surveyInvitations } from './schema.ts';
-import { insertClosedCircle, insertSeat, insertSurvey } from './testing.ts';
+import { insertClosedCircle, insertInvitation, insertSeat, insertSurvey } from './testing.ts';
 import { buildMeasurementWorld, type MeasurementWorld } from './testing-world.ts';
 
 // The survey after a circle or a conference: the job finds what closed since the survey opened,
@@ -205,5 +205,17 @@ describe('the survey after a circle or a conference', () => {
     await runJobs();
     expect(await db().select().from(surveyInvitations)).toHaveLength(before.length);
     expect(sink.received).toHaveLength(4);
+  });
+
+  it('keeps one invitation per person and process even where the phase is none', async () => {
+    const twice = () =>
+      insertInvitation(db(), surveyId, {
+        personId: noAddress.personId,
+        processKind: 'circle',
+        processId: circleId,
+      });
+    await expect(twice()).rejects.toMatchObject({
+      cause: { code: '23505', constraint: 'survey_invitations_once' },
+    });
   });
 });

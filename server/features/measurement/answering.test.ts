@@ -59,6 +59,7 @@ describe('reading a survey by its token', () => {
       programName: PROGRAM_NAME,
       asksRoleGroup: true,
       neighbourhoods: ['Elm Street', 'Riverside'],
+      threshold: pulse.threshold,
       support: [
         { name: 'Crisis line', contact: '988' },
         { name: 'Victim services', contact: '555-0100' },

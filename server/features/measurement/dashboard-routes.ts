@@ -13,15 +13,17 @@ import { dashboardCsv } from './dashboard-csv.ts';
 import { choosePublicPage, organisationMeasurement } from './organisation-measurement.ts';
 import { publicTrust } from './public-trust.ts';
 import { quarterReport } from './report-pdf.ts';
+import { surveyResults } from './survey-results.ts';
 
-// The figures made of the answers (shared/measurement/contract.ts lists the routes): a program's
-// dashboard, its spreadsheet and its quarter's printable report; an organisation's programs at a
+// The figures made of the answers (shared/measurement/contract.ts lists the routes): a survey's
+// results, a program's dashboard, its spreadsheet and its quarter's printable report; an organisation's programs at a
 // glance and its choice of a public page; and that public page's figures, for anyone.
 
 const tags = ['measurement'];
 const id = z.string().min(1).max(100);
 const inProgram = z.object({ programId: id });
 const ofOrganisation = z.object({ organisationId: id });
+const oneSurvey = z.object({ id });
 
 // Anyone may read an organisation's public figures, and each reading runs a program's queries:
 // enough for a page and its refreshes, not for a flood.
@@ -45,6 +47,18 @@ export function registerDashboardRoutes(
     },
     async (request) =>
       dashboardFor(db, await actors.require(request), request.params.programId, request.query),
+  );
+  app.get(
+    '/api/surveys/:id/results',
+    {
+      schema: {
+        summary:
+          "One survey's answers up to its close or the last ended quarter, small counts hidden",
+        tags,
+        params: oneSurvey,
+      },
+    },
+    async (request) => surveyResults(context, await actors.require(request), request.params.id),
   );
   app.get(
     '/api/programs/:programId/measurement.csv',

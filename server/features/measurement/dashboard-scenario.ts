@@ -1,6 +1,7 @@
 import { dayIn } from '../../../shared/commitments/days.ts';
 import type { Quarter } from '../../../shared/measurement/contract.ts';
 import {
+  lastEndedQuarter,
   previousQuarter,
   quarterBounds,
   quarterFromNumber,
@@ -20,19 +21,21 @@ import {
 
 // The answers the dashboard tests read, built so that a careless dashboard would give a small
 // group away (threshold 10 for pulses):
-// - this quarter, 26 pulse answers: 23 residents (14 on Elm Street, 9 who gave no neighbourhood)
+// - the last ended quarter, 26 pulse answers: 23 residents (14 on Elm Street, 9 who gave no neighbourhood)
 //   scoring 4, and 3 officers on Riverside scoring 2. The total minus the residents would be the
 //   3 officers; the total minus Elm Street is 12, Riverside's 3 with the 9 unlisted.
 // - the quarter before, 17 residents: 14 on Elm Street scoring 3 and 3 on Riverside scoring 5,
 //   no one unlisted, so the total minus Elm Street would be Riverside's 3.
 // - three quarters back, 4 answers: too few to show at all.
-// - this quarter, 12 answers after circles (40 tokens sent, 30 used) and a training answered by
+// - the last ended quarter, 12 answers after circles (40 tokens sent, 30 used) and a training answered by
 //   12 officers before (scoring 2) and 15 after (scoring 4), plus 6 others with no phase, under
 //   the training survey's own threshold of 5.
-// - 12 agreement items due this quarter, 9 of them done.
+// - 12 agreement items due in the last ended quarter, 9 of them done.
 
 export interface Scenario {
-  thisQuarter: Quarter;
+  /** The quarter under way, whose answers give no figures until it ends. */
+  current: Quarter;
+  lastEnded: Quarter;
   quarterBefore: Quarter;
   threeBack: Quarter;
 }
@@ -41,10 +44,12 @@ export const NEIGHBOURHOODS = ['Elm Street', 'Riverside'];
 
 export async function insertScenario(test: TestApp, world: DashboardWorld): Promise<Scenario> {
   const { db } = test.context.database;
-  const thisQuarter = quarterOf(dayIn('UTC'));
-  const quarterBefore = previousQuarter(thisQuarter);
-  const threeBack = quarterFromNumber(quarterNumber(thisQuarter) - 3);
-  const day = quarterBounds(thisQuarter).start;
+  // Figures are shown for ended quarters only: the scenario's latest is the last that ended.
+  const current = quarterOf(dayIn('UTC'));
+  const lastEnded = lastEndedQuarter(dayIn('UTC'));
+  const quarterBefore = previousQuarter(lastEnded);
+  const threeBack = quarterFromNumber(quarterNumber(lastEnded) - 3);
+  const day = quarterBounds(lastEnded).start;
   const dayBefore = quarterBounds(quarterBefore).start;
   const createdBy = world.coordinator.personId;
   const { programId } = world;
@@ -86,11 +91,11 @@ export async function insertScenario(test: TestApp, world: DashboardWorld): Prom
     world,
     Array.from({ length: 12 }, (_, index) => ({ dueOn: day, done: index < 9 })),
   );
-  return { thisQuarter, quarterBefore, threeBack };
+  return { current, lastEnded, quarterBefore, threeBack };
 }
 
-/** The trust index of each answer of the pulse this quarter and the quarter before. */
+/** The trust index of each answer of the pulse in the last ended quarter and the one before. */
 export const pulseTrust = {
-  thisQuarter: [...Array<number>(23).fill(4), ...Array<number>(3).fill(2)],
+  lastEnded: [...Array<number>(23).fill(4), ...Array<number>(3).fill(2)],
   quarterBefore: [...Array<number>(14).fill(3), ...Array<number>(3).fill(5)],
 };

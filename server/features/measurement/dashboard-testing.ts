@@ -10,11 +10,13 @@ import { insertCase } from '../conferences/testing.ts';
 import { demoActor } from '../organisations/demo.ts';
 import { createProgram } from '../organisations/programs.ts';
 import { surveyAnswers, surveyInvitations, surveyResponses, surveys } from './schema.ts';
+import { rebuildTallies } from './tallies.ts';
 
 // Test data for the dashboards, written straight into the tables as the answering side stores
 // it (store-response.ts): a survey, and responses scored by shared/measurement/scoring.ts. Each
 // response answers every item of its survey so that each construct scores `score` (a reverse
 // item is answered the other way round), which makes the expected figures easy to work out.
+// Written in bulk, the responses are then tallied as a bulk load is (tallies.ts).
 
 /** Bank items of each kind: the four trust constructs and two more. */
 export const itemsOf: Record<SurveyKind, string[]> = {
@@ -131,6 +133,7 @@ export async function insertResponses(
   });
   await db.insert(surveyResponses).values(rows.map((row) => row.response));
   await db.insert(surveyAnswers).values(rows.flatMap((row) => row.answers));
+  await rebuildTallies(db, survey.programId);
 }
 
 /** Tokens mailed after a circle on `day`, `answered` of them used. */

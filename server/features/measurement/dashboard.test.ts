@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dayIn } from '../../../shared/commitments/days.ts';
 import type { Dashboard, GroupFigures } from '../../../shared/measurement/contract.ts';
-import { quartersEndingWith } from '../../../shared/measurement/quarters.ts';
+import { lastDayOf, quartersEndingWith } from '../../../shared/measurement/quarters.ts';
 import { hedgesG } from '../../../shared/statistics/effect-size.ts';
 import {
   meanInterval,
@@ -11,7 +12,12 @@ import { wilsonInterval } from '../../../shared/statistics/proportions.ts';
 import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { insertScenario, pulseTrust, type Scenario } from './dashboard-scenario.ts';
-import { buildDashboardWorld, type DashboardWorld } from './dashboard-testing.ts';
+import {
+  buildDashboardWorld,
+  type DashboardWorld,
+  insertResponses,
+  insertSurvey,
+} from './dashboard-testing.ts';
 
 // A program's dashboard over answers whose figures are worked out here from the raw values
 // (dashboard-scenario.ts), through the same HTTP a coordinator's page uses.
@@ -53,11 +59,20 @@ const byKey = (groups: GroupFigures[]) => Object.fromEntries(groups.map((g) => [
 describe('a program’s dashboard', () => {
   it('gives each of the last eight quarters its trust index and favourable shares, with intervals', async () => {
     const pulse = await dashboard('kind=pulse');
-    expect(pulse).toMatchObject({ kind: 'pulse', quarter: scenario.thisQuarter, threshold: 10 });
+    expect(pulse).toMatchObject({
+      kind: 'pulse',
+      quarter: scenario.lastEnded,
+      threshold: 10,
+      current: {
+        quarter: scenario.current,
+        responses: 0,
+        endsOn: lastDayOf(scenario.current),
+      },
+    });
     expect(pulse.trend.map((each) => each.quarter)).toEqual(
-      quartersEndingWith(scenario.thisQuarter, 8),
+      quartersEndingWith(scenario.lastEnded, 8),
     );
-    const now = summarize(pulseTrust.thisQuarter);
+    const now = summarize(pulseTrust.lastEnded);
     if (!now) throw new Error('the scenario has answers');
     expect(pulse.trend.at(-1)?.figures).toEqual({
       key: 'all',
@@ -103,14 +118,14 @@ describe('a program’s dashboard', () => {
 
   it('compares the quarter with the one before: Welch’s interval and Hedges’ g', async () => {
     const pulse = await dashboard('kind=pulse');
-    const now = summarize(pulseTrust.thisQuarter);
+    const now = summarize(pulseTrust.lastEnded);
     const before = summarize(pulseTrust.quarterBefore);
     if (!now || !before) throw new Error('the scenario has answers');
     const effect = hedgesG(now, before);
     expect(pulse.comparisons).toEqual([
       {
         from: scenario.quarterBefore,
-        to: scenario.thisQuarter,
+        to: scenario.lastEnded,
         difference: plain(welchDifferenceInterval(now, before)),
         effectSize: effect && {
           ...plain(effect),
@@ -122,7 +137,7 @@ describe('a program’s dashboard', () => {
     // Against a quarter of four answers there is nothing to compare.
     const against = await dashboard(`kind=pulse&compareWith=${scenario.threeBack}`);
     expect(against.comparisons).toEqual([
-      { from: scenario.threeBack, to: scenario.thisQuarter, difference: null, effectSize: null },
+      { from: scenario.threeBack, to: scenario.lastEnded, difference: null, effectSize: null },
     ]);
   });
 
@@ -158,6 +173,20 @@ describe('a program’s dashboard', () => {
       effectSize: hedgesG(after, before),
     });
     expect(training.comparisons[1]?.difference?.estimate).toBe(2);
+  });
+
+  it('counts an answer given today and changes no figure', async () => {
+    const { db } = test.context.database;
+    const before = await dashboard('kind=pulse');
+    const survey = await insertSurvey(db, {
+      programId: world.programId,
+      kind: 'pulse',
+      createdBy: world.coordinator.personId,
+    });
+    await insertResponses(db, survey, [{ day: dayIn('UTC'), score: 1, roleGroup: 'officer' }]);
+    const after = await dashboard('kind=pulse');
+    expect(after.current.responses).toBe(before.current.responses + 1);
+    expect({ ...after, current: before.current }).toEqual(before);
   });
 
   it('is for the program’s readers: a facilitator reads it, a resident and others may not', async () => {

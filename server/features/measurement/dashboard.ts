@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, count, eq, gte } from 'drizzle-orm';
 import { dayIn } from '../../../shared/commitments/days.ts';
 import {
   type Comparison,
@@ -15,14 +15,17 @@ import {
 import type { SurveyKind } from '../../../shared/measurement/item-bank.ts';
 import {
   compareQuarters,
+  lastDayOf,
+  lastEndedQuarter,
   previousQuarter,
+  quarterBounds,
   quarterOf,
   quartersEndingWith,
 } from '../../../shared/measurement/quarters.ts';
 import { type Decision, suppressBreakdown } from '../../../shared/measurement/suppression.ts';
 import type { Action } from '../../../shared/permissions/table.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
-import type { Database } from '../../platform/db/connection.ts';
+import type { Database, Transaction } from '../../platform/db/connection.ts';
 import { InvalidError, NotFoundError } from '../../platform/errors.ts';
 import { authorize } from '../../platform/permissions/authorize.ts';
 import { programTarget } from '../organisations/programs.ts';
@@ -37,11 +40,13 @@ import {
   noCounts,
   quarterDecision,
 } from './figures.ts';
+import { surveyResponses } from './schema.ts';
 
 // A program's dashboard for one survey kind (docs/decisions/028-measurement.md): the trend of the
 // quarters ending with the chosen one, the chosen quarter by role group and by neighbourhood
 // (each on its own, against the quarter's total, which is a cell of the trend), comparisons, and
-// the rates. Every figure passes a suppression decision before it is put in the answer.
+// the rates. Every figure passes a suppression decision before it is put in the answer, and
+// figures are given only for quarters that have ended; of the quarter under way, a count alone.
 
 /** The day it is where the program is, by which "this quarter" is meant; undefined: no program. */
 export async function programToday(db: Database, programId: string): Promise<string | undefined> {
@@ -52,16 +57,26 @@ export async function programToday(db: Database, programId: string): Promise<str
   return program && dayIn(program.timeZone);
 }
 
-/** The chosen quarter and the one to compare it with; 400 for a quarter not yet begun. */
-function chosenQuarters(query: DashboardQuery, today: string) {
-  const current = quarterOf(today);
-  const quarter = query.quarter ?? current;
+export const NOT_ENDED = 'Figures for a quarter appear once it has ended.';
+
+/**
+ * The chosen quarter and the one to compare it with, both ended (default: the last ended one);
+ * 400 for the current or a later one. A quarter still open would change with each new answer,
+ * and two readings a day apart would give one person's answers away.
+ */
+export function chosenQuarters(
+  query: Pick<DashboardQuery, 'quarter' | 'compareWith'>,
+  today: string,
+) {
+  const lastEnded = lastEndedQuarter(today);
+  const quarter = query.quarter ?? lastEnded;
   const compareWith = query.compareWith ?? previousQuarter(quarter);
-  const notYet = `Choose a quarter that has begun: ${current} or before.`;
   const problems = [
-    ...(compareQuarters(quarter, current) > 0 ? [{ field: 'query.quarter', message: notYet }] : []),
-    ...(compareQuarters(compareWith, current) > 0
-      ? [{ field: 'query.compareWith', message: notYet }]
+    ...(compareQuarters(quarter, lastEnded) > 0
+      ? [{ field: 'query.quarter', message: NOT_ENDED }]
+      : []),
+    ...(compareQuarters(compareWith, lastEnded) > 0
+      ? [{ field: 'query.compareWith', message: NOT_ENDED }]
       : []),
     ...(compareWith === quarter
       ? [{ field: 'query.compareWith', message: 'Choose another quarter to compare with.' }]
@@ -69,6 +84,26 @@ function chosenQuarters(query: DashboardQuery, today: string) {
   ];
   if (problems.length > 0) throw new InvalidError(problems);
   return { quarter, compareWith };
+}
+
+/** How many answered the kind's surveys so far in the quarter under way: a count, no figures. */
+async function answeredSoFar(
+  tx: Transaction,
+  programId: string,
+  kind: SurveyKind,
+  current: Quarter,
+): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(surveyResponses)
+    .where(
+      and(
+        eq(surveyResponses.programId, programId),
+        eq(surveyResponses.kind, kind),
+        gte(surveyResponses.submittedOn, quarterBounds(current).start),
+      ),
+    );
+  return row?.n ?? 0;
 }
 
 /** Groups beside their total, with the people in no group as the unlisted remainder. */
@@ -103,6 +138,7 @@ export async function readDashboard(
   if (day === undefined) throw new NotFoundError('There is no such program.');
   const { quarter, compareWith } = chosenQuarters(query, day);
   const kind: SurveyKind = query.kind;
+  const current = quarterOf(day);
   const trendQuarters = quartersEndingWith(quarter, TREND_QUARTERS);
   // One snapshot, so that a response stored meanwhile cannot make a breakdown disagree with
   // the total it is protected against; one query after the other on its connection.
@@ -113,10 +149,11 @@ export async function readDashboard(
       breakdowns: await countBreakdowns(tx, programId, kind, quarter),
       responses: await responseCounts(tx, programId, kind, quarter),
       agreements: await agreementCounts(tx, programId, quarter, day),
+      soFar: await answeredSoFar(tx, programId, kind, current),
     }),
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
-  const { settings, byQuarter, breakdowns, responses, agreements } = read;
+  const { settings, byQuarter, breakdowns, responses, agreements, soFar } = read;
   const { threshold } = settings;
   const quarterFigures = (each: Quarter): QuarterFigures => {
     const counts = byQuarter.get(each) ?? noCounts;
@@ -149,6 +186,7 @@ export async function readDashboard(
     byNeighbourhood: breakdown(neighbourhoods, breakdowns.neighbourhood, total, threshold),
     responseRate: protectedRate(responses, threshold, true),
     agreementCompletion: protectedRate(agreements, threshold, false),
+    current: { quarter: current, responses: soFar, endsOn: lastDayOf(current) },
   };
 }
 

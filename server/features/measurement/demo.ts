@@ -14,8 +14,9 @@ import { newSurveyToken } from './tokens.ts';
 // The demo's measurement: in the listening circles' program, a standing community pulse in
 // English and Spanish (on posters in four neighbourhoods) answered over the last six quarters,
 // with trust rising slowly as the circles went on, and a survey after each circle, sent to
-// 40 people of whom most answered. Answers come from a fixed seed: every demo shows the same
-// figures, enough in each quarter to be shown, and a neighbourhood too small to be.
+// 40 people over the last five months, of whom most answered. Answers come from a fixed seed:
+// every demo shows the same figures, enough in each quarter to be shown, and a neighbourhood
+// too small to be.
 
 const NEIGHBOURHOODS = ['Eastside', 'Riverside', 'Old Town', 'Hillcrest'];
 /** Pulse answers per quarter, oldest first, and the mean answer each quarter leans to. */
@@ -159,7 +160,7 @@ export async function seedMeasurementDemo(
       processId: null,
       roleGroup: index % 4 === 0 ? 'officer' : 'resident',
       answered: index < answeredCount,
-      sentOn: addDays(today, -(index % 60)),
+      sentOn: addDays(today, -Math.floor(index * 3.5)),
       expiresAt: new Date(Date.now() - 86_400_000),
     })),
   );
@@ -168,7 +169,7 @@ export async function seedMeasurementDemo(
       context,
       afterRow,
       {
-        day: addDays(today, -(n % 60)),
+        day: addDays(today, -n * 5),
         lean: 3.9,
         roleGroup: n % 4 === 0 ? 'officer' : 'resident',
         neighbourhood: null,

@@ -20,14 +20,21 @@ import { wilsonInterval } from '../../../shared/statistics/proportions.ts';
 // interval, rates, and comparisons with Welch's interval and Hedges' g. A figure leaves here only
 // through a suppression decision (`groupFigures`): a hidden group carries its reason, no number.
 
+export interface ConstructCounts {
+  respondents: number;
+  answers: number;
+  favourable: number;
+}
+
 /** What the queries count for one group of respondents. */
 export interface GroupCounts {
   /** Respondents. */
   n: number;
   /** The trust index of those who have one; null when no one has. */
   trust: SampleSummary | null;
-  /** Each construct's answers (item by item) and how many of them were 4 or 5. */
-  constructs: Partial<Record<Construct, { answers: number; favourable: number }>>;
+  /** Each construct's people who answered it, their answers (item by item) and how many of them
+   * were 4 or 5. */
+  constructs: Partial<Record<Construct, ConstructCounts>>;
 }
 
 export const noCounts: GroupCounts = { n: 0, trust: null, constructs: {} };
@@ -58,7 +65,7 @@ export function rateFigure(successes: number, trials: number): ProportionFigure 
 /**
  * A construct's favourable share: of the answers to its items, those of 4 or 5. One person's
  * answers to the items of one construct go together, so the interval counts people, not
- * answers (at most the group's respondents): counting each answer as a new person would make it
+ * answers (the people who answered its items): counting each answer as a new person would make it
  * look surer than it is. Rounding the favourable count to whole people moves the interval's
  * centre by under half a person; the share itself stays as answered.
  */
@@ -93,10 +100,10 @@ export function groupFigures(key: string, counts: GroupCounts, decision: Decisio
   const constructs: Partial<Record<Construct, ProportionFigure>> = {};
   for (const [construct, count] of Object.entries(counts.constructs) as [
     Construct,
-    { answers: number; favourable: number },
+    ConstructCounts,
   ][]) {
     if (count.answers > 0) {
-      constructs[construct] = constructFigure(count.answers, count.favourable, counts.n);
+      constructs[construct] = constructFigure(count.answers, count.favourable, count.respondents);
     }
   }
   return {

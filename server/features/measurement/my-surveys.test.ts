@@ -130,10 +130,11 @@ describe('anonymity', () => {
       roleGroup: 'resident',
     });
     expect(sent.statusCode).toBe(200);
+    // After another process than the first test's: one invitation per person and process.
     const mailed = await insertInvitation(db(), surveyId, {
       personId: world.resident.personId,
-      processKind: 'circle',
-      processId: circleId,
+      processKind: 'conference',
+      processId: 'conference-4',
     });
     const fresh = await send(test, world.resident, 'POST', `/api/me/surveys/${mailed.id}/token`);
     await send(test, undefined, 'POST', `/api/survey-answer/${fresh.json().token}`, answer);

@@ -53,7 +53,7 @@ export async function organisationMeasurement(
       .toSorted((a, b) => a.name.localeCompare(b.name, 'en'))
       .map(async (program) => {
         const today = await programToday(db, program.id);
-        const trend = today ? await programTrend(db, program.id, 'pulse', today) : [];
+        const trend = today ? (await programTrend(db, program.id, 'pulse', today)).trend : [];
         return { programId: program.id, name: program.name, latest: latestShown(trend) };
       }),
   );

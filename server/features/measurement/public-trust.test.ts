@@ -1,11 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dayIn } from '../../../shared/commitments/days.ts';
 import type { OrganisationMeasurement, PublicTrust } from '../../../shared/measurement/contract.ts';
 import { auditEvents } from '../../platform/audit/schema.ts';
 import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { insertScenario, type Scenario } from './dashboard-scenario.ts';
-import { buildDashboardWorld, type DashboardWorld } from './dashboard-testing.ts';
+import {
+  buildDashboardWorld,
+  type DashboardWorld,
+  insertResponses,
+  insertSurvey,
+} from './dashboard-testing.ts';
 
 // An organisation's programs at a glance, its admin's choice of a public page, and that page:
 // quarter totals of its pulses and after-process surveys for anyone, small quarters hidden,
@@ -40,7 +46,7 @@ describe('an organisation’s measurement', () => {
             programId: world.programId,
             name: 'Listening circles on the east side',
             latest: {
-              quarter: scenario.thisQuarter,
+              quarter: scenario.lastEnded,
               figures: expect.objectContaining({ key: 'all', n: 26 }),
             },
           },
@@ -96,9 +102,12 @@ describe('the public page of trust figures', () => {
     expect(answer.statusCode, answer.body).toBe(200);
     const page = answer.json<PublicTrust>();
     expect(page.organisationName).toBe('Eastside Community Trust');
+    expect(page.threshold).toBe(10);
     const [program] = page.programs;
     expect(program?.name).toBe('Listening circles on the east side');
     expect(program?.pulse).toHaveLength(8);
+    // Up to the last ended quarter: the one under way is not on the page.
+    expect(program?.pulse.at(-1)?.quarter).toBe(scenario.lastEnded);
     expect(program?.pulse.at(-1)?.figures).toMatchObject({ n: 26, trust: { n: 26 } });
     expect(program?.pulse.find((each) => each.quarter === scenario.threeBack)?.figures).toEqual({
       key: 'all',
@@ -108,6 +117,18 @@ describe('the public page of trust figures', () => {
     for (const word of ['Elm Street', 'Riverside', 'resident', 'officer', 'training']) {
       expect(answer.body).not.toContain(word);
     }
+  });
+
+  it('does not move when someone answers today', async () => {
+    const { db } = test.context.database;
+    const before = (await send(test, undefined, 'GET', publicPage())).json<PublicTrust>();
+    const survey = await insertSurvey(db, {
+      programId: world.programId,
+      kind: 'pulse',
+      createdBy: world.coordinator.personId,
+    });
+    await insertResponses(db, survey, [{ day: dayIn('UTC'), score: 1 }]);
+    expect((await send(test, undefined, 'GET', publicPage())).json<PublicTrust>()).toEqual(before);
   });
 
   it('is taken down again when the admin chooses so', async () => {

@@ -6,7 +6,8 @@ import {
   TREND_QUARTERS,
 } from '../../../shared/measurement/contract.ts';
 import type { SurveyKind } from '../../../shared/measurement/item-bank.ts';
-import { quarterOf, quartersEndingWith } from '../../../shared/measurement/quarters.ts';
+import { lastEndedQuarter, quartersEndingWith } from '../../../shared/measurement/quarters.ts';
+import { GROUP_THRESHOLD_DEFAULT } from '../../../shared/measurement/survey-definition.ts';
 import type { Database } from '../../platform/db/connection.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { organisations, programs } from '../organisations/schema.ts';
@@ -17,28 +18,32 @@ import { measurementSettings } from './schema.ts';
 
 // The aggregate figures anyone may read once an organisation opts in: for each program it leads,
 // the trend of its community pulses and of its surveys after circles and conferences, quarter by
-// quarter, with the same small-group rule as its dashboards. Quarter totals only: no role group,
+// quarter up to the last ended one, with the same small-group rule as its dashboards. Quarter totals only: no role group,
 // no neighbourhood, no comparison. Until the organisation opts in, the page is not found.
 
-/** A program's trend for one kind: the quarters up to the one it is where the program is. */
+/**
+ * A program's trend for one kind, with its threshold: the quarters up to the last that has ended
+ * where the program is (the one under way would change with each answer).
+ */
 export async function programTrend(
   db: Database,
   programId: string,
   kind: SurveyKind,
   today: string,
-): Promise<QuarterFigures[]> {
-  const quarters = quartersEndingWith(quarterOf(today), TREND_QUARTERS);
+): Promise<{ threshold: number; trend: QuarterFigures[] }> {
+  const quarters = quartersEndingWith(lastEndedQuarter(today), TREND_QUARTERS);
   const [{ threshold }, byQuarter] = await Promise.all([
     kindSettings(db, programId, kind),
     countByQuarter(db, programId, kind, quarters),
   ]);
-  return quarters.map((quarter) => {
+  const trend = quarters.map((quarter) => {
     const counts = byQuarter.get(quarter) ?? noCounts;
     return {
       quarter,
       figures: groupFigures('all', counts, quarterDecision(counts.n, threshold)),
     };
   });
+  return { threshold, trend };
 }
 
 export async function publicPageChosen(db: Database, organisationId: string): Promise<boolean> {
@@ -67,17 +72,29 @@ export async function publicTrust(
     .from(programs)
     .where(eq(programs.leadOrganisationId, organisationId))
     .orderBy(asc(programs.name), asc(programs.id));
+  const shown = await Promise.all(
+    led.map(async (program) => {
+      const today = dayIn(program.timeZone, now);
+      const [pulse, afterProcess] = await Promise.all([
+        programTrend(db, program.id, 'pulse', today),
+        programTrend(db, program.id, 'after_process', today),
+      ]);
+      return {
+        thresholds: [pulse.threshold, afterProcess.threshold],
+        program: {
+          programId: program.id,
+          name: program.name,
+          pulse: pulse.trend,
+          afterProcess: afterProcess.trend,
+        },
+      };
+    }),
+  );
+  // The smallest of the thresholds, so that what the page says holds for every figure on it.
+  const thresholds = shown.flatMap((each) => each.thresholds);
   return {
     organisationName: organisation.name,
-    programs: await Promise.all(
-      led.map(async (program) => {
-        const today = dayIn(program.timeZone, now);
-        const [pulse, afterProcess] = await Promise.all([
-          programTrend(db, program.id, 'pulse', today),
-          programTrend(db, program.id, 'after_process', today),
-        ]);
-        return { programId: program.id, name: program.name, pulse, afterProcess };
-      }),
-    ),
+    threshold: thresholds.length === 0 ? GROUP_THRESHOLD_DEFAULT : Math.min(...thresholds),
+    programs: shown.map((each) => each.program),
   };
 }

@@ -11,7 +11,7 @@ import { type Construct, surveyKinds } from '../../../shared/measurement/item-ba
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { Database } from '../../platform/db/connection.ts';
 import { NotFoundError } from '../../platform/errors.ts';
-import { authorizeMeasurement, programToday, readDashboard } from './dashboard.ts';
+import { authorizeMeasurement, chosenQuarters, programToday, readDashboard } from './dashboard.ts';
 import { drawTrendChart } from './report-chart.ts';
 import { formatsFor, heading, INK, MARGIN, MUTED, paragraph, table } from './report-layout.ts';
 import { type Magnitude, type ReportWords, reportWords } from './report-words.ts';
@@ -192,6 +192,8 @@ export async function quarterReport(
   const program = await authorizeMeasurement(db, actor, programId, 'measurement.export');
   const today = await programToday(db, programId);
   if (today === undefined) throw new NotFoundError('There is no such program.');
+  // Refused before any kind is read: the quarter must have ended, as on the dashboard.
+  chosenQuarters({ quarter: query.quarter }, today);
   const dashboards: Dashboard[] = [];
   for (const kind of surveyKinds) {
     const dashboard = await readDashboard(db, programId, { kind, quarter: query.quarter }, today);

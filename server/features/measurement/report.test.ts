@@ -54,29 +54,29 @@ describe('the dashboard as a spreadsheet', () => {
     expect(answer.statusCode, answer.body).toBe(200);
     expect(answer.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(answer.headers['content-disposition']).toBe(
-      `attachment; filename="measurement-pulse-${scenario.thisQuarter}.csv"`,
+      `attachment; filename="measurement-pulse-${scenario.lastEnded}.csv"`,
     );
     const [header, ...rows] = csvRows(answer.body.replace(/^\uFEFF/, ''));
     expect(header).toEqual(['quarter', 'group', 'n', 'figure', 'estimate', 'lower', 'upper']);
     const row = (quarter: string, group: string, figure: string) =>
       rows.find((each) => each[0] === quarter && each[1] === group && each[3] === figure);
 
-    expect(row(scenario.thisQuarter, 'all', 'respondents')?.[2]).toBe('26');
-    const trust = row(scenario.thisQuarter, 'all', 'trust index (mean, 1 to 5)');
+    expect(row(scenario.lastEnded, 'all', 'respondents')?.[2]).toBe('26');
+    const trust = row(scenario.lastEnded, 'all', 'trust index (mean, 1 to 5)');
     expect(trust?.slice(2, 5)).toEqual(['26', 'trust index (mean, 1 to 5)', (98 / 26).toFixed(4)]);
-    expect(row(scenario.thisQuarter, 'all', 'respect: favourable share')?.[4]).toBe(
+    expect(row(scenario.lastEnded, 'all', 'respect: favourable share')?.[4]).toBe(
       (23 / 26).toFixed(4),
     );
-    expect(row(scenario.thisQuarter, 'neighbourhood: Elm Street', 'respondents')?.[2]).toBe('14');
+    expect(row(scenario.lastEnded, 'neighbourhood: Elm Street', 'respondents')?.[2]).toBe('14');
 
     const hiddenRows = rows.filter((each) => each[2]?.startsWith('hidden'));
     expect(hiddenRows.map((each) => [each[0], each[1], each[2]])).toEqual(
       expect.arrayContaining([
         [scenario.threeBack, 'all', 'hidden (fewer than 10)'],
-        [scenario.thisQuarter, 'role group: officer', 'hidden (fewer than 10)'],
-        [scenario.thisQuarter, 'role group: resident', 'hidden (protects a smaller group)'],
-        [scenario.thisQuarter, 'neighbourhood: Riverside', 'hidden (fewer than 10)'],
-        [scenario.thisQuarter, 'all', 'hidden (fewer than 10)'],
+        [scenario.lastEnded, 'role group: officer', 'hidden (fewer than 10)'],
+        [scenario.lastEnded, 'role group: resident', 'hidden (protects a smaller group)'],
+        [scenario.lastEnded, 'neighbourhood: Riverside', 'hidden (fewer than 10)'],
+        [scenario.lastEnded, 'all', 'hidden (fewer than 10)'],
       ]),
     );
     for (const hidden of hiddenRows) {
@@ -86,7 +86,7 @@ describe('the dashboard as a spreadsheet', () => {
     }
     const change = rows.find((each) => each[3]?.startsWith('trust index change'));
     expect(change?.[3]).toBe(
-      `trust index change from ${scenario.quarterBefore} to ${scenario.thisQuarter}`,
+      `trust index change from ${scenario.quarterBefore} to ${scenario.lastEnded}`,
     );
     expect(Number(change?.[4])).toBeCloseTo(98 / 26 - 57 / 17, 3);
   });
@@ -96,6 +96,15 @@ describe('the dashboard as a spreadsheet', () => {
     expect((await send(test, world.reviewer, 'GET', url)).statusCode).toBe(200);
     expect((await send(test, world.facilitator, 'GET', url)).statusCode).toBe(403);
   });
+
+  it('refuses the quarter under way, as the dashboard does (400)', async () => {
+    const url = inProgram(`measurement.csv?kind=pulse&quarter=${scenario.current}`);
+    const answer = await send(test, world.coordinator, 'GET', url);
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json<{ errors: { field: string; message: string }[] }>().errors).toEqual([
+      { field: 'query.quarter', message: 'Figures for a quarter appear once it has ended.' },
+    ]);
+  });
 });
 
 describe('the quarter’s printed report', () => {
@@ -103,7 +112,7 @@ describe('the quarter’s printed report', () => {
     send(test, world.coordinator, 'GET', inProgram(`measurement/report.pdf?${query}`));
 
   it('is a PDF in Spanish with the summary, the change in words, what was hidden and how to read it', async () => {
-    const answer = await report(`quarter=${scenario.thisQuarter}&language=es`);
+    const answer = await report(`quarter=${scenario.lastEnded}&language=es`);
     expect(answer.statusCode, answer.body.slice(0, 200)).toBe(200);
     expect(answer.headers['content-type']).toBe('application/pdf');
     expect(answer.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -111,9 +120,9 @@ describe('the quarter’s printed report', () => {
     for (const words of [
       'Informe de confianza y resultados',
       'Listening circles on the east side',
-      `Trimestre ${scenario.thisQuarter.slice(6)} de ${scenario.thisQuarter.slice(0, 4)}`,
+      `Trimestre ${scenario.lastEnded.slice(6)} de ${scenario.lastEnded.slice(0, 4)}`,
       'Pulso comunitario',
-      `En T${scenario.thisQuarter.slice(6)} ${scenario.thisQuarter.slice(0, 4)} respondieron 26 personas.`,
+      `En T${scenario.lastEnded.slice(6)} ${scenario.lastEnded.slice(0, 4)} respondieron 26 personas.`,
       'una mejora mediana del índice de confianza',
       'Después de círculos y conferencias',
       'Antes y después de una capacitación',
@@ -128,7 +137,7 @@ describe('the quarter’s printed report', () => {
   });
 
   it('is in English when asked, the same figures in English words', async () => {
-    const answer = await report(`quarter=${scenario.thisQuarter}&language=en`);
+    const answer = await report(`quarter=${scenario.lastEnded}&language=en`);
     expect(answer.statusCode).toBe(200);
     const text = pdfText(answer.rawPayload);
     expect(text).toContain('Trust and outcome report');
@@ -137,11 +146,12 @@ describe('the quarter’s printed report', () => {
     expect(text).toContain('75% of the 40 surveys sent after a meeting were answered.');
   });
 
-  it('refuses a quarter not given or not begun, and a language it has no words for (400)', async () => {
+  it('refuses a quarter not given or not ended, and a language it has no words for (400)', async () => {
     for (const [query, field] of [
       ['language=es', 'query.quarter'],
-      [`quarter=${scenario.thisQuarter}&language=fr`, 'query.language'],
+      [`quarter=${scenario.lastEnded}&language=fr`, 'query.language'],
       ['quarter=9999-Q1', 'query.quarter'],
+      [`quarter=${scenario.current}`, 'query.quarter'],
     ]) {
       const answer = await report(query ?? '');
       expect(answer.statusCode).toBe(400);
@@ -155,7 +165,7 @@ describe('the quarter’s printed report', () => {
           test,
           world.facilitator,
           'GET',
-          inProgram(`measurement/report.pdf?quarter=${scenario.thisQuarter}`),
+          inProgram(`measurement/report.pdf?quarter=${scenario.lastEnded}`),
         )
       ).statusCode,
     ).toBe(403);

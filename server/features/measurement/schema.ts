@@ -3,7 +3,9 @@ import {
   boolean,
   check,
   date,
+  doublePrecision,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -97,9 +99,16 @@ export const surveyInvitations = pgTable(
       sql`${table.roleGroup} is null or ${table.roleGroup} in (${sqlList(roleGroups)})`,
     ),
     uniqueIndex('survey_invitations_token').on(table.tokenHash),
-    // One invitation per person and process (and phase): the sending job may run twice.
+    // One invitation per person and process (and phase): the sending job may run twice. A
+    // unique index takes nulls as distinct, so a send with no process or phase would not clash;
+    // coalescing makes them equal (NULLS NOT DISTINCT is for constraints, which cannot be partial).
     uniqueIndex('survey_invitations_once')
-      .on(table.surveyId, table.personId, table.processId, table.phase)
+      .on(
+        table.surveyId,
+        table.personId,
+        sql`coalesce(${table.processId}, '')`,
+        sql`coalesce(${table.phase}, '')`,
+      )
       .where(sql`${table.personId} is not null`),
     index('survey_invitations_person').on(table.personId),
   ],
@@ -181,6 +190,50 @@ export const surveyAnswers = pgTable(
     ),
     index('survey_answers_dashboard').on(table.programId, table.kind, table.submittedOn),
     index('survey_answers_survey').on(table.surveyId, table.questionId),
+  ],
+);
+
+/**
+ * Running totals of the responses, kept in the transaction that stores each one (tallies.ts), so
+ * that a dashboard adds up a few hundred rows instead of scanning a million answers. One row per
+ * program, kind, quarter, role group, neighbourhood and phase, and construct: the row with
+ * construct '' counts respondents and their trust index; a construct's row counts the people who
+ * answered it, their answers and the favourable ones (4 or 5). '' stands for null in the key,
+ * which a primary key cannot hold.
+ */
+export const surveyTallies = pgTable(
+  'survey_tallies',
+  {
+    programId: text('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    /** As people write it: 2026-Q3 (shared/measurement/quarters.ts). */
+    quarter: text('quarter').notNull(),
+    roleGroup: text('role_group').notNull(),
+    neighbourhood: text('neighbourhood').notNull(),
+    phase: text('phase').notNull(),
+    construct: text('construct').notNull(),
+    respondents: integer('respondents').notNull(),
+    trustN: integer('trust_n').notNull(),
+    trustSum: doublePrecision('trust_sum').notNull(),
+    trustSumsq: doublePrecision('trust_sumsq').notNull(),
+    answers: integer('answers').notNull(),
+    favourable: integer('favourable').notNull(),
+  },
+  (table) => [
+    primaryKey({
+      name: 'survey_tallies_pk',
+      columns: [
+        table.programId,
+        table.kind,
+        table.quarter,
+        table.roleGroup,
+        table.neighbourhood,
+        table.phase,
+        table.construct,
+      ],
+    }),
   ],
 );
 

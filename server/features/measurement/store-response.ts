@@ -4,13 +4,15 @@ import type { Transaction } from '../../platform/db/connection.ts';
 import type { SurveyRow } from './access.ts';
 import type { CheckedAnswer } from './answer-check.ts';
 import { surveyAnswers, surveyResponses, surveyTexts } from './schema.ts';
+import { addTallies, tallyRows } from './tallies.ts';
 import type { InvitationRow } from './tokens.ts';
 
 // One response, stored with nothing that leads back to its token or its person
 // (docs/decisions/028-measurement.md): a random id, the day only, the role group and the
 // neighbourhood, and the process it followed. Its scale and choice answers carry the
 // response's facts beside them for the dashboards; its written answers are sealed and kept
-// apart, with no response id at all.
+// apart, with no response id at all. The dashboards' tallies take the response in the same
+// transaction, so that they never disagree with the rows.
 
 /** The context a written answer is sealed under. */
 export const surveyTextContext = (textId: string) => `survey_text:${textId}`;
@@ -34,13 +36,14 @@ export async function storeResponse(
     neighbourhood: answer.neighbourhood,
     phase: invitation.phase,
   };
+  const trust = trustIndex(scoreResponse(survey.items, answer.bankAnswers));
   await tx.insert(surveyResponses).values({
     id: responseId,
     ...shared,
     language: answer.language,
     processKind: invitation.processKind,
     processId: invitation.processId,
-    trustIndex: trustIndex(scoreResponse(survey.items, answer.bankAnswers)),
+    trustIndex: trust,
   });
   const rows = [
     ...answer.scales.map((scale) => ({
@@ -61,6 +64,7 @@ export async function storeResponse(
   if (rows.length > 0) {
     await tx.insert(surveyAnswers).values(rows.map((row) => ({ responseId, ...shared, ...row })));
   }
+  await addTallies(tx, tallyRows({ ...shared, trustIndex: trust, scales: answer.scales }));
   if (answer.texts.length > 0) {
     await tx.insert(surveyTexts).values(
       answer.texts.map((text) => {

@@ -110,7 +110,11 @@ describe('a dashboard asked for badly', () => {
     ['kind=pulse&quarter=2026-Q5', 'query.quarter', 'Give a quarter such as 2026-Q3.'],
     ['kind=pulse&quarter=1999-Q4', 'query.quarter', 'Give a quarter from 2000 on.'],
     ['kind=pulse&compareWith=last', 'query.compareWith', 'Give a quarter such as 2026-Q3.'],
-    ['kind=pulse&quarter=9999-Q4', 'query.quarter', 'Choose a quarter that has begun'],
+    [
+      'kind=pulse&quarter=9999-Q4',
+      'query.quarter',
+      'Figures for a quarter appear once it has ended.',
+    ],
   ];
   it.each(cases)('?%s is refused (400) with a message on %s', async (query, field, message) => {
     const answer = await send(test, world.coordinator, 'GET', url(query));
@@ -119,6 +123,19 @@ describe('a dashboard asked for badly', () => {
     expect(answer.json<{ errors: { field: string; message: string }[] }>().errors).toContainEqual(
       expect.objectContaining({ field, message: expect.stringContaining(message) }),
     );
+  });
+
+  it('refuses the quarter under way, chosen or compared with: its figures would move with each answer', async () => {
+    for (const [query, field] of [
+      [`kind=pulse&quarter=${scenario.current}`, 'query.quarter'],
+      [`kind=pulse&compareWith=${scenario.current}`, 'query.compareWith'],
+    ] as const) {
+      const answer = await send(test, world.coordinator, 'GET', url(query));
+      expect(answer.statusCode).toBe(400);
+      expect(answer.json<{ errors: { field: string; message: string }[] }>().errors).toEqual([
+        { field, message: 'Figures for a quarter appear once it has ended.' },
+      ]);
+    }
   });
 
   it('refuses to compare a quarter with itself', async () => {

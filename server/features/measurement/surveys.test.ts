@@ -161,6 +161,12 @@ describe('changing and closing a survey', () => {
     const again = await send(test, world.coordinator, 'POST', `/api/surveys/${survey.id}/close`);
     expect(again.statusCode).toBe(409);
     expect(again.json().detail).toMatch(/closed already/);
+    // Opened again, one more answer and a second close would let its results be subtracted.
+    const reopened = await send(test, world.coordinator, 'PATCH', `/api/surveys/${survey.id}`, {
+      closesAt: null,
+    });
+    expect(reopened.statusCode).toBe(400);
+    expect(fieldsOf(reopened.body)).toEqual(['closesAt']);
   });
 
   it('closes an upcoming survey so that it never opens', async () => {

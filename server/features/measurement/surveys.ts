@@ -114,7 +114,7 @@ export async function createSurvey(
   return detailOf(db, context.config.publicUrl, { survey, program, manage: true, read: true });
 }
 
-/** PATCH /api/surveys/:id: the title, closing date and neighbourhoods, at any time. */
+/** PATCH /api/surveys/:id: the title and neighbourhoods at any time; the closing date until it closes. */
 export async function updateSurvey(
   context: AppContext,
   actor: SignedIn,
@@ -131,7 +131,15 @@ export async function updateSurvey(
       : body.closesAt === null
         ? null
         : new Date(body.closesAt);
-  if (closesAt && closesAt <= survey.opensAt) {
+  // A closed survey's results count every answer up to its close (survey-results.ts): opened
+  // again and closed after one more answer, two readings would give that answer away.
+  if (body.closesAt !== undefined && stateOf(survey) === 'closed') {
+    refusals.push({
+      field: 'closesAt',
+      message: 'A closed survey cannot be opened again.',
+      code: 'survey_closed',
+    });
+  } else if (closesAt && closesAt <= survey.opensAt) {
     refusals.push({
       field: 'closesAt',
       message: 'The survey must close after it opens.',

@@ -62,5 +62,6 @@ export async function surveyToAnswer(
     asksRoleGroup: asksRoleGroup(survey),
     neighbourhoods: survey.neighbourhoods,
     support: program.support,
+    threshold: survey.threshold,
   };
 }

@@ -1,13 +1,15 @@
 import { dayIn } from '../../../shared/commitments/days.ts';
 import type { OrganisationMeasurement } from '../../../shared/measurement/contract.ts';
-import { quarterOf } from '../../../shared/measurement/quarters.ts';
+import { lastEndedQuarter } from '../../../shared/measurement/quarters.ts';
 import { decide } from '../../../shared/permissions/decide.ts';
 import { measurementSettings } from '../../features/measurement/schema.ts';
+import { insertSurvey } from '../../features/measurement/testing.ts';
 import { programsRunBy } from '../../features/organisations/service.ts';
 import type { AimedRequest, RouteCheck, RouteKey } from './routes.ts';
 import { organisationOf, type Side, storedProgramTarget, type World } from './world.ts';
 
-// The routes of the figures made of survey answers: a program's dashboard, its spreadsheet and
+// The routes of the figures made of survey answers: a survey's results ('measurement.read' on
+// its program), a program's dashboard, its spreadsheet and
 // its printed report ('measurement.read', 'measurement.export' on the side's program); an
 // organisation's programs at a glance (listed only as far as the table reaches) and its choice
 // of a public page ('measurement.publish'); and the public page, for anyone, once chosen.
@@ -65,6 +67,22 @@ export const measurementDashboardRouteChecks: Record<RouteKey, RouteCheck> = {
       return inProgram(world, side, 'measurement?kind=pulse');
     },
   },
+  'GET /api/surveys/{id}/results': {
+    kind: 'table',
+    action: 'measurement.read',
+    answers: 200,
+    request: async (world, side) => {
+      const { programId, founderId } = organisationOf(world, side);
+      const survey = await insertSurvey(world.test.context.database.db, {
+        programId,
+        createdBy: founderId,
+      });
+      return {
+        url: `/api/surveys/${survey.id}/results`,
+        expected: { target: await storedProgramTarget(world.test, programId) },
+      };
+    },
+  },
   'GET /api/programs/{programId}/measurement.csv': {
     kind: 'table',
     action: 'measurement.export',
@@ -79,7 +97,7 @@ export const measurementDashboardRouteChecks: Record<RouteKey, RouteCheck> = {
       inProgram(
         world,
         side,
-        `measurement/report.pdf?quarter=${quarterOf(dayIn('UTC'))}&language=es`,
+        `measurement/report.pdf?quarter=${lastEndedQuarter(dayIn('UTC'))}&language=es`,
       ),
   },
   'GET /api/organisations/{organisationId}/measurement': {
