@@ -144,6 +144,7 @@ export const measurementEn = {
     dateTime: 'Give a date and a time.',
     closesFirst: 'The survey must close after it opens.',
     closesPast: 'That closing time has passed. Choose a later one.',
+    closedStays: 'A closed survey cannot be opened again. Set up a new one instead.',
     threshold: 'Give a whole number from {{min}} to {{max}}.',
   },
   nav: {
@@ -344,7 +345,7 @@ export const measurementEn = {
   },
   results: {
     heading: 'Results',
-    notYet: 'Results appear once {{threshold}} people have answered. So far: {{n}}.',
+    notYet: 'Results appear once the answers of {{threshold}} people count. Counted so far: {{n}}.',
     lead: 'From {{n}} people. Small groups are never shown apart.',
     loadFailed: 'We could not load the results. Check your connection, then try again.',
     favourable: 'Favourable answers: {{share}}',
@@ -355,6 +356,12 @@ export const measurementEn = {
     textsHeading: 'Written answers',
     textsLead: 'In no order, with nothing that could say who wrote them.',
     noTexts: 'No written answers.',
+    cutoff:
+      'Answers up to {{date}}. Later ones are added when a quarter ends or the survey closes, once there are enough of them to protect who gave them.',
+    noneCounted:
+      'Answers count once a quarter ends, or once the survey closes. None of this survey’s answers count yet.',
+    textsWhenClosed:
+      'Written answers are shown once the survey has closed and every answer counts.',
   },
   dashboard: {
     title: 'Trust and outcomes',
@@ -368,6 +375,8 @@ export const measurementEn = {
     downloadCsv: 'Download these figures (CSV)',
     downloadReport: 'Download the report for {{quarter}} (PDF)',
     surveysLink: 'The program’s surveys',
+    soFar_one: 'This quarter so far: {{count}} answer; its figures appear after {{date}}.',
+    soFar_other: 'This quarter so far: {{count}} answers; its figures appear after {{date}}.',
     trustHeading: 'Trust index',
     trustLead:
       'The average answer to the questions on respect, being listened to, fair decisions and trustworthy motives, from 1 (low) to 5 (high).',
@@ -437,7 +446,7 @@ export const measurementEn = {
       'A community pulse is answered by anyone in the area with a public link. The survey after a circle or conference is answered by people who took part in one.',
     protectedHeading: 'How people are protected',
     protected:
-      'Answers are anonymous and can never be linked to a person. No figure is shown for a small group of people, so that no one’s answers can be picked out.',
+      'Answers are anonymous and can never be linked to a person. No figure is shown for a group of fewer than {{threshold}} people, and a quarter’s figures appear only once it has ended, so that no one’s answers can be picked out.',
     pulseHeading: 'Community pulse',
     afterProcessHeading: 'After circles and conferences',
     trendCaption: '{{program}}, {{survey}}: trust index by quarter',

@@ -107,6 +107,7 @@ export const measurementEs: Catalogue['measurement'] = {
     dateTime: 'Indique una fecha y una hora.',
     closesFirst: 'La encuesta debe cerrar después de abrir.',
     closesPast: 'Esa hora de cierre ya pasó. Elija una posterior.',
+    closedStays: 'Una encuesta cerrada no se puede volver a abrir. Cree una nueva.',
     threshold: 'Escriba un número entero de {{min}} a {{max}}.',
   },
   nav: {
@@ -326,7 +327,7 @@ export const measurementEs: Catalogue['measurement'] = {
   results: {
     heading: 'Resultados',
     notYet:
-      'Los resultados aparecen cuando hayan respondido {{threshold}} personas. Hasta ahora: {{n}}.',
+      'Los resultados aparecen cuando cuenten las respuestas de {{threshold}} personas. Contadas hasta ahora: {{n}}.',
     lead: 'De {{n}} personas. Los grupos pequeños nunca se muestran aparte.',
     loadFailed: 'No pudimos cargar los resultados. Revise su conexión e inténtelo de nuevo.',
     favourable: 'Respuestas favorables: {{share}}',
@@ -337,6 +338,12 @@ export const measurementEs: Catalogue['measurement'] = {
     textsHeading: 'Respuestas escritas',
     textsLead: 'Sin ningún orden, y sin nada que pueda decir quién las escribió.',
     noTexts: 'No hay respuestas escritas.',
+    cutoff:
+      'Respuestas hasta el {{date}}. Las posteriores se suman cuando termina un trimestre o se cierra la encuesta, cuando son suficientes para proteger a quienes las dieron.',
+    noneCounted:
+      'Las respuestas cuentan cuando termina un trimestre o cuando se cierra la encuesta. Todavía no cuenta ninguna respuesta de esta encuesta.',
+    textsWhenClosed:
+      'Las respuestas escritas se muestran cuando la encuesta se ha cerrado y cuentan todas las respuestas.',
   },
   dashboard: {
     title: 'Confianza y resultados',
@@ -350,6 +357,10 @@ export const measurementEs: Catalogue['measurement'] = {
     downloadCsv: 'Descargar estas cifras (CSV)',
     downloadReport: 'Descargar el informe del {{quarter}} (PDF)',
     surveysLink: 'Las encuestas del programa',
+    soFar_one:
+      'Este trimestre hasta ahora: {{count}} respuesta; sus cifras aparecen después del {{date}}.',
+    soFar_other:
+      'Este trimestre hasta ahora: {{count}} respuestas; sus cifras aparecen después del {{date}}.',
     trustHeading: 'Índice de confianza',
     trustLead:
       'La respuesta promedio a las preguntas sobre respeto, voz, decisiones justas y motivos confiables, de 1 (bajo) a 5 (alto).',
@@ -420,7 +431,7 @@ export const measurementEs: Catalogue['measurement'] = {
       'El pulso comunitario lo responde cualquier persona de la zona con un enlace público. La encuesta después de un círculo o una conferencia la responden las personas que participaron en uno.',
     protectedHeading: 'Cómo se protege a las personas',
     protected:
-      'Las respuestas son anónimas y nunca se pueden vincular con una persona. No se muestra ninguna cifra de un grupo pequeño, para que no se puedan identificar las respuestas de nadie.',
+      'Las respuestas son anónimas y nunca se pueden vincular con una persona. No se muestra ninguna cifra de un grupo de menos de {{threshold}} personas, y las cifras de un trimestre aparecen solo cuando ha terminado, para que no se puedan identificar las respuestas de nadie.',
     pulseHeading: 'Pulso comunitario',
     afterProcessHeading: 'Después de círculos y conferencias',
     trendCaption: '{{program}}, {{survey}}: índice de confianza por trimestre',

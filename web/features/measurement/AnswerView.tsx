@@ -11,7 +11,6 @@ import type {
   SurveyToAnswer,
 } from '../../../shared/measurement/contract.ts';
 import { roleGroups, TOKEN_DAYS } from '../../../shared/measurement/contract.ts';
-import { GROUP_THRESHOLD_MIN } from '../../../shared/measurement/survey-definition.ts';
 import { ApiError } from '../../app/api.ts';
 import { chooseLanguage } from '../../i18n/i18n.ts';
 import { languages as interfaceLanguages } from '../../i18n/languages.ts';
@@ -119,8 +118,7 @@ function BeforeYouStart({ survey }: { survey: SurveyToAnswer }) {
             minutes: minutesToAnswer(survey.questions, aboutYou),
           })}
         </li>
-        {/* The smallest threshold a program may set: true of every survey's groups. */}
-        <li>{t('measurement.answer.whoSees', { threshold: GROUP_THRESHOLD_MIN })}</li>
+        <li>{t('measurement.answer.whoSees', { threshold: survey.threshold })}</li>
       </ul>
     </section>
   );

@@ -7,15 +7,11 @@ import type {
   Dashboard,
   DashboardQuery,
   ProportionFigure,
+  Quarter,
   SupportedLanguage,
 } from '../../../shared/measurement/contract.ts';
 import { constructs, surveyKinds } from '../../../shared/measurement/item-bank.ts';
-import {
-  compareQuarters,
-  previousQuarter,
-  quarterOf,
-  quartersEndingWith,
-} from '../../../shared/measurement/quarters.ts';
+import { previousQuarter, quartersEndingWith } from '../../../shared/measurement/quarters.ts';
 import type { ProgramSummary } from '../../../shared/organisations/contract.ts';
 import { LoadProblem, retryUnlessRefused } from '../../app/LoadProblem.tsx';
 import { useSignedIn } from '../../app/useSignedIn.ts';
@@ -40,7 +36,7 @@ import '../../app/status-page.css';
 import '../../ui/form.css';
 import './measurement.css';
 
-/** Quarters offered in the picker: this one and the two years before it. */
+/** Quarters offered in the picker: the last ended one and those of three years before it. */
 const QUARTERS_OFFERED = 12;
 
 /** The dashboard's query from the address, so that a view can be bookmarked or shared. */
@@ -58,20 +54,21 @@ function queryOf(search: URLSearchParams): DashboardQuery {
 function Pickers({
   query,
   shownQuarter,
+  current,
   onChange,
 }: {
   query: DashboardQuery;
   /** The quarter the figures are for: the chosen one, or the server's default. */
   shownQuarter: string;
+  /** The quarter under way where the program is, as the server says: it has no figures yet. */
+  current: Quarter;
   onChange: (query: DashboardQuery) => void;
 }) {
   const { t } = useTranslation();
   const words = useFigureWords();
   const label = (quarter: string) => `${words.quarter(quarter)} (${words.quarterMonths(quarter)})`;
-  // Newest first; the server says which quarter has begun in the program's own time zone.
-  const utcQuarter = quarterOf(new Date().toISOString().slice(0, 10));
-  const newest = compareQuarters(shownQuarter, utcQuarter) > 0 ? shownQuarter : utcQuarter;
-  const offered = quartersEndingWith(newest, QUARTERS_OFFERED).reverse();
+  // Newest first, ended quarters only: the server refuses the one under way.
+  const offered = quartersEndingWith(previousQuarter(current), QUARTERS_OFFERED).reverse();
   // The quarter before is the default; the ones before that may be chosen instead.
   const earlier = quartersEndingWith(
     previousQuarter(previousQuarter(shownQuarter)),
@@ -332,6 +329,7 @@ function Downloads({
 /** /programs/:programId/measurement: a program's trust figures for one kind of survey. */
 export function DashboardPage() {
   const { t } = useTranslation();
+  const words = useFigureWords();
   const { programId = '' } = useParams();
   const [search, setSearch] = useSearchParams();
   const query = queryOf(search);
@@ -385,10 +383,17 @@ export function DashboardPage() {
       <Pickers
         query={query}
         shownQuarter={data.quarter}
+        current={data.current.quarter}
         onChange={(next) =>
           setSearch(new URLSearchParams(dashboardSearch(next)), { replace: true })
         }
       />
+      <p className="measurement-muted">
+        {t('measurement.dashboard.soFar', {
+          count: data.current.responses,
+          date: words.day(data.current.endsOn),
+        })}
+      </p>
       <div className="measurement-actions">
         <Link to={`/programs/${programId}/surveys`} className="measurement-link">
           {t('measurement.dashboard.surveysLink')}

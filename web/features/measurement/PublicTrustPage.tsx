@@ -109,7 +109,7 @@ export function PublicTrustPage() {
         <p>{t('measurement.public.sources')}</p>
         <p>{t('measurement.intervalNote')}</p>
         <h2 id="trust-protected">{t('measurement.public.protectedHeading')}</h2>
-        <p>{t('measurement.public.protected')}</p>
+        <p>{t('measurement.public.protected', { threshold: trust.data.threshold })}</p>
       </section>
       {trust.data.programs.length === 0 ? <p>{t('measurement.public.noFigures')}</p> : null}
       <Programs trust={trust.data} />

@@ -126,6 +126,57 @@ function WrittenAnswers({
   );
 }
 
+/**
+ * The answers counted up to the cutoff (the survey's close, else the end of the last ended
+ * quarter), once enough people answered; written answers once the survey has closed.
+ */
+function ResultsShown({
+  results,
+  questions,
+}: {
+  results: Results;
+  questions: readonly QuestionText[];
+}) {
+  const { t } = useTranslation();
+  const words = useFigureWords();
+  if (results.cutoff === null) {
+    return <p className="measurement-notice">{t('measurement.results.noneCounted')}</p>;
+  }
+  const cutoff = <p>{t('measurement.results.cutoff', { date: words.day(results.cutoff) })}</p>;
+  if (results.questions === null) {
+    return (
+      <>
+        {cutoff}
+        <p className="measurement-notice">
+          {t('measurement.results.notYet', { threshold: results.threshold, n: results.n })}
+        </p>
+      </>
+    );
+  }
+  const byId = new Map(questions.map((question) => [question.id, question]));
+  return (
+    <>
+      {cutoff}
+      <p>{t('measurement.results.lead', { n: results.n })}</p>
+      <ol className="question-results">
+        {results.questions.map((result, index) => (
+          <QuestionCounts
+            key={result.id}
+            number={index + 1}
+            question={byId.get(result.id)}
+            result={result}
+          />
+        ))}
+      </ol>
+      {results.texts ? (
+        <WrittenAnswers texts={results.texts} questions={questions} />
+      ) : questions.some((question) => question.scale === null && question.options === null) ? (
+        <p className="measurement-muted">{t('measurement.results.textsWhenClosed')}</p>
+      ) : null}
+    </>
+  );
+}
+
 /** A survey's results once enough people answered; until then, how many more are needed. */
 export function SurveyResults({ survey }: { survey: SurveyDetail }) {
   const { t, i18n } = useTranslation();
@@ -137,7 +188,6 @@ export function SurveyResults({ survey }: { survey: SurveyDetail }) {
   const questions = surveyQuestions(survey, i18n.language);
   // Someone who may manage a survey but not read figures sees no results at all.
   if (results.error instanceof ApiError && results.error.status === 403) return null;
-  const byId = new Map(questions.map((question) => [question.id, question]));
   return (
     <section className="measurement-section" aria-labelledby="survey-results">
       <h2 id="survey-results">{t('measurement.results.heading')}</h2>
@@ -150,30 +200,8 @@ export function SurveyResults({ survey }: { survey: SurveyDetail }) {
             {t('ui.retry')}
           </Button>
         </div>
-      ) : results.data.questions === null ? (
-        <p className="measurement-notice">
-          {t('measurement.results.notYet', {
-            threshold: results.data.threshold,
-            n: results.data.n,
-          })}
-        </p>
       ) : (
-        <>
-          <p>{t('measurement.results.lead', { n: results.data.n })}</p>
-          <ol className="question-results">
-            {results.data.questions.map((result, index) => (
-              <QuestionCounts
-                key={result.id}
-                number={index + 1}
-                question={byId.get(result.id)}
-                result={result}
-              />
-            ))}
-          </ol>
-          {results.data.texts ? (
-            <WrittenAnswers texts={results.data.texts} questions={questions} />
-          ) : null}
-        </>
+        <ResultsShown results={results.data} questions={questions} />
       )}
     </section>
   );

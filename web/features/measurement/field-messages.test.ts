@@ -93,6 +93,12 @@ describe('survey form messages', () => {
     );
   });
 
+  it('says a closed survey stays closed', () => {
+    expect(surveyFieldMessage(t, { field: 'closesAt', message: '', code: 'survey_closed' })).toBe(
+      en.measurement.errors.closedStays,
+    );
+  });
+
   it("shows a field it does not know in the server's words", () => {
     expect(surveyFieldMessage(t, { field: 'other', message: 'Server words.' })).toBe(
       'Server words.',

@@ -84,6 +84,7 @@ export function surveyFieldMessage(t: TFunction, problem: FieldProblem): string 
       return t('measurement.errors.dateTime');
     case 'closesAt':
       if (code === 'in_past') return t('measurement.errors.closesPast');
+      if (code === 'survey_closed') return t('measurement.errors.closedStays');
       return code === 'custom' || code === 'closes_before_opens'
         ? t('measurement.errors.closesFirst')
         : t('measurement.errors.dateTime');

@@ -28,6 +28,9 @@ export function useFigureWords() {
     timeZone: 'UTC',
   });
 
+  // Days are calendar days (YYYY-MM-DD), read at UTC midnight so no time zone moves them.
+  const longDay = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+
   const quarter = (text: Quarter) => {
     const parsed = parseQuarter(text);
     return parsed ? t('measurement.quarter', parsed) : text;
@@ -37,6 +40,8 @@ export function useFigureWords() {
     decimal: (value: number) => oneDecimal.format(value),
     hundredths: (value: number) => twoDecimals.format(value),
     quarter,
+    /** "December 31, 2026": a calendar day. */
+    day: (text: string) => longDay.format(new Date(`${text}T00:00:00Z`)),
     quarterShort: (text: Quarter) => {
       const parsed = parseQuarter(text);
       return parsed ? t('measurement.quarterShort', parsed) : text;
