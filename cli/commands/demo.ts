@@ -69,7 +69,7 @@ export async function demoCommand(config: Config): Promise<number> {
       `\nThe community pulse on safety and trust, for anyone to answer:\n  ${measurement.pulseUrl}`,
     );
     console.log(
-      `\nThe trust dashboard of the listening circles:\n  ${config.publicUrl}/programs/${world.circles.id}/measurement`,
+      `\nThe trust dashboard of the listening circles:\n  ${config.publicUrl}/programs/${world.circles.id}/measurement?kind=pulse`,
     );
     console.log(
       `\nThe public accountability register, open to anyone:\n  ${config.publicUrl}/register/organisations/${world.community.id}`,

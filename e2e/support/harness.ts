@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchBrowser } from './browser.ts';
-import { type RunningServer, startServer } from './server.ts';
+import { type RunningServer, type ServerEnv, startServer } from './server.ts';
 
 export interface Harness {
   readonly url: string;
@@ -10,12 +10,15 @@ export interface Harness {
   setupLink(): Promise<string>;
 }
 
-/** One real server and one browser for the test file; both are stopped after its last test. */
-export function setUpServerAndBrowser(): Harness {
+/**
+ * One real server and one browser for the test file; both are stopped after its last test.
+ * `prepare` fills the server's database before it starts.
+ */
+export function setUpServerAndBrowser(prepare?: (env: ServerEnv) => Promise<void>): Harness {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(prepare), launchBrowser()]);
   });
   afterAll(async () => {
     await Promise.all([browser?.close(), server?.stop()]);

@@ -51,20 +51,28 @@ function freePort(): Promise<number> {
   });
 }
 
+/** The server's settings, for a step that fills its database before it starts. */
+export type ServerEnv = Record<string, string | undefined>;
+
 /**
  * Starts the real server (`node server/main.ts`) on a free port with a fresh data directory
- * and, when DATABASE_URL is set, a fresh PostgreSQL database. Resolves once it listens.
+ * and, when DATABASE_URL is set, a fresh PostgreSQL database. `prepare` runs first, on the same
+ * settings (to fill the database, as `restorativ demo` does). Resolves once it listens.
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(
+  prepare?: (env: ServerEnv) => Promise<void>,
+): Promise<RunningServer> {
   const dataDir = await mkdtemp(join(tmpdir(), 'restorativ-e2e-'));
   const database = await createTestDatabase();
-  const server = spawnServer({
+  const env: ServerEnv = {
     PORT: String(await freePort()),
     DATA_DIR: dataDir,
     DATABASE_URL: database.url,
     REDIS_URL: process.env.REDIS_URL,
     NODE_ENV: 'test',
-  });
+  };
+  await prepare?.(env);
+  const server = spawnServer(env);
   const cleanUp = async () => {
     await database.drop();
     await rm(dataDir, { recursive: true, force: true });
