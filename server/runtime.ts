@@ -27,7 +27,7 @@ import { developmentSecret, keyDeriver } from './platform/secrets.ts';
 export function databaseTargetOf(config: Config, purpose: string): DatabaseTarget {
   return config.DATABASE_URL
     ? { kind: 'postgresql', url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE }
-    : { kind: 'embedded', dataDir: config.DATA_DIR, purpose, thread: true };
+    : { kind: 'embedded', dataDir: config.DATA_DIR, purpose };
 }
 
 /** Opens the database (migrated), the event bus and the job queue: everything a server holds. */

@@ -10,7 +10,6 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { StartupError } from '../startup-error.ts';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
-import { openPgliteThread, type PgliteThread } from './pglite-thread.ts';
 
 /** One type for both drivers: features never know which database they run on. */
 export type Database = PgDatabase<PgQueryResultHKT>;
@@ -28,13 +27,7 @@ export interface DatabaseHandle {
 
 export type DatabaseTarget =
   | { kind: 'postgresql'; url: string; poolSize: number }
-  | {
-      kind: 'embedded';
-      dataDir: string;
-      purpose: string;
-      /** PGlite on a thread of its own, for a server (decision 029); else on the caller's. */
-      thread?: boolean;
-    }
+  | { kind: 'embedded'; dataDir: string; purpose: string }
   | { kind: 'embedded-in-memory'; template?: Blob };
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -60,13 +53,11 @@ async function openPglite(
   target: Exclude<DatabaseTarget, { kind: 'postgresql' }>,
 ): Promise<DatabaseHandle> {
   let lock: DataDirLock | undefined;
-  let client: PGlite | PgliteThread;
+  let client: PGlite;
   if (target.kind === 'embedded') {
     lock = lockDataDir(target.dataDir, target.purpose);
     try {
-      client = target.thread
-        ? await openPgliteThread(embeddedDataPath(target.dataDir))
-        : await PGlite.create(embeddedDataPath(target.dataDir));
+      client = await PGlite.create(embeddedDataPath(target.dataDir));
     } catch (error) {
       lock.release();
       throw error;
@@ -74,15 +65,13 @@ async function openPglite(
   } else {
     client = await PGlite.create(target.template ? { loadDataDir: target.template } : {});
   }
-  // The thread's client answers the part of PGlite's interface that drizzle calls.
-  const engine = client as PGlite;
-  const db = drizzlePglite({ client: engine }) as unknown as Database;
+  const db = drizzlePglite({ client }) as unknown as Database;
   return {
     db,
     kind: 'embedded',
-    ...(client instanceof PGlite ? { pglite: client } : {}),
+    pglite: client,
     async migrate() {
-      await migratePglite(drizzlePglite({ client: engine }), { migrationsFolder });
+      await migratePglite(drizzlePglite({ client }), { migrationsFolder });
     },
     async ping() {
       await client.query('select 1');
