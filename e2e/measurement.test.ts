@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { Dashboard } from '../shared/measurement/contract.ts';
+import type { Dashboard, SurveySummary } from '../shared/measurement/contract.ts';
 import { type ApiSession, signInAndSetUpSecondFactor } from './support/api-session.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { desktop, openPage, phone } from './support/browser.ts';
@@ -16,7 +16,10 @@ import { setUpServerAndBrowser } from './support/harness.ts';
 // beside her; opening the link again she is told she already answered, and nothing counts twice.
 // Amara, the listening circles' coordinator, reads the program's dashboard on her laptop: the
 // trust index quarter by quarter with its intervals, as a chart and as a table, and Rosa's
-// answer counted once among this quarter's, whose figures wait for the quarter's end.
+// answer counted once among this quarter's, whose figures wait for the quarter's end. Last
+// quarter's procedural-justice training was surveyed by its before and after links: Amara finds
+// the two links, an officer answers the before link on his phone and is told what it is for,
+// and the training's dashboard puts before and after side by side.
 
 const demo = { password: '', pulseUrl: '', dashboardPath: '' };
 /** The pulse's answers this quarter before Rosa's, as the coordinator's dashboard counts them. */
@@ -119,6 +122,70 @@ describe('trust measurement', () => {
         expect(errors).toEqual([]);
       } finally {
         await close();
+      }
+    },
+    STEP_TIMEOUT,
+  );
+
+  it(
+    'should give a training survey a link for before and one for after, compared on its dashboard',
+    async () => {
+      const session = coordinatorSession;
+      if (!session) throw new Error('The first test signs the coordinator in.');
+      const programId = demo.dashboardPath.split('/')[2] ?? '';
+      const surveys = await session.call<SurveySummary[]>(`/api/programs/${programId}/surveys`);
+      const training = surveys.find((survey) => survey.kind === 'training');
+      if (!training) throw new Error('The demo has a training survey.');
+      let beforeLink = '';
+      const desk = await openPage(harness.browser, { viewport: desktop, locale: 'en-US' });
+      try {
+        await session.shareWith(desk.page.context());
+        await desk.page.goto(`${harness.url}/surveys/${training.id}`);
+        await desk.page
+          .getByRole('heading', { name: 'Links for before and after the training' })
+          .waitFor();
+        await desk.page
+          .getByRole('heading', { name: 'Before the training', exact: true })
+          .waitFor();
+        await desk.page.getByRole('heading', { name: 'After the training', exact: true }).waitFor();
+        beforeLink = (await desk.page.getByTestId('survey-public-link-before').textContent()) ?? '';
+        expect(beforeLink).toMatch(/\/pulse\/[\w-]+\/before$/);
+        await expect(desk.page.getByTestId('survey-public-link-after').textContent()).resolves.toBe(
+          beforeLink.replace(/before$/, 'after'),
+        );
+        await expectNoAxeViolations(desk.page);
+        await captureEverywhere(desk.page, 'measurement-training-links');
+
+        await desk.page.goto(`${harness.url}/programs/${programId}/measurement?kind=training`);
+        await desk.page.getByRole('heading', { level: 1, name: 'Trust and outcomes' }).waitFor();
+        await desk.page
+          .getByText(
+            /Trust went up by [\d.]+ points from before the training to after the training/,
+          )
+          .first()
+          .waitFor();
+        await expectNoAxeViolations(desk.page);
+        expect(desk.errors).toEqual([]);
+      } finally {
+        await desk.close();
+      }
+
+      const officer = await openPage(harness.browser, {
+        viewport: phone,
+        locale: 'en-US',
+        hasTouch: true,
+        isMobile: true,
+      });
+      try {
+        await officer.page.goto(beforeLink);
+        await officer.page.getByText(/You are answering before the training/).waitFor();
+        await expectNoAxeViolations(officer.page);
+        await answerEverything(officer.page);
+        await officer.page.getByRole('button', { name: 'Send my answers' }).click();
+        await officer.page.getByRole('heading', { name: 'Thank you' }).waitFor();
+        expect(officer.errors).toEqual([]);
+      } finally {
+        await officer.close();
       }
     },
     STEP_TIMEOUT,

@@ -19,11 +19,13 @@ import { type CustomQuestion, SHORT_TEXT_MAX, surveyDefinition } from './survey-
 //   GET   /api/surveys/:id                              SurveyDetail
 //   PATCH /api/surveys/:id                              updateSurveyBody -> SurveyDetail
 //   POST  /api/surveys/:id/close                        -> SurveyDetail
-//   GET   /api/surveys/:id/poster.png                   a pulse's link as a QR code (PNG)
-//   GET   /api/surveys/:id/poster.pdf                   a printable poster with the QR code (PDF)
+//   GET   /api/surveys/:id/poster.png                   posterQuery -> a public link as a QR code
+//   GET   /api/surveys/:id/poster.pdf                   posterQuery -> a printable poster (PDF)
 //   GET   /api/surveys/:id/results                      SurveyResults (`measurement.read`)
 // Answering (anyone with a token; no account):
-//   POST  /api/pulse/:slug/start                        -> AnswerToken (a fresh one-use token)
+//   POST  /api/pulse/:slug/start                        startPulseBody -> AnswerToken (a fresh
+//                                                        one-use token; a training's link names
+//                                                        its phase: before or after)
 //   GET   /api/survey-answer/:token                     SurveyToAnswer
 //   POST  /api/survey-answer/:token                     answerBody -> { received: true }
 //   GET   /api/me/surveys                               MySurvey[] (surveys waiting for me)
@@ -117,6 +119,8 @@ export interface SurveyDetail extends SurveySummary {
   neighbourhoods: string[];
   /** A pulse's public link (meant for posters), or null for other kinds. */
   publicUrl: string | null;
+  /** A training survey's two public links, shown at the start and at the end; else null. */
+  phaseUrls: Record<Phase, string> | null;
   /** Tokens sent or started, and how many of them were used. */
   invitations: { sent: number; answered: number };
   /** Whether the reader may change, close and print it. */
@@ -161,7 +165,9 @@ export interface SurveyToAnswer {
   /** What the person is told about their answers, before the questions. */
   programName: string;
   questions: QuestionToAnswer[];
-  /** A pulse asks the person's role and neighbourhood; both may be left out. */
+  /** Before or after a training, for a training survey's links; else null. */
+  phase: Phase | null;
+  /** A public link asks the person's role and neighbourhood; both may be left out. */
   asksRoleGroup: boolean;
   neighbourhoods: string[];
   /** The program's support lines, one tap away as on every page people answer on. */
@@ -192,6 +198,19 @@ export const answerBody = z.object({
   neighbourhood: z.string().trim().max(NEIGHBOURHOOD_MAX).nullable().default(null),
 });
 export type AnswerBody = z.input<typeof answerBody>;
+
+/**
+ * A training survey's public link says which side of the training it is answered on; a
+ * pulse's sends no body at all.
+ */
+export const startPulseBody = z
+  .object({ phase: z.enum(phases, { error: 'Choose before or after the training.' }).optional() })
+  .nullish();
+
+/** Which of a training survey's two links a poster carries; a pulse has only one. */
+export const posterQuery = z.object({
+  phase: z.enum(phases, { error: 'Choose before or after the training.' }).optional(),
+});
 
 export interface MySurvey {
   invitationId: string;

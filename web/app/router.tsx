@@ -306,6 +306,12 @@ export function createAppRouter() {
               }),
             },
             {
+              path: 'pulse/:slug/:phase',
+              lazy: async () => ({
+                Component: (await import('../features/measurement/PulsePage.tsx')).PulsePage,
+              }),
+            },
+            {
               path: 'surveys',
               lazy: async () => ({
                 Component: (await import('../features/measurement/MySurveysPage.tsx'))

@@ -1,4 +1,9 @@
-import type { AnswerState, RoleGroup, SurveyState } from '../../shared/measurement/contract.ts';
+import type {
+  AnswerState,
+  Phase,
+  RoleGroup,
+  SurveyState,
+} from '../../shared/measurement/contract.ts';
 import type { Construct, ScaleKind, SurveyKind } from '../../shared/measurement/item-bank.ts';
 import type { CustomQuestion } from '../../shared/measurement/survey-definition.ts';
 import type { EffectMagnitude } from '../features/measurement/figures.ts';
@@ -167,6 +172,12 @@ export const measurementEn = {
       pulse: 'These questions are about the police in your neighbourhood.',
       training: 'These questions are about your own work.',
     } satisfies Record<SurveyKind, string>,
+    phaseLead: {
+      before:
+        'You are answering before the training. At its end you will be asked again; the answers from before and after are compared as groups, never person by person.',
+      after:
+        'You are answering after the training. The answers from before and after are compared as groups, never person by person.',
+    } satisfies Record<Phase, string>,
     anonymous:
       'Your answers are anonymous. No one can see who gave them, not even the program’s staff.',
     optional:
@@ -325,6 +336,17 @@ export const measurementEn = {
       copyFailed: 'We could not copy the link. Select it and copy it yourself.',
       posterPng: 'Download the poster as an image (PNG)',
       posterPdf: 'Download the poster to print (PDF)',
+      phaseHeading: 'Links for before and after the training',
+      phaseLead:
+        'Show the first link or its poster as the training starts, and the second as it ends. Each answer is marked before or after, so that the two can be compared; nothing else tells them apart.',
+      phase: {
+        before: 'Before the training',
+        after: 'After the training',
+      } satisfies Record<Phase, string>,
+      qrLabelPhase: {
+        before: 'QR code of the link for before the training',
+        after: 'QR code of the link for after the training',
+      } satisfies Record<Phase, string>,
     },
     manage: {
       heading: 'Change or close',

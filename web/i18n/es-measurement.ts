@@ -130,6 +130,12 @@ export const measurementEs: Catalogue['measurement'] = {
       pulse: 'Estas preguntas son sobre la policía de su barrio.',
       training: 'Estas preguntas son sobre su propio trabajo.',
     },
+    phaseLead: {
+      before:
+        'Usted responde antes de la capacitación. Al final se le preguntará de nuevo; las respuestas de antes y de después se comparan como grupos, nunca persona por persona.',
+      after:
+        'Usted responde después de la capacitación. Las respuestas de antes y de después se comparan como grupos, nunca persona por persona.',
+    },
     anonymous:
       'Sus respuestas son anónimas. Nadie puede ver quién las dio, ni siquiera el personal del programa.',
     optional:
@@ -306,6 +312,17 @@ export const measurementEs: Catalogue['measurement'] = {
       copyFailed: 'No pudimos copiar el enlace. Selecciónelo y cópielo usted.',
       posterPng: 'Descargar el cartel como imagen (PNG)',
       posterPdf: 'Descargar el cartel para imprimir (PDF)',
+      phaseHeading: 'Enlaces para antes y después de la capacitación',
+      phaseLead:
+        'Muestre el primer enlace o su cartel al empezar la capacitación, y el segundo al terminar. Cada respuesta queda marcada como de antes o de después, para compararlas; nada más las distingue.',
+      phase: {
+        before: 'Antes de la capacitación',
+        after: 'Después de la capacitación',
+      },
+      qrLabelPhase: {
+        before: 'Código QR del enlace para antes de la capacitación',
+        after: 'Código QR del enlace para después de la capacitación',
+      },
     },
     manage: {
       heading: 'Cambiar o cerrar',

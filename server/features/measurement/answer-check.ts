@@ -9,11 +9,12 @@ import { type FieldMessage, InvalidError } from '../../platform/errors.ts';
 import type { SurveyRow } from './access.ts';
 import { askedQuestions } from './questions.ts';
 import { asksRoleGroup } from './to-answer.ts';
+import type { InvitationRow } from './tokens.ts';
 
 // An answer is checked against the survey it answers, past what the body's schema can know:
 // every question id must be one the survey asks, of the right type; a choice one of its
 // options; a required question answered; a neighbourhood one of the survey's; a role group
-// only where the survey asks it. Any fault refuses the whole answer, each named by its field.
+// only where the link asks it. Any fault refuses the whole answer, each named by its field.
 
 export type AnswerInput = z.output<typeof answerBody>;
 
@@ -34,7 +35,11 @@ const noQuestion = (field: string, id: string): FieldMessage => ({
   code: 'unknown_question',
 });
 
-export function checkAnswer(survey: SurveyRow, body: AnswerInput): CheckedAnswer {
+export function checkAnswer(
+  survey: SurveyRow,
+  invitation: Pick<InvitationRow, 'roleGroup'>,
+  body: AnswerInput,
+): CheckedAnswer {
   const asked = askedQuestions(survey);
   const refusals: FieldMessage[] = [];
   const checked: CheckedAnswer = {
@@ -110,7 +115,7 @@ export function checkAnswer(survey: SurveyRow, body: AnswerInput): CheckedAnswer
       code: 'unknown_language',
     });
   }
-  if (checked.roleGroup !== null && !asksRoleGroup(survey)) {
+  if (checked.roleGroup !== null && !asksRoleGroup(invitation)) {
     refusals.push({
       field: 'roleGroup',
       message: 'This survey does not ask who you are: leave it out.',

@@ -42,7 +42,7 @@ export async function submitAnswer(
   const { invitation, survey } = await invitationAndSurvey(db, token);
   const state = answerStateOf(invitation, survey);
   if (state !== 'open') throw refusals[state]();
-  const answer = checkAnswer(survey, body);
+  const answer = checkAnswer(survey, invitation, body);
   const { timeZone } = await programFacts(db, survey.programId);
   await db.transaction(async (tx) => {
     const spent = await tx

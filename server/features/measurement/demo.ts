@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { addDays, dayIn } from '../../../shared/commitments/days.ts';
-import type { RoleGroup } from '../../../shared/measurement/contract.ts';
+import type { Phase, RoleGroup } from '../../../shared/measurement/contract.ts';
 import { findItem, itemsFor, type SurveyKind } from '../../../shared/measurement/item-bank.ts';
+import { lastEndedQuarter, quarterBounds } from '../../../shared/measurement/quarters.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { OrganisationsDemo } from '../organisations/demo.ts';
 import type { SurveyRow } from './access.ts';
@@ -14,7 +15,9 @@ import { newSurveyToken } from './tokens.ts';
 // The demo's measurement: in the listening circles' program, a standing community pulse in
 // English and Spanish (on posters in four neighbourhoods) answered over the last six quarters,
 // with trust rising slowly as the circles went on, and a survey after each circle, sent to
-// 40 people over the last five months, of whom most answered. Answers come from a fixed seed:
+// 40 people over the last five months, of whom most answered. A procedural-justice training
+// last quarter was surveyed by its before and after links: officers answered both, and the
+// dashboard compares them. Answers come from a fixed seed:
 // every demo shows the same figures, enough in each quarter to be shown, and a neighbourhood
 // too small to be.
 
@@ -60,6 +63,7 @@ async function answer(
     lean: number;
     roleGroup: RoleGroup | null;
     neighbourhood: string | null;
+    phase?: Phase;
   },
   random: () => number,
 ): Promise<void> {
@@ -69,20 +73,21 @@ async function answer(
       answerNear(random, answered.lean, findItem(id)?.reverse ?? false),
     ]),
   );
-  const checked = checkAnswer(survey, {
+  // After a circle the seat gives the role group; a public link asks it.
+  const invitation = {
+    processKind: survey.kind === 'after_process' ? ('circle' as const) : null,
+    processId: null,
+    phase: answered.phase ?? null,
+    roleGroup: survey.kind === 'after_process' ? answered.roleGroup : null,
+  };
+  const checked = checkAnswer(survey, invitation, {
     language: random() < 0.35 ? 'es' : 'en',
     scales,
     choices: {},
     texts: {},
-    roleGroup: survey.kind === 'pulse' ? answered.roleGroup : null,
+    roleGroup: survey.kind === 'after_process' ? null : answered.roleGroup,
     neighbourhood: answered.neighbourhood,
   });
-  const invitation = {
-    processKind: survey.kind === 'after_process' ? ('circle' as const) : null,
-    processId: null,
-    phase: null,
-    roleGroup: survey.kind === 'after_process' ? answered.roleGroup : null,
-  };
   await context.database.db.transaction((tx) =>
     storeResponse(tx, context.cipher, survey, invitation, checked, answered.day),
   );
@@ -177,5 +182,63 @@ export async function seedMeasurementDemo(
       random,
     );
   }
+  await seedTrainingSurvey(context, world, opened, random);
   return { pulseUrl: pulse.publicUrl ?? '' };
+}
+
+/** Officers before and after last quarter's training, answered on its two links. */
+async function seedTrainingSurvey(
+  context: AppContext,
+  world: OrganisationsDemo,
+  opened: string,
+  random: () => number,
+): Promise<void> {
+  const training = await createSurvey(context, world.circlesCoordinator, world.circles.id, {
+    kind: 'training',
+    title: {
+      en: 'Procedural justice training: how we listen',
+      es: 'Capacitación en justicia procedimental: cómo escuchamos',
+    },
+    items: itemIds('training', 5),
+    customQuestions: [],
+    languages: ['en', 'es'],
+    threshold: 10,
+    opensAt: opened,
+    closesAt: null,
+    neighbourhoods: [],
+  });
+  const row = await surveyRow(context, training.id);
+  const { start } = quarterBounds(lastEndedQuarter(dayIn('UTC')));
+  const sides = [
+    { phase: 'before' as const, answers: 18, lean: 3.0, day: addDays(start, 20) },
+    { phase: 'after' as const, answers: 16, lean: 3.8, day: addDays(start, 48) },
+  ];
+  for (const side of sides) {
+    // The links started in the room: everyone who opened one answered but two.
+    await context.database.db.insert(surveyInvitations).values(
+      Array.from({ length: side.answers + 2 }, (_, index) => ({
+        id: crypto.randomUUID(),
+        surveyId: row.id,
+        tokenHash: newSurveyToken().tokenHash,
+        phase: side.phase,
+        answered: index < side.answers,
+        sentOn: side.day,
+        expiresAt: new Date(Date.now() - 86_400_000),
+      })),
+    );
+    for (let n = 0; n < side.answers; n += 1) {
+      await answer(
+        context,
+        row,
+        {
+          day: side.day,
+          lean: side.lean,
+          roleGroup: n % 6 === 5 ? null : 'officer',
+          neighbourhood: null,
+          phase: side.phase,
+        },
+        random,
+      );
+    }
+  }
 }

@@ -6,9 +6,9 @@ import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { buildMeasurementWorld, type MeasurementWorld, setUpSurvey } from './testing-world.ts';
 
-// A pulse's poster: the QR code as a PNG that decodes to the same modules uqr gives for the
-// public link, and a printable PDF with the title; for pulses only, and for whoever manages
-// the program's surveys.
+// A public link's poster: the QR code as a PNG that decodes to the same modules uqr gives for
+// the link, and a printable PDF with the title; a pulse has one, a training survey one for
+// before and one for after; only for whoever manages the program's surveys.
 
 let test: TestApp;
 let world: MeasurementWorld;
@@ -135,6 +135,59 @@ describe('a pulse’s poster', () => {
     expect(text).toContain(pulse.publicUrl ?? 'a link');
   });
 
+  it('prints a training survey’s before and after posters, each saying which side it is', async () => {
+    const training = await setUpSurvey(test, world, {
+      kind: 'training',
+      title: { en: 'De-escalation training', es: 'Capacitación en desescalada' },
+      items: ['respect.stays_polite'],
+      customQuestions: [],
+      neighbourhoods: [],
+    });
+    const poster = (phase: string) =>
+      send(test, world.coordinator, 'GET', `/api/surveys/${training.id}/poster.pdf?phase=${phase}`);
+    const before = await poster('before');
+    expect(before.statusCode, before.body).toBe(200);
+    expect(before.headers['content-disposition']).toContain(`survey-${training.id}-before.pdf`);
+    const beforeText = pdfText(before.rawPayload);
+    expect(beforeText).toContain('Before the training');
+    expect(beforeText).toMatch(/Antes de la capacitaci.n/);
+    expect(beforeText).toContain(training.phaseUrls?.before ?? 'the before link');
+    const afterText = pdfText((await poster('after')).rawPayload);
+    expect(afterText).toContain('After the training');
+    expect(afterText).toContain(training.phaseUrls?.after ?? 'the after link');
+    expect(afterText).not.toContain(training.phaseUrls?.before ?? 'the before link');
+
+    const png = await send(
+      test,
+      world.coordinator,
+      'GET',
+      `/api/surveys/${training.id}/poster.png?phase=after`,
+    );
+    const modules = encode(training.phaseUrls?.after ?? '', { ecc: 'M', border: 0 }).data;
+    expect(decodePng(png.rawPayload).width).toBe((modules.length + 8) * 10);
+
+    const sideless = await send(
+      test,
+      world.coordinator,
+      'GET',
+      `/api/surveys/${training.id}/poster.pdf`,
+    );
+    expect(sideless.statusCode).toBe(400);
+    expect(sideless.json().errors).toEqual([
+      expect.objectContaining({ field: 'phase', code: 'phase_required' }),
+    ]);
+    const pulseWithSide = await send(
+      test,
+      world.coordinator,
+      'GET',
+      `/api/surveys/${pulse.id}/poster.png?phase=before`,
+    );
+    expect(pulseWithSide.statusCode).toBe(400);
+    const unknownSide = await poster('during');
+    expect(unknownSide.statusCode).toBe(400);
+    expect(unknownSide.json().errors[0].message).toMatch(/before or after/);
+  });
+
   it('is refused for a survey with no public link, and to someone who only reads the surveys', async () => {
     const afterProcess = await setUpSurvey(test, world, {
       kind: 'after_process',
@@ -148,7 +201,7 @@ describe('a pulse’s poster', () => {
       `/api/surveys/${afterProcess.id}/poster.pdf`,
     );
     expect(notPulse.statusCode).toBe(409);
-    expect(notPulse.json().detail).toMatch(/Only a community pulse/);
+    expect(notPulse.json().detail).toMatch(/Only a community pulse or a training survey/);
     const reader = await send(
       test,
       world.facilitator,

@@ -1,32 +1,36 @@
 import PDFDocument from 'pdfkit';
-import type { SupportedLanguage } from '../../../shared/measurement/contract.ts';
+import type { Phase, SupportedLanguage } from '../../../shared/measurement/contract.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
-import { ConflictError } from '../../platform/errors.ts';
 import { manageableSurvey, type SurveyRow } from './access.ts';
 import { programFacts } from './program-facts.ts';
+import { posterUrlOf } from './public-links.ts';
 import { qrPng } from './qr-png.ts';
 import { titleIn } from './questions.ts';
-import { pulseUrl } from './survey-read.ts';
 
-// A community pulse's poster: its public link as a QR code (PNG), and a printable Letter page
-// with the title, an invitation in each of the survey's languages, the code and the link as
-// text for whoever cannot scan it. Only a pulse has a public link.
+// A public link's poster: the link as a QR code (PNG), and a printable Letter page with the
+// title, an invitation in each of the survey's languages, the code and the link as text for
+// whoever cannot scan it. A community pulse has one poster; a training survey has one for
+// before the training and one for after, each saying which it is.
 
 const invitationWords: Record<SupportedLanguage, string> = {
   en: 'Scan the code with your phone to answer a short survey. It takes about 2 minutes, and your answers are anonymous: no one can tell who gave them.',
   es: 'Escanee el código con su teléfono para responder una breve encuesta. Toma unos 2 minutos y sus respuestas son anónimas: nadie puede saber quién las dio.',
 };
 
-async function pulseOf(context: AppContext, actor: SignedIn, surveyId: string) {
+const phaseWords: Record<SupportedLanguage, Record<Phase, string>> = {
+  en: { before: 'Before the training', after: 'After the training' },
+  es: { before: 'Antes de la capacitación', after: 'Después de la capacitación' },
+};
+
+async function posterOf(
+  context: AppContext,
+  actor: SignedIn,
+  surveyId: string,
+  phase: Phase | undefined,
+) {
   const { survey } = await manageableSurvey(context.database.db, actor, surveyId);
-  if (survey.kind !== 'pulse' || !survey.publicSlug) {
-    throw new ConflictError(
-      'Only a community pulse has a public link to print: other surveys are sent to the people who took part.',
-      { code: 'not_pulse' },
-    );
-  }
-  return { survey, url: pulseUrl(context.config.publicUrl, survey.publicSlug) };
+  return { survey, url: posterUrlOf(context.config.publicUrl, survey, phase) };
 }
 
 /** GET /api/surveys/:id/poster.png. */
@@ -34,11 +38,17 @@ export async function posterPng(
   context: AppContext,
   actor: SignedIn,
   surveyId: string,
+  phase: Phase | undefined,
 ): Promise<Buffer> {
-  return qrPng((await pulseOf(context, actor, surveyId)).url);
+  return qrPng((await posterOf(context, actor, surveyId, phase)).url);
 }
 
-function renderPdf(survey: SurveyRow, programName: string, url: string): Promise<Buffer> {
+function renderPdf(
+  survey: SurveyRow,
+  programName: string,
+  url: string,
+  phase: Phase | undefined,
+): Promise<Buffer> {
   const languages = survey.languages as SupportedLanguage[];
   const [first = 'en', ...others] = languages;
   const title = titleIn(survey, first);
@@ -63,6 +73,11 @@ function renderPdf(survey: SurveyRow, programName: string, url: string): Promise
       doc.font('Helvetica-Bold').fontSize(22).text(translated, { align: 'center' });
     }
   }
+  if (phase) {
+    const sides = [...new Set(languages.map((language) => phaseWords[language][phase]))];
+    doc.font('Helvetica-Bold').fontSize(20).fillColor('#1d4e89');
+    doc.text(sides.join(' · '), { align: 'center' });
+  }
   doc.moveDown(0.5);
   const qrSide = 300;
   doc.image(qrPng(url), 54 + (width - qrSide) / 2, doc.y, { width: qrSide, height: qrSide });
@@ -82,8 +97,9 @@ export async function posterPdf(
   context: AppContext,
   actor: SignedIn,
   surveyId: string,
+  phase: Phase | undefined,
 ): Promise<Buffer> {
-  const { survey, url } = await pulseOf(context, actor, surveyId);
+  const { survey, url } = await posterOf(context, actor, surveyId, phase);
   const program = await programFacts(context.database.db, survey.programId);
-  return renderPdf(survey, program.name, url);
+  return renderPdf(survey, program.name, url, phase);
 }

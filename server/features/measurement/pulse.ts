@@ -1,30 +1,34 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { dayIn } from '../../../shared/commitments/days.ts';
-import type { AnswerToken } from '../../../shared/measurement/contract.ts';
+import type { AnswerToken, Phase } from '../../../shared/measurement/contract.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { ConflictError, NotFoundError } from '../../platform/errors.ts';
 import { stateOf } from './access.ts';
 import { programFacts } from './program-facts.ts';
+import { phaseFor } from './public-links.ts';
 import { surveyInvitations, surveys } from './schema.ts';
 import { answerTokenOf, newSurveyToken, tokenExpiry } from './tokens.ts';
 
-// A community pulse's public link (printed on posters) starts a fresh one-use token for each
-// visit, with no person: a retry or a double tap makes a second token, never a second answer.
-// A public link cannot stop one person from starting twice; the route's rate limit slows it.
+// A public link (a pulse's poster, a training's before or after link) starts a fresh one-use
+// token for each visit, with no person: a retry or a double tap makes a second token, never a
+// second answer. A training's token carries the link's phase into the response. A public link
+// cannot stop one person from starting twice; the route's rate limit slows it.
 
 /** POST /api/pulse/:slug/start. */
-export async function startPulse(context: AppContext, slug: string): Promise<AnswerToken> {
+export async function startPulse(
+  context: AppContext,
+  slug: string,
+  askedPhase?: Phase,
+): Promise<AnswerToken> {
   const { db } = context.database;
-  const [survey] = await db
-    .select()
-    .from(surveys)
-    .where(and(eq(surveys.publicSlug, slug), eq(surveys.kind, 'pulse')));
+  const [survey] = await db.select().from(surveys).where(eq(surveys.publicSlug, slug));
   if (!survey) {
     throw new NotFoundError(
       'There is no survey at this address. Check the link, or scan the poster’s code again.',
       { code: 'unknown_survey' },
     );
   }
+  const phase = phaseFor(survey, askedPhase);
   const state = stateOf(survey);
   if (state === 'closed') {
     throw new ConflictError('This survey has closed: it takes no more answers. Thank you.', {
@@ -45,6 +49,7 @@ export async function startPulse(context: AppContext, slug: string): Promise<Ans
     surveyId: survey.id,
     tokenHash,
     personId: null,
+    phase,
     sentOn: dayIn(timeZone, now),
     expiresAt,
   });

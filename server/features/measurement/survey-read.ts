@@ -14,6 +14,7 @@ import {
   stateOf,
   surveysProgram,
 } from './access.ts';
+import { phaseUrls, pulseUrl } from './public-links.ts';
 import { surveyInvitations, surveyResponses, surveys } from './schema.ts';
 
 // Reading a program's surveys: the list, and one survey's page. Counts only: how many answered
@@ -56,8 +57,6 @@ async function countsOf(db: Database, surveyIds: string[]): Promise<Map<string, 
   }
   return counts;
 }
-
-export const pulseUrl = (publicUrl: string, slug: string) => `${publicUrl}/pulse/${slug}`;
 
 function summaryOf(survey: SurveyRow, counts: Counts | undefined): SurveySummary {
   return {
@@ -106,7 +105,8 @@ export async function detailOf(
     languages: survey.languages as SupportedLanguage[],
     threshold: survey.threshold,
     neighbourhoods: survey.neighbourhoods,
-    publicUrl: survey.publicSlug ? pulseUrl(publicUrl, survey.publicSlug) : null,
+    publicUrl: pulseUrl(publicUrl, survey),
+    phaseUrls: phaseUrls(publicUrl, survey),
     invitations: { sent: counts?.sent ?? 0, answered: counts?.answered ?? 0 },
     canManage: access.manage,
   };

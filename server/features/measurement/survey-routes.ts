@@ -3,6 +3,8 @@ import { supportedLanguages } from '../../../shared/about/contract.ts';
 import {
   answerBody,
   createSurveyBody,
+  posterQuery,
+  startPulseBody,
   updateSurveyBody,
 } from '../../../shared/measurement/contract.ts';
 import type { ActorResolver } from '../../platform/auth/actor.ts';
@@ -26,7 +28,7 @@ const inProgram = z.object({ programId: id });
 const oneSurvey = z.object({ id });
 const byToken = z.object({ token: z.string().min(1).max(100) });
 
-// Public links: a pulse's start makes a token per visit, and a token is a secret that must not
+// Public links: a pulse's or a training's start makes a token per visit, and a token is a secret that must not
 // be guessed. Enough for a household sharing one address, not for a flood.
 const pulseStart: RateRule = { name: 'survey-pulse', max: 30, perMinutes: 15, by: 'address' };
 const answering: RateRule = { name: 'survey-answer', max: 60, perMinutes: 15, by: 'address' };
@@ -85,10 +87,16 @@ export function registerSurveyRoutes(
   app.get(
     '/api/surveys/:id/poster.png',
     {
-      schema: { summary: "A community pulse's public link as a QR code", tags, params: oneSurvey },
+      schema: {
+        summary: "A pulse's or a training survey's public link as a QR code",
+        tags,
+        params: oneSurvey,
+        querystring: posterQuery,
+      },
     },
     async (request, reply) => {
-      const png = await posterPng(context, await actors.require(request), request.params.id);
+      const actor = await actors.require(request);
+      const png = await posterPng(context, actor, request.params.id, request.query.phase);
       return reply
         .header('content-type', 'image/png')
         .header('content-disposition', `inline; filename="survey-${request.params.id}.png"`)
@@ -97,12 +105,22 @@ export function registerSurveyRoutes(
   );
   app.get(
     '/api/surveys/:id/poster.pdf',
-    { schema: { summary: "A community pulse's printable poster", tags, params: oneSurvey } },
+    {
+      schema: {
+        summary: "A pulse's or a training survey's printable poster",
+        tags,
+        params: oneSurvey,
+        querystring: posterQuery,
+      },
+    },
     async (request, reply) => {
-      const pdf = await posterPdf(context, await actors.require(request), request.params.id);
+      const { phase } = request.query;
+      const actor = await actors.require(request);
+      const pdf = await posterPdf(context, actor, request.params.id, phase);
+      const name = phase ? `survey-${request.params.id}-${phase}` : `survey-${request.params.id}`;
       return reply
         .header('content-type', 'application/pdf')
-        .header('content-disposition', `attachment; filename="survey-${request.params.id}.pdf"`)
+        .header('content-disposition', `attachment; filename="${name}.pdf"`)
         .send(pdf);
     },
   );
@@ -112,12 +130,15 @@ export function registerSurveyRoutes(
     {
       config: { rateLimits: [pulseStart] },
       schema: {
-        summary: 'Start answering a community pulse from its public link: a fresh one-use token',
+        summary:
+          'Start answering a pulse or a training survey from its public link: a fresh one-use token',
         tags,
         params: z.object({ slug: z.string().min(1).max(100) }),
+        body: startPulseBody,
       },
     },
-    async (request, reply) => reply.code(201).send(await startPulse(context, request.params.slug)),
+    async (request, reply) =>
+      reply.code(201).send(await startPulse(context, request.params.slug, request.body?.phase)),
   );
   app.get(
     '/api/survey-answer/:token',

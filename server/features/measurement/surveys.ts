@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
@@ -14,6 +13,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Transaction } from '../../platform/db/connection.ts';
 import { ConflictError, type FieldMessage, InvalidError } from '../../platform/errors.ts';
 import { manageableSurvey, type SurveyAccess, stateOf, surveysProgram } from './access.ts';
+import { publicSlugFor } from './public-links.ts';
 import { surveys } from './schema.ts';
 import { detailOf } from './survey-read.ts';
 
@@ -98,8 +98,7 @@ export async function createSurvey(
         neighbourhoods: body.neighbourhoods,
         opensAt: new Date(body.opensAt),
         closesAt: body.closesAt === null ? null : new Date(body.closesAt),
-        // Printed on posters: short enough to type, too random to guess another program's.
-        publicSlug: body.kind === 'pulse' ? randomBytes(9).toString('base64url') : null,
+        publicSlug: publicSlugFor(body.kind),
         createdBy: actor.personId,
       })
       .returning();

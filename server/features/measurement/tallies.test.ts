@@ -133,6 +133,7 @@ describe('survey tallies', () => {
     const [survey] = await db().select().from(surveys).where(eq(surveys.id, id));
     if (!survey) throw new Error('The survey was not stored.');
 
+    const publicLink = { roleGroup: null };
     for (let index = 0; index < 60; index += 1) {
       // Every fifth response skips voice, and so has no trust index; every seventh answers
       // nothing from the bank at all.
@@ -143,7 +144,7 @@ describe('survey tallies', () => {
           scales[item] = 1 + ((index * 3 + position * 2) % 5);
         });
       }
-      const answer = checkAnswer(survey, {
+      const answer = checkAnswer(survey, publicLink, {
         language: 'en',
         scales,
         choices: index % 2 === 0 ? { lighting: 'yes' } : {},

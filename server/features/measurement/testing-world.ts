@@ -86,10 +86,14 @@ export async function setUpSurvey(
   return answer.json();
 }
 
-/** Starts a pulse by its public link, as a visitor with no account, and returns the token. */
+/**
+ * Starts a survey by its public link (a pulse's, or a training's before or after link), as a
+ * visitor with no account, and returns the token.
+ */
 export async function startByLink(test: TestApp, publicUrl: string | null): Promise<string> {
-  const slug = publicUrl?.split('/pulse/')[1];
-  const started = await send(test, undefined, 'POST', `/api/pulse/${slug}/start`);
+  const [slug, phase] = publicUrl?.split('/pulse/')[1]?.split('/') ?? [];
+  const body = phase ? { phase } : undefined;
+  const started = await send(test, undefined, 'POST', `/api/pulse/${slug}/start`, body);
   expect(started.statusCode, started.body).toBe(201);
   return started.json().token;
 }

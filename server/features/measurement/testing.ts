@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { CreateSurveyBody, RoleGroup } from '../../../shared/measurement/contract.ts';
 import type { SurveyKind } from '../../../shared/measurement/item-bank.ts';
 import type { CustomQuestion } from '../../../shared/measurement/survey-definition.ts';
 import type { Database } from '../../platform/db/connection.ts';
 import { circleParticipants, circles } from '../circles/schema.ts';
+import { publicSlugFor } from './public-links.ts';
 import { surveyInvitations, surveys } from './schema.ts';
 import { newSurveyToken, tokenExpiry } from './tokens.ts';
 
@@ -46,7 +46,7 @@ export async function insertSurvey(
 ): Promise<{ id: string; slug: string | null }> {
   const id = crypto.randomUUID();
   const kind = survey.kind ?? 'pulse';
-  const slug = kind === 'pulse' ? randomBytes(9).toString('base64url') : null;
+  const slug = publicSlugFor(kind);
   await db.insert(surveys).values({
     id,
     programId: survey.programId,

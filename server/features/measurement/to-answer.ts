@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type {
   AnswerState,
+  Phase,
   SupportedLanguage,
   SurveyToAnswer,
 } from '../../../shared/measurement/contract.ts';
@@ -29,8 +30,12 @@ export function answerStateOf(
   return state;
 }
 
-/** A pulse asks the person's role group; after a process it is known from their seat. */
-export const asksRoleGroup = (survey: Pick<SurveyRow, 'kind'>) => survey.kind === 'pulse';
+/**
+ * A public link asks the person's role group; a sent invitation knows it (after a process,
+ * from the person's seat or party).
+ */
+export const asksRoleGroup = (invitation: Pick<InvitationRow, 'roleGroup'>) =>
+  invitation.roleGroup === null;
 
 /** The invitation a token opens and its survey; 404 for a token that opens none. */
 export async function invitationAndSurvey(db: Database, token: string) {
@@ -59,7 +64,8 @@ export async function surveyToAnswer(
     questions: [...askedQuestions(survey).values()].map((asked) =>
       questionToAnswer(asked, language),
     ),
-    asksRoleGroup: asksRoleGroup(survey),
+    phase: invitation.phase as Phase | null,
+    asksRoleGroup: asksRoleGroup(invitation),
     neighbourhoods: survey.neighbourhoods,
     support: program.support,
     threshold: survey.threshold,

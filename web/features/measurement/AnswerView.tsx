@@ -110,6 +110,7 @@ function BeforeYouStart({ survey }: { survey: SurveyToAnswer }) {
     <section className="survey-before" aria-labelledby="survey-before-heading">
       <h2 id="survey-before-heading">{t('measurement.answer.beforeHeading')}</h2>
       <p>{t(`measurement.answer.lead.${survey.kind}`)}</p>
+      {survey.phase ? <p>{t(`measurement.answer.phaseLead.${survey.phase}`)}</p> : null}
       <ul className="survey-before__points">
         <li>{t('measurement.answer.anonymous')}</li>
         <li>{t('measurement.answer.optional')}</li>

@@ -6,6 +6,7 @@ import type {
   DashboardQuery,
   MySurvey,
   OrganisationMeasurement,
+  Phase,
   PublicTrust,
   SupportedLanguage,
   SurveyDetail,
@@ -38,7 +39,8 @@ export const organisationMeasurementKey = (organisationId: string) =>
 export const publicTrustKey = (organisationId: string) =>
   ['measurement', 'public', organisationId] as const;
 export const mySurveysKey = ['measurement', 'mine'] as const;
-export const pulseTokenKey = (slug: string) => ['measurement', 'pulse-token', slug] as const;
+export const pulseTokenKey = (link: PublicLink) =>
+  ['measurement', 'pulse-token', link.slug, link.phase] as const;
 export const toAnswerKey = (token: string, language: string) =>
   ['measurement', 'answer', token, language] as const;
 
@@ -63,16 +65,25 @@ export function closeSurvey(surveyId: string) {
 }
 
 /** A pulse's poster: plain links, so that the browser downloads them. */
-export const posterHref = (surveyId: string, format: 'png' | 'pdf') =>
-  `${survey(surveyId)}/poster.${format}`;
+export const posterHref = (surveyId: string, format: 'png' | 'pdf', phase?: Phase) =>
+  `${survey(surveyId)}/poster.${format}${phase ? `?phase=${phase}` : ''}`;
 
 export function fetchResults(surveyId: string, signal?: AbortSignal) {
   return api<SurveyResults>(`${survey(surveyId)}/results`, { signal });
 }
 
 /** A fresh one-use token for one visit to a pulse's public link. */
-export function startPulse(slug: string) {
-  return api<AnswerToken>(`/api/pulse/${encodeURIComponent(slug)}/start`, { method: 'POST' });
+/** A public link: a pulse's slug, or a training survey's with the side it is answered on. */
+export interface PublicLink {
+  slug: string;
+  phase: Phase | null;
+}
+
+export function startPulse(link: PublicLink) {
+  return api<AnswerToken>(`/api/pulse/${encodeURIComponent(link.slug)}/start`, {
+    method: 'POST',
+    ...(link.phase ? { body: { phase: link.phase } } : {}),
+  });
 }
 
 export function fetchToAnswer(token: string, language: SupportedLanguage, signal?: AbortSignal) {
