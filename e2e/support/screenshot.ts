@@ -5,10 +5,16 @@ import type { Page } from 'playwright-core';
 
 export const artifactsDir = fileURLToPath(new URL('../artifacts', import.meta.url));
 
-/** Saves a full-page screenshot to e2e/artifacts/<name>.png and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Screenshots are for people to look at. CI, whose clone nobody opens, turns them off with
+ * E2E_SCREENSHOTS=off: a full-page PNG of a long phone page costs seconds of a busy machine.
+ * Every check beside them (axe, the page's words) runs either way.
+ */
+export const screenshotsWanted = process.env.E2E_SCREENSHOTS !== 'off';
+
+/** Saves a full-page screenshot to e2e/artifacts/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!screenshotsWanted) return;
   await mkdir(artifactsDir, { recursive: true });
-  const path = join(artifactsDir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
-  return path;
+  await page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
 }
