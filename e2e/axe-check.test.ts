@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { launchBrowser, openPage } from './support/browser.ts';
+import { desktop, launchBrowser, openPage } from './support/browser.ts';
 
 // The accessibility check every browser test leans on must be able to fail: on a page with an
 // image without a text alternative, text too faint to read and a field without a label, it
@@ -20,7 +20,7 @@ const page = (body: string) =>
 
 describe('the accessibility check', () => {
   it('names what is wrong on a page with faults, and passes a plain page', async () => {
-    const { page: tab, close } = await openPage(browser, {});
+    const { page: tab, close } = await openPage(browser, { viewport: desktop });
     try {
       await tab.setContent(
         page(
