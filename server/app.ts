@@ -20,6 +20,7 @@ import { registerPreferencesRoutes } from './features/preferences/routes.ts';
 import { requireRecentReauthentication } from './features/profile/reauthentication.ts';
 import { registerProfileRoutes } from './features/profile/routes.ts';
 import { registerSetupRoutes } from './features/setup/routes.ts';
+import { registerTrainingRoutes } from './features/training/routes.ts';
 import { createActorResolver } from './platform/auth/actor.ts';
 import { registerAuthRoutes } from './platform/auth/routes.ts';
 import type { AppContext } from './platform/context.ts';
@@ -133,6 +134,7 @@ export async function buildApp(
   registerConferenceRoutes(api, context, actors);
   registerDialogueRoutes(api, context, actors);
   registerMeasurementRoutes(api, context, actors);
+  registerTrainingRoutes(api, context, actors);
   if (config.NODE_ENV !== 'production') registerDevOutboxRoutes(api, context);
   await registerPublicRegisterRoutes(app, context);
 

@@ -6,6 +6,7 @@ export * from './features/dialogues/schema.ts';
 export * from './features/invitations/schema.ts';
 export * from './features/measurement/schema.ts';
 export * from './features/organisations/schema.ts';
+export * from './features/training/schema.ts';
 export * from './platform/audit/schema.ts';
 export * from './platform/auth/schema.ts';
 export * from './platform/instance/schema.ts';

@@ -171,6 +171,15 @@ export const permissionTable = {
   },
   /** Whether the organisation's aggregate figures are on a public page. */
   'measurement.publish': { org_admin: 'organisation' },
+  /** Author, version, import and export a program's courses. */
+  'training.manage': { org_admin: 'program', coordinator: 'program' },
+  /** Read a program's courses as they are authored. */
+  'training.read': {
+    org_admin: 'program',
+    coordinator: 'program',
+    facilitator: 'program',
+    oversight_reviewer: 'program',
+  },
   'profile.read': everyone,
   'profile.update': everyone,
   'session.list': everyone,

@@ -295,11 +295,13 @@ type MatrixPart =
   | 'dialogues'
   | 'measurement'
   | 'measurement dashboards'
+  | 'training'
   | 'the rest';
 
 function partOf(route: RouteKey): MatrixPart {
   if (/\/measurement|\/trust\//.test(route)) return 'measurement dashboards';
   if (/survey|pulse/.test(route)) return 'measurement';
+  if (/course/.test(route)) return 'training';
   if (route.includes('conference')) return 'conferences';
   if (route.includes('circle')) return 'circles';
   return route.includes('dialogue') ? 'dialogues' : 'the rest';

@@ -14,6 +14,7 @@ import { dialogueResultRouteChecks } from './dialogue-result-routes.ts';
 import { dialogueRouteChecks } from './dialogue-routes.ts';
 import { measurementDashboardRouteChecks } from './measurement-dashboard-routes.ts';
 import { measurementSurveyRouteChecks } from './measurement-survey-routes.ts';
+import { trainingRouteChecks } from './training-routes.ts';
 import {
   addCommitment,
   addInvitation,
@@ -639,6 +640,7 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
   ...dialogueRouteChecks,
   ...dialogueResultRouteChecks,
   ...measurementSurveyRouteChecks,
+  ...trainingRouteChecks,
   ...measurementDashboardRouteChecks,
 };
 

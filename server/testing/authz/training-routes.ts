@@ -1,0 +1,118 @@
+import { and, eq } from 'drizzle-orm';
+import { trainingCourses, trainingCourseVersions } from '../../features/training/schema.ts';
+import { trainingCourseFile } from '../../features/training/testing.ts';
+import type { AimedRequest, RouteCheck, RouteKey } from './routes.ts';
+import { organisationOf, type Side, storedProgramTarget, type World } from './world.ts';
+
+// The routes of a program's courses. Each request aims at a fresh course of the side's
+// program, made by the organisation's founder (whom no actor is), so that only the table
+// reaches it; new courses and starter copies take a fresh name each time, so that an allowed
+// request is never refused as a name already taken.
+
+const fresh = () => crypto.randomUUID().slice(0, 8);
+
+async function aimAtCourse(
+  world: World,
+  side: Side,
+  path: string,
+  payload?: (version: number) => object,
+): Promise<AimedRequest> {
+  const { programId, founderId } = organisationOf(world, side);
+  const { db } = world.test.context.database;
+  const file = trainingCourseFile(`course-${fresh()}`);
+  const courseId = crypto.randomUUID();
+  await db
+    .insert(trainingCourses)
+    .values({ id: courseId, programId, slug: file.slug, createdBy: founderId });
+  await db
+    .insert(trainingCourseVersions)
+    .values({ courseId, version: 1, content: file.course, savedBy: founderId });
+  return {
+    url: `/api/courses/${courseId}${path}`,
+    ...(payload ? { payload: payload(1) } : {}),
+    expected: { target: await storedProgramTarget(world.test, programId) },
+  };
+}
+
+async function inProgram(
+  world: World,
+  side: Side,
+  path: string,
+  payload?: object,
+): Promise<AimedRequest> {
+  const { programId } = organisationOf(world, side);
+  return {
+    url: `/api/programs/${programId}${path}`,
+    ...(payload ? { payload } : {}),
+    expected: { target: await storedProgramTarget(world.test, programId) },
+  };
+}
+
+/**
+ * A starter course the side's program does not hold: a different one for each side, as two
+ * sides may aim at one program, and removed before each actor's requests.
+ */
+const starterFor: Record<Side, string> = {
+  own: 'active-listening',
+  partner: 'de-escalation',
+  other: 'procedural-justice',
+};
+
+async function starterNotHeld(world: World, side: Side): Promise<AimedRequest> {
+  const { programId } = organisationOf(world, side);
+  const slug = starterFor[side];
+  await world.test.context.database.db
+    .delete(trainingCourses)
+    .where(and(eq(trainingCourses.programId, programId), eq(trainingCourses.slug, slug)));
+  return inProgram(world, side, `/starter-courses/${slug}`);
+}
+
+export const trainingRouteChecks: Record<RouteKey, RouteCheck> = {
+  'GET /api/programs/{programId}/courses': {
+    kind: 'table',
+    action: 'training.read',
+    answers: 200,
+    request: (world, side) => inProgram(world, side, '/courses'),
+  },
+  'POST /api/programs/{programId}/courses': {
+    kind: 'table',
+    action: 'training.manage',
+    answers: 201,
+    request: (world, side) =>
+      inProgram(world, side, '/courses', trainingCourseFile(`course-${fresh()}`)),
+  },
+  'GET /api/programs/{programId}/starter-courses': {
+    kind: 'table',
+    action: 'training.manage',
+    answers: 200,
+    request: (world, side) => inProgram(world, side, '/starter-courses'),
+  },
+  'POST /api/programs/{programId}/starter-courses/{slug}': {
+    kind: 'table',
+    action: 'training.manage',
+    answers: 201,
+    request: (world, side) => starterNotHeld(world, side),
+  },
+  'GET /api/courses/{id}': {
+    kind: 'table',
+    action: 'training.read',
+    answers: 200,
+    request: (world, side) => aimAtCourse(world, side, ''),
+  },
+  'PUT /api/courses/{id}': {
+    kind: 'table',
+    action: 'training.manage',
+    answers: 200,
+    request: (world, side) =>
+      aimAtCourse(world, side, '', (version) => ({
+        basedOn: version,
+        course: trainingCourseFile('saved').course,
+      })),
+  },
+  'GET /api/courses/{id}/export': {
+    kind: 'table',
+    action: 'training.manage',
+    answers: 200,
+    request: (world, side) => aimAtCourse(world, side, '/export'),
+  },
+};
