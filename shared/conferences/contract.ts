@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { supportedLanguages } from '../about/contract.ts';
+import type { supportedLanguages } from '../about/contract.ts';
+import {
+  languageField as language,
+  writtenWords as required,
+  wordsUpTo as words,
+} from '../about/text-fields.ts';
 import { calendarDay } from '../commitments/contract.ts';
 import {
   type CaseCommandType,
@@ -97,13 +102,6 @@ export const INSTALMENTS_MAX = 60;
 /** Restitution is recorded, not collected: an amount above this is a typing mistake. */
 export const AMOUNT_MAX_CENTS = 10_000_000;
 
-const words = (max: number, what: string) =>
-  z
-    .string({ error: `Write ${what}.` })
-    .trim()
-    .max(max, `Keep ${what} under ${max.toLocaleString('en')} characters.`);
-const required = (max: number, what: string) => words(max, what).min(1, `Write ${what}.`);
-const language = z.enum(supportedLanguages, { error: 'Choose a language.' });
 const linkToken = z.object({ token: z.string().min(16).max(128) });
 
 export const reasonBody = z.object({ reason: words(REASON_MAX, 'the reason').default('') });

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { supportedLanguages } from '../about/contract.ts';
+import type { supportedLanguages } from '../about/contract.ts';
+import {
+  languageField as language,
+  writtenWords as required,
+  wordsUpTo as words,
+} from '../about/text-fields.ts';
 import {
   DESCRIPTION_MAX as COMMITMENT_DESCRIPTION_MAX,
   TITLE_MAX as COMMITMENT_TITLE_MAX,
@@ -81,13 +86,6 @@ export const voteChoices = ['agree', 'disagree', 'pass'] as const;
 export type VoteChoice = (typeof voteChoices)[number];
 export const moderationDecisions = ['accept', 'reject', 'hide'] as const;
 
-const words = (max: number, what: string) =>
-  z
-    .string({ error: `Write ${what}.` })
-    .trim()
-    .max(max, `Keep ${what} under ${max.toLocaleString('en')} characters.`);
-const required = (max: number, what: string) => words(max, what).min(1, `Write ${what}.`);
-const language = z.enum(supportedLanguages, { error: 'Choose a language.' });
 const instant = z.iso.datetime({ offset: true, error: 'Give a date and time.' });
 
 export const reasonBody = z.object({ reason: words(REASON_MAX, 'the reason').default('') });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { supportedLanguages } from '../about/contract.ts';
+import type { supportedLanguages } from '../about/contract.ts';
+import { languageField as language, writtenWords as words } from '../about/text-fields.ts';
 import type { EffectSize } from '../statistics/effect-size.ts';
 import type { Interval } from '../statistics/interval.ts';
 import type { Construct, ScaleKind, SurveyKind } from './item-bank.ts';
@@ -57,14 +58,6 @@ export const phases = ['before', 'after'] as const;
 export type Phase = (typeof phases)[number];
 export const surveyStates = ['upcoming', 'open', 'closed'] as const;
 export type SurveyState = (typeof surveyStates)[number];
-
-const words = (max: number, what: string) =>
-  z
-    .string({ error: `Write ${what}.` })
-    .trim()
-    .min(1, `Write ${what}.`)
-    .max(max, `Keep ${what} under ${max} characters.`);
-const language = z.enum(supportedLanguages, { error: 'Choose a language.' });
 
 /** A quarter as people write it: 2026-Q3. */
 export const quarter = z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { supportedLanguages } from '../about/contract.ts';
+// Text in the languages a survey offers; the survey checks that each of its languages is here.
+import { languageField as language, translatedWords as translated } from '../about/text-fields.ts';
 import { findItem, scaleKinds, surveyKinds } from './item-bank.ts';
 
 // What a coordinator sets up: which kind of survey, which bank items, the program's own
@@ -20,19 +21,6 @@ export const GROUP_THRESHOLD_DEFAULT = 10;
  */
 export const GROUP_THRESHOLD_MIN = 5;
 export const GROUP_THRESHOLD_MAX = 100;
-
-const language = z.enum(supportedLanguages, { error: 'Choose a language.' });
-const words = (max: number, what: string) =>
-  z
-    .string({ error: `Write ${what}.` })
-    .trim()
-    .min(1, `Write ${what}.`)
-    .max(max, `Keep ${what} under ${max} characters.`);
-/** Text in the languages a survey offers; the survey checks that each of its languages is here. */
-const translated = (max: number, what: string) =>
-  z.partialRecord(language, words(max, what)).refine((text) => Object.keys(text).length > 0, {
-    message: `Write ${what} in at least one language.`,
-  });
 
 /**
  * Custom ids have no dot, and every bank id has one (construct.name), so a program's question can

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { supportedLanguages } from '../about/contract.ts';
+import type { supportedLanguages } from '../about/contract.ts';
+import { languageField as language, translatedWords as translated } from '../about/text-fields.ts';
 import { scenarioProblems } from './scenario-graph.ts';
 
 // A course as data: what a coordinator authors in the browser, what the starter curriculum
@@ -25,20 +26,7 @@ export const NODES_MAX = 60;
 export const CHOICES_MAX = 5;
 
 export type Language = (typeof supportedLanguages)[number];
-const language = z.enum(supportedLanguages, { error: 'Choose a language.' });
-
-const words = (max: number, what: string) =>
-  z
-    .string({ error: `Write ${what}.` })
-    .trim()
-    .min(1, `Write ${what}.`)
-    .max(max, `Keep ${what} under ${max} characters.`);
-
 /** Text in several languages; `checkCourse` asks for each of the course's languages. */
-const translated = (max: number, what: string) =>
-  z.partialRecord(language, words(max, what)).refine((text) => Object.keys(text).length > 0, {
-    message: `Write ${what} in at least one language.`,
-  });
 export type Translated = Partial<Record<Language, string>>;
 
 /** Ids are written by authors and kept across versions: progress refers to them. */
