@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../server/config.ts';
 import { generateEncryptionKey } from '../server/platform/crypto/keys.ts';
 import { createTestDatabase, type TestDatabase } from '../server/platform/db/test-database.ts';
@@ -30,6 +30,10 @@ function restorativ(args: string[], env: Record<string, string | undefined>) {
     child.on('close', (code) => resolve({ code, out, err }));
   });
 }
+
+// Each test starts the command line as its own process, which loads the whole server and opens
+// the database: on a busy two-core machine one such start can take twenty seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 const freshDir = (label: string) => mkdtempSync(join(tmpdir(), `restorativ-mail-${label}-`));
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it, vi } from 'vitest';
 import { auditEvents } from '../../server/platform/audit/schema.ts';
 import { recordAudit } from '../../server/platform/audit/service.ts';
 import { statementRead, withAuditTriggersBypassed } from '../../server/platform/audit/testing.ts';
@@ -28,6 +28,10 @@ function restorativ(args: string[], env: Record<string, string | undefined>) {
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
+
+// Each test starts the command line as its own process, which loads the whole server and opens
+// the database: on a busy two-core machine one such start can take twenty seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 const created: TestDatabase[] = [];
 afterAll(async () => {
