@@ -19,6 +19,7 @@ import {
 import { demoActor } from '../server/features/organisations/demo.ts';
 import { listPeople } from '../server/features/organisations/people.ts';
 import { readOrganisation } from '../server/features/organisations/programs.ts';
+import { listCourses } from '../server/features/training/courses.ts';
 import { people as peopleTable } from '../server/platform/auth/schema.ts';
 import { generateEncryptionKey } from '../server/platform/crypto/keys.ts';
 import { createTestDatabase, type TestDatabase } from '../server/platform/db/test-database.ts';
@@ -238,6 +239,12 @@ describe('restorativ demo', () => {
         .from(dialogueStatements)
         .where(eq(dialogueStatements.status, 'pending'));
       expect(pending).toHaveLength(1);
+
+      // The starter curriculum, copied into the listening circles' program.
+      const courses = await listCourses(context.database.db, admin, circles?.id ?? '');
+      expect(courses.map((course) => course.slug)).toContain('preparing-for-a-circle');
+      expect(courses).toHaveLength(7);
+      expect(courses.every((course) => course.version === 1 && course.title.es)).toBe(true);
     } finally {
       await app.close();
       await closeRuntime(context);

@@ -9,6 +9,7 @@ import { seedInvitationsDemo } from '../../server/features/invitations/demo.ts';
 import { seedMeasurementDemo } from '../../server/features/measurement/demo.ts';
 import { seedOrganisationsDemo } from '../../server/features/organisations/demo.ts';
 import { anyOrganisationExists } from '../../server/features/organisations/service.ts';
+import { seedTrainingDemo } from '../../server/features/training/demo.ts';
 import { closeRuntime, openRuntime } from '../../server/runtime.ts';
 
 // `restorativ demo`: a believable organisation in an empty database, so that a first look at
@@ -47,6 +48,7 @@ export async function demoCommand(config: Config): Promise<number> {
     const conferences = await seedConferencesDemo(context, world, password);
     const dialogue = await seedDialoguesDemo(context, world);
     const measurement = await seedMeasurementDemo(context, world);
+    await seedTrainingDemo(context, world);
 
     const width = Math.max(...world.accounts.map((account) => account.email.length));
     console.log(`The demo is ready: ${world.community.name} and ${world.agency.name}.\n`);
