@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { type CourseContent, courseContent, type Topic } from './course.ts';
+import { writtenWords } from '../about/text-fields.ts';
+import { type CourseContent, courseContent, partId, type Topic } from './course.ts';
+import type { ScenarioWalk } from './progress.ts';
 
 // Restorative training's HTTP API: a program's courses, authored and versioned.
 //
@@ -14,6 +16,13 @@ import { type CourseContent, courseContent, type Topic } from './course.ts';
 //                                                        version; 409 when `basedOn` is not the
 //                                                        latest, so that no one's work is lost)
 //   GET  /api/courses/:id/export                         the latest version as a course file
+// Cohorts (`training.manage` to make one, `training.read` to list them):
+//   POST /api/courses/:id/cohorts                        createCohortBody -> CohortSummary
+//   GET  /api/courses/:id/cohorts                        CohortSummary[]
+// Learning (the learner's own):
+//   GET  /api/me/training                                MyCourse[]
+//   GET  /api/me/training/:enrolmentId                   Learning (the version, where they are)
+//   POST /api/me/training/:enrolmentId/steps             stepBody -> Learning (or 409 refused)
 
 export interface CourseSummary {
   id: string;
@@ -49,3 +58,68 @@ export const saveCourseBody = z.object({
   course: courseContent,
 });
 export type SaveCourseBody = z.input<typeof saveCourseBody>;
+
+export const REFLECTION_MAX = 4_000;
+
+export const createCohortBody = z.object({
+  name: writtenWords(120, 'the cohort’s name'),
+  dueOn: z.iso.date({ error: 'Give the due date.' }),
+  people: z
+    .array(z.string().min(1).max(100))
+    .min(1, 'Choose at least one person.')
+    .max(500, 'Assign at most 500 people at once.')
+    .refine((list) => new Set(list).size === list.length, 'Choose each person once.'),
+});
+export type CreateCohortBody = z.input<typeof createCohortBody>;
+
+export interface CohortSummary {
+  id: string;
+  courseId: string;
+  courseVersion: number;
+  name: string;
+  dueOn: string;
+  people: number;
+  completed: number;
+}
+
+export interface MyCourse {
+  enrolmentId: string;
+  title: CourseContent['title'];
+  minutes: number;
+  dueOn: string;
+  /** 0 to 1. */
+  shareDone: number;
+  completedAt: string | null;
+  overdue: boolean;
+}
+
+export interface Learning extends MyCourse {
+  course: CourseContent;
+  version: number;
+  done: string[];
+  walks: Record<string, ScenarioWalk>;
+  /** What the learner wrote to each reflection prompt: theirs alone. */
+  reflections: Record<string, string>;
+}
+
+/** One thing a learner does on a step; a reflection carries what they wrote. */
+export const stepBody = z.discriminatedUnion(
+  'type',
+  [
+    z.object({ type: z.literal('read'), stepId: partId }),
+    z.object({
+      type: z.literal('reflect'),
+      stepId: partId,
+      text: writtenWords(REFLECTION_MAX, 'your reflection'),
+    }),
+    z.object({
+      type: z.literal('answer'),
+      stepId: partId,
+      chosen: z.array(partId).max(8),
+    }),
+    z.object({ type: z.literal('choose'), stepId: partId, choiceId: partId }),
+    z.object({ type: z.literal('walk_again'), stepId: partId }),
+  ],
+  { error: 'Say what you did on this step.' },
+);
+export type StepBody = z.input<typeof stepBody>;

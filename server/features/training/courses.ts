@@ -40,7 +40,10 @@ function summaryOf(course: CourseRow, version: VersionRow): CourseSummary {
   };
 }
 
-async function latestVersion(db: Database | Transaction, courseId: string): Promise<VersionRow> {
+export async function latestVersion(
+  db: Database | Transaction,
+  courseId: string,
+): Promise<VersionRow> {
   const [version] = await db
     .select()
     .from(trainingCourseVersions)

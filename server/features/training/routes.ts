@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { saveCourseBody } from '../../../shared/training/contract.ts';
+import { createCohortBody, saveCourseBody, stepBody } from '../../../shared/training/contract.ts';
 import { courseFile } from '../../../shared/training/course-file.ts';
 import type { ActorResolver } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ApiApp } from '../../platform/http/api-app.ts';
+import { createCohort, listCohorts } from './cohorts.ts';
 import {
   addStarterCourse,
   createCourse,
@@ -13,6 +14,7 @@ import {
   readCourse,
   saveCourse,
 } from './courses.ts';
+import { myTraining, readLearning, takeStep } from './learning.ts';
 
 // Every route of restorative training (shared/training/contract.ts lists them).
 
@@ -99,5 +101,60 @@ export function registerTrainingRoutes(
         .header('content-disposition', `attachment; filename="${file.slug}.course.json"`)
         .send(file);
     },
+  );
+
+  app.post(
+    '/api/courses/:id/cohorts',
+    {
+      schema: {
+        summary: 'Assign people the course, with a due date',
+        tags,
+        params: oneCourse,
+        body: createCohortBody,
+      },
+    },
+    async (request, reply) => {
+      const actor = await actors.require(request);
+      return reply
+        .code(201)
+        .send(await createCohort(context, actor, request.params.id, request.body));
+    },
+  );
+  app.get(
+    '/api/courses/:id/cohorts',
+    {
+      schema: {
+        summary: "A course's cohorts, with how many have completed it",
+        tags,
+        params: oneCourse,
+      },
+    },
+    async (request) => listCohorts(db, await actors.require(request), request.params.id),
+  );
+
+  const oneEnrolment = z.object({ enrolmentId: id });
+  app.get(
+    '/api/me/training',
+    { schema: { summary: 'The courses assigned to me', tags } },
+    async (request) => myTraining(db, await actors.require(request)),
+  );
+  app.get(
+    '/api/me/training/:enrolmentId',
+    { schema: { summary: 'A course of mine, and where I am in it', tags, params: oneEnrolment } },
+    async (request) =>
+      readLearning(context, await actors.require(request), request.params.enrolmentId),
+  );
+  app.post(
+    '/api/me/training/:enrolmentId/steps',
+    {
+      schema: {
+        summary: 'Take a step of a course of mine: read, reflect, answer, choose',
+        tags,
+        params: oneEnrolment,
+        body: stepBody,
+      },
+    },
+    async (request) =>
+      takeStep(context, await actors.require(request), request.params.enrolmentId, request.body),
   );
 }

@@ -1,4 +1,6 @@
 import {
+  date,
+  index,
   integer,
   jsonb,
   pgTable,
@@ -8,6 +10,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import type { CourseContent } from '../../../shared/training/course.ts';
+import type { ProgressEvent } from '../../../shared/training/progress.ts';
 import { people } from '../../platform/auth/schema.ts';
 import { programs } from '../organisations/schema.ts';
 
@@ -45,4 +48,73 @@ export const trainingCourseVersions = pgTable(
     savedAt: timestamp('saved_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.courseId, table.version] })],
+);
+
+/**
+ * A cohort: people assigned one version of a course, with a due date. The version is fixed when
+ * the cohort is made, so that a course changed later does not move anyone's progress.
+ */
+export const trainingCohorts = pgTable(
+  'training_cohorts',
+  {
+    id: text('id').primaryKey(),
+    courseId: text('course_id')
+      .notNull()
+      .references(() => trainingCourses.id, { onDelete: 'cascade' }),
+    courseVersion: integer('course_version').notNull(),
+    name: text('name').notNull(),
+    dueOn: date('due_on').notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => people.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('training_cohorts_course').on(table.courseId)],
+);
+
+export const trainingEnrolments = pgTable(
+  'training_enrolments',
+  {
+    id: text('id').primaryKey(),
+    cohortId: text('cohort_id')
+      .notNull()
+      .references(() => trainingCohorts.id, { onDelete: 'cascade' }),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    enrolledAt: timestamp('enrolled_at', { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('training_enrolments_cohort_person').on(table.cohortId, table.personId),
+    index('training_enrolments_person').on(table.personId),
+  ],
+);
+
+/** A learner's progress events (shared/training/progress.ts), in order. */
+export const trainingProgress = pgTable(
+  'training_progress',
+  {
+    enrolmentId: text('enrolment_id')
+      .notNull()
+      .references(() => trainingEnrolments.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    event: jsonb('event').$type<ProgressEvent>().notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.enrolmentId, table.seq] })],
+);
+
+/** What a learner wrote to a reflection prompt: sealed, and shown to them alone. */
+export const trainingReflections = pgTable(
+  'training_reflections',
+  {
+    enrolmentId: text('enrolment_id')
+      .notNull()
+      .references(() => trainingEnrolments.id, { onDelete: 'cascade' }),
+    stepId: text('step_id').notNull(),
+    body: text('body').notNull(),
+    writtenAt: timestamp('written_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.enrolmentId, table.stepId] })],
 );

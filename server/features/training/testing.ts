@@ -1,7 +1,7 @@
 import type { CourseFile } from '../../../shared/training/course-file.ts';
 
 // What the training tests share: a small, valid course file in English and Spanish, with a
-// text, a knowledge check and a two-step scenario.
+// text, a knowledge check, a two-step scenario and a reflection.
 
 const both = (en: string, es: string) => ({ en, es });
 
@@ -52,6 +52,14 @@ export function trainingCourseFile(slug: string): CourseFile {
                   ],
                 },
                 { type: 'scenario', id: 's3', scenario: 'desk' },
+                {
+                  type: 'reflection',
+                  id: 's4',
+                  prompt: both(
+                    'When were you last truly heard?',
+                    '¿Cuándo le escucharon de verdad por última vez?',
+                  ),
+                },
               ],
             },
           ],

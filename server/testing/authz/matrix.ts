@@ -301,7 +301,7 @@ type MatrixPart =
 function partOf(route: RouteKey): MatrixPart {
   if (/\/measurement|\/trust\//.test(route)) return 'measurement dashboards';
   if (/survey|pulse/.test(route)) return 'measurement';
-  if (/course/.test(route)) return 'training';
+  if (/course|training/.test(route)) return 'training';
   if (route.includes('conference')) return 'conferences';
   if (route.includes('circle')) return 'circles';
   return route.includes('dialogue') ? 'dialogues' : 'the rest';

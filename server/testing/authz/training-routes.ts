@@ -1,8 +1,19 @@
 import { and, eq } from 'drizzle-orm';
-import { trainingCourses, trainingCourseVersions } from '../../features/training/schema.ts';
+import {
+  trainingCohorts,
+  trainingCourses,
+  trainingCourseVersions,
+  trainingEnrolments,
+} from '../../features/training/schema.ts';
 import { trainingCourseFile } from '../../features/training/testing.ts';
 import type { AimedRequest, RouteCheck, RouteKey } from './routes.ts';
-import { organisationOf, type Side, storedProgramTarget, type World } from './world.ts';
+import {
+  type MatrixActor,
+  organisationOf,
+  type Side,
+  storedProgramTarget,
+  type World,
+} from './world.ts';
 
 // The routes of a program's courses. Each request aims at a fresh course of the side's
 // program, made by the organisation's founder (whom no actor is), so that only the table
@@ -67,6 +78,34 @@ async function starterNotHeld(world: World, side: Side): Promise<AimedRequest> {
   return inProgram(world, side, `/starter-courses/${slug}`);
 }
 
+/** A course of the own program assigned to `personId`: the learner's own enrolment. */
+async function enrolmentOf(world: World, personId: string, path: string, payload?: object) {
+  const { db } = world.test.context.database;
+  const { programId, founderId } = organisationOf(world, 'own');
+  const file = trainingCourseFile(`learning-${fresh()}`);
+  const courseId = crypto.randomUUID();
+  const cohortId = crypto.randomUUID();
+  const enrolmentId = crypto.randomUUID();
+  await db
+    .insert(trainingCourses)
+    .values({ id: courseId, programId, slug: file.slug, createdBy: founderId });
+  await db
+    .insert(trainingCourseVersions)
+    .values({ courseId, version: 1, content: file.course, savedBy: founderId });
+  await db.insert(trainingCohorts).values({
+    id: cohortId,
+    courseId,
+    courseVersion: 1,
+    name: 'Spring cohort',
+    dueOn: '2030-01-31',
+    createdBy: founderId,
+  });
+  await db.insert(trainingEnrolments).values({ id: enrolmentId, cohortId, personId });
+  return { url: `/api/me/training/${enrolmentId}${path}`, ...(payload ? { payload } : {}) };
+}
+
+const readStep = { type: 'read', stepId: 's1' };
+
 export const trainingRouteChecks: Record<RouteKey, RouteCheck> = {
   'GET /api/programs/{programId}/courses': {
     kind: 'table',
@@ -114,5 +153,47 @@ export const trainingRouteChecks: Record<RouteKey, RouteCheck> = {
     action: 'training.manage',
     answers: 200,
     request: (world, side) => aimAtCourse(world, side, '/export'),
+  },
+  'POST /api/courses/{id}/cohorts': {
+    kind: 'table',
+    action: 'training.manage',
+    answers: 201,
+    request: async (world, side) => {
+      const aimed = await aimAtCourse(world, side, '/cohorts');
+      const { founderId } = organisationOf(world, side);
+      return {
+        ...aimed,
+        payload: { name: `Cohort ${fresh()}`, dueOn: '2030-01-31', people: [founderId] },
+      };
+    },
+  },
+  'GET /api/courses/{id}/cohorts': {
+    kind: 'table',
+    action: 'training.read',
+    answers: 200,
+    request: (world, side) => aimAtCourse(world, side, '/cohorts'),
+  },
+
+  'GET /api/me/training': {
+    kind: 'self',
+    evenBeforeSecondFactor: false,
+    answers: 200,
+    request: () => ({ url: '/api/me/training' }),
+  },
+  'GET /api/me/training/{enrolmentId}': {
+    kind: 'self',
+    evenBeforeSecondFactor: false,
+    answers: 200,
+    request: (world, actor: MatrixActor) =>
+      enrolmentOf(world, actor.personId ?? world.bystanderId, ''),
+    otherPersons: (world) => enrolmentOf(world, world.bystanderId, ''),
+  },
+  'POST /api/me/training/{enrolmentId}/steps': {
+    kind: 'self',
+    evenBeforeSecondFactor: false,
+    answers: 200,
+    request: (world, actor: MatrixActor) =>
+      enrolmentOf(world, actor.personId ?? world.bystanderId, '/steps', readStep),
+    otherPersons: (world) => enrolmentOf(world, world.bystanderId, '/steps', readStep),
   },
 };

@@ -1,0 +1,199 @@
+import { and, asc, eq, max } from 'drizzle-orm';
+import type { z } from 'zod';
+import { dayIn } from '../../../shared/commitments/days.ts';
+import type { Learning, MyCourse, stepBody } from '../../../shared/training/contract.ts';
+import type { CourseContent } from '../../../shared/training/course.ts';
+import {
+  apply,
+  decide,
+  fold,
+  type Progress,
+  type ProgressCommand,
+  shareDone,
+} from '../../../shared/training/progress.ts';
+import type { SignedIn } from '../../platform/auth/actor.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { Database, Transaction } from '../../platform/db/connection.ts';
+import { ConflictError, NotFoundError } from '../../platform/errors.ts';
+import {
+  trainingCohorts,
+  trainingCourseVersions,
+  trainingEnrolments,
+  trainingProgress,
+  trainingReflections,
+} from './schema.ts';
+
+// A learner taking their courses: what they were assigned, where they are in each, and each
+// step they take, decided by the progress machine (shared/training/progress.ts) on the events
+// stored so far and stored in the same transaction. Someone else's enrolment is not found: no
+// one learns that it exists. What a learner writes to a reflection is sealed and shown to them
+// alone; the events say only that the step was done.
+
+type TakenStep = z.output<typeof stepBody>;
+
+const reflectionContext = (enrolmentId: string, stepId: string) =>
+  `training_reflection:${enrolmentId}:${stepId}`;
+
+const refusalWords: Record<string, string> = {
+  unknown_step: 'This course has no such step.',
+  wrong_kind: 'This step is not done that way.',
+  already_done: 'This step is already done.',
+  unknown_choice: 'That is not one of the choices here.',
+  empty_answer: 'Choose an answer first.',
+  one_answer_only: 'Choose one answer.',
+  walk_not_ended: 'Finish the scenario before walking it again.',
+  course_completed: 'This course is complete.',
+};
+
+async function enrolmentOf(db: Database | Transaction, actor: SignedIn, enrolmentId: string) {
+  const [row] = await db
+    .select({
+      enrolment: trainingEnrolments,
+      dueOn: trainingCohorts.dueOn,
+      course: trainingCourseVersions.content,
+      version: trainingCourseVersions.version,
+    })
+    .from(trainingEnrolments)
+    .innerJoin(trainingCohorts, eq(trainingCohorts.id, trainingEnrolments.cohortId))
+    .innerJoin(
+      trainingCourseVersions,
+      and(
+        eq(trainingCourseVersions.courseId, trainingCohorts.courseId),
+        eq(trainingCourseVersions.version, trainingCohorts.courseVersion),
+      ),
+    )
+    .where(
+      and(eq(trainingEnrolments.id, enrolmentId), eq(trainingEnrolments.personId, actor.personId)),
+    );
+  if (!row) throw new NotFoundError('You have no such course.');
+  return row;
+}
+
+async function progressOf(db: Database | Transaction, course: CourseContent, enrolmentId: string) {
+  const rows = await db
+    .select({ event: trainingProgress.event })
+    .from(trainingProgress)
+    .where(eq(trainingProgress.enrolmentId, enrolmentId))
+    .orderBy(asc(trainingProgress.seq));
+  return fold(
+    course,
+    rows.map((row) => row.event),
+  );
+}
+
+function myCourse(
+  enrolmentId: string,
+  course: CourseContent,
+  dueOn: string,
+  progress: Progress,
+  completedAt: Date | null,
+): MyCourse {
+  return {
+    enrolmentId,
+    title: course.title,
+    minutes: course.minutes,
+    dueOn,
+    shareDone: shareDone(course, progress),
+    completedAt: completedAt?.toISOString() ?? null,
+    overdue: completedAt === null && dueOn < dayIn('UTC'),
+  };
+}
+
+/** GET /api/me/training. */
+export async function myTraining(db: Database, actor: SignedIn): Promise<MyCourse[]> {
+  const rows = await db
+    .select({ id: trainingEnrolments.id })
+    .from(trainingEnrolments)
+    .where(eq(trainingEnrolments.personId, actor.personId));
+  const courses = await Promise.all(
+    rows.map(async ({ id }) => {
+      const { enrolment, course, dueOn } = await enrolmentOf(db, actor, id);
+      const progress = await progressOf(db, course, id);
+      return myCourse(id, course, dueOn, progress, enrolment.completedAt);
+    }),
+  );
+  return courses.sort(
+    (a, b) =>
+      Number(a.completedAt !== null) - Number(b.completedAt !== null) ||
+      a.dueOn.localeCompare(b.dueOn),
+  );
+}
+
+/** GET /api/me/training/:enrolmentId. */
+export async function readLearning(
+  context: AppContext,
+  actor: SignedIn,
+  enrolmentId: string,
+): Promise<Learning> {
+  const { db } = context.database;
+  const { enrolment, course, dueOn, version } = await enrolmentOf(db, actor, enrolmentId);
+  const progress = await progressOf(db, course, enrolmentId);
+  const written = await db
+    .select()
+    .from(trainingReflections)
+    .where(eq(trainingReflections.enrolmentId, enrolmentId));
+  return {
+    ...myCourse(enrolmentId, course, dueOn, progress, enrolment.completedAt),
+    course,
+    version,
+    done: [...progress.done],
+    walks: { ...progress.walks },
+    reflections: Object.fromEntries(
+      written.map((row) => [
+        row.stepId,
+        context.cipher.decrypt(row.body, reflectionContext(enrolmentId, row.stepId)),
+      ]),
+    ),
+  };
+}
+
+/** POST /api/me/training/:enrolmentId/steps. */
+export async function takeStep(
+  context: AppContext,
+  actor: SignedIn,
+  enrolmentId: string,
+  body: TakenStep,
+): Promise<Learning> {
+  const { db } = context.database;
+  await db.transaction(async (tx) => {
+    const { course } = await enrolmentOf(tx, actor, enrolmentId);
+    // One step at a time per enrolment: a double tap is decided on the state after the first.
+    await tx
+      .select({ id: trainingEnrolments.id })
+      .from(trainingEnrolments)
+      .where(eq(trainingEnrolments.id, enrolmentId))
+      .for('update');
+    const progress = await progressOf(tx, course, enrolmentId);
+    const command: ProgressCommand =
+      body.type === 'reflect' ? { type: 'reflect', stepId: body.stepId } : body;
+    const decision = decide(course, progress, command);
+    if (!decision.ok) {
+      throw new ConflictError(refusalWords[decision.refusal] ?? 'This step cannot be taken now.', {
+        code: decision.refusal,
+      });
+    }
+    const [last] = await tx
+      .select({ seq: max(trainingProgress.seq) })
+      .from(trainingProgress)
+      .where(eq(trainingProgress.enrolmentId, enrolmentId));
+    const from = (last?.seq ?? 0) + 1;
+    await tx
+      .insert(trainingProgress)
+      .values(decision.events.map((event, index) => ({ enrolmentId, seq: from + index, event })));
+    if (body.type === 'reflect') {
+      await tx.insert(trainingReflections).values({
+        enrolmentId,
+        stepId: body.stepId,
+        body: context.cipher.encrypt(body.text, reflectionContext(enrolmentId, body.stepId)),
+      });
+    }
+    const after = decision.events.reduce((state, event) => apply(course, state, event), progress);
+    if (after.completed && !progress.completed) {
+      await tx
+        .update(trainingEnrolments)
+        .set({ completedAt: new Date() })
+        .where(eq(trainingEnrolments.id, enrolmentId));
+    }
+  });
+  return readLearning(context, actor, enrolmentId);
+}
