@@ -360,6 +360,19 @@ export function createAppRouter() {
               }),
             },
             {
+              path: 'programs/:programId/courses',
+              lazy: async () => ({
+                Component: (await import('../features/training/ProgramCoursesPage.tsx'))
+                  .ProgramCoursesPage,
+              }),
+            },
+            {
+              path: 'courses/:courseId',
+              lazy: async () => ({
+                Component: (await import('../features/training/CoursePage.tsx')).CoursePage,
+              }),
+            },
+            {
               path: 'trust/:organisationId',
               lazy: async () => ({
                 Component: (await import('../features/measurement/PublicTrustPage.tsx'))

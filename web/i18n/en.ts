@@ -4,6 +4,7 @@ import { sourceNames, statusNames } from '../../shared/commitments/names.ts';
 import { conferencesEn } from './en-conferences.ts';
 import { dialoguesEn } from './en-dialogues.ts';
 import { measurementEn } from './en-measurement.ts';
+import { trainingEn } from './en-training.ts';
 export const en = {
   app: {
     name: 'Restorativ',
@@ -1513,6 +1514,7 @@ export const en = {
   conferences: conferencesEn,
   dialogues: dialoguesEn,
   measurement: measurementEn,
+  training: trainingEn,
   roles: {
     org_admin: 'Organisation admin',
     coordinator: 'Coordinator',

@@ -3,6 +3,7 @@ import type { Catalogue } from './en.ts';
 import { conferencesEs } from './es-conferences.ts';
 import { dialoguesEs } from './es-dialogues.ts';
 import { measurementEs } from './es-measurement.ts';
+import { trainingEs } from './es-training.ts';
 
 // Spanish catalogue: neutral Latin American Spanish, addressing the reader as «usted».
 export const es: Catalogue = {
@@ -1537,6 +1538,7 @@ export const es: Catalogue = {
   conferences: conferencesEs,
   dialogues: dialoguesEs,
   measurement: measurementEs,
+  training: trainingEs,
   roles: {
     org_admin: 'Persona administradora de la organización',
     coordinator: 'Persona coordinadora',

@@ -225,6 +225,11 @@ export function ProgramsSection({ organisation }: { organisation: OrganisationRe
                 {t('dialogues.list.heading', { program: program.name })}
               </Link>
             </p>
+            <p>
+              <Link to={`/programs/${program.id}/courses`}>
+                {t('training.courses.link', { program: program.name })}
+              </Link>
+            </p>
           </li>
         ))}
       </ul>
