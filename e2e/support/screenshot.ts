@@ -7,8 +7,8 @@ export const artifactsDir = fileURLToPath(new URL('../artifacts', import.meta.ur
 
 /**
  * Screenshots are for people to look at. CI, whose clone nobody opens, turns them off with
- * E2E_SCREENSHOTS=off: a full-page PNG of a long phone page costs seconds of a busy machine.
- * Every check beside them (axe, the page's words) runs either way.
+ * E2E_SCREENSHOTS=off: about a tenth of a second each, a few hundred in a run. Every check
+ * beside them (axe, the page's words) runs either way.
  */
 export const screenshotsWanted = process.env.E2E_SCREENSHOTS !== 'off';
 
