@@ -20,6 +20,7 @@ import { demoActor } from '../server/features/organisations/demo.ts';
 import { listPeople } from '../server/features/organisations/people.ts';
 import { readOrganisation } from '../server/features/organisations/programs.ts';
 import { listCourses } from '../server/features/training/courses.ts';
+import { courseReport } from '../server/features/training/report.ts';
 import { people as peopleTable } from '../server/platform/auth/schema.ts';
 import { generateEncryptionKey } from '../server/platform/crypto/keys.ts';
 import { createTestDatabase, type TestDatabase } from '../server/platform/db/test-database.ts';
@@ -245,6 +246,22 @@ describe('restorativ demo', () => {
       expect(courses.map((course) => course.slug)).toContain('preparing-for-a-circle');
       expect(courses).toHaveLength(7);
       expect(courses.every((course) => course.version === 1 && course.title.es)).toBe(true);
+
+      // Two cohorts under way: the report the demo prints shows completion by unit, wrong
+      // turns taken, and Priya Nair's course not begun.
+      const reportLink = /\/courses\/([\w-]+)\/report/.exec(first.out);
+      const training = await courseReport(context.database.db, admin, reportLink?.[1] ?? '');
+      expect(training.cohorts.map((cohort) => cohort.name)).toEqual(['Winter patrol']);
+      expect(training.units.map((unit) => unit.unit)).toEqual([
+        'Patrol North',
+        'Patrol South',
+        'Traffic',
+      ]);
+      expect(training.total).toMatchObject({ people: 6, completed: 3, not_started: 1 });
+      expect(training.learners).toContainEqual(
+        expect.objectContaining({ name: 'Officer Priya Nair', status: 'not_started' }),
+      );
+      expect(training.scenarios[0]?.wrongTurns.length).toBeGreaterThan(0);
     } finally {
       await app.close();
       await closeRuntime(context);

@@ -48,7 +48,7 @@ export async function demoCommand(config: Config): Promise<number> {
     const conferences = await seedConferencesDemo(context, world, password);
     const dialogue = await seedDialoguesDemo(context, world);
     const measurement = await seedMeasurementDemo(context, world);
-    await seedTrainingDemo(context, world);
+    const training = await seedTrainingDemo(context, world);
 
     const width = Math.max(...world.accounts.map((account) => account.email.length));
     console.log(`The demo is ready: ${world.community.name} and ${world.agency.name}.\n`);
@@ -72,6 +72,9 @@ export async function demoCommand(config: Config): Promise<number> {
     );
     console.log(
       `\nThe trust dashboard of the listening circles:\n  ${config.publicUrl}/programs/${world.circles.id}/measurement?kind=pulse`,
+    );
+    console.log(
+      `\nThe winter patrol's de-escalation training, as its supervisors read it:\n  ${config.publicUrl}/courses/${training.reportCourseId}/report`,
     );
     console.log(
       `\nThe public accountability register, open to anyone:\n  ${config.publicUrl}/register/organisations/${world.community.id}`,

@@ -180,6 +180,15 @@ export const permissionTable = {
     facilitator: 'program',
     oversight_reviewer: 'program',
   },
+  /**
+   * Who of the learners completed a course, by cohort and unit, and their choices in aggregate;
+   * never what a learner wrote. An oversight board checks that training was done.
+   */
+  'training.report': {
+    org_admin: 'program',
+    coordinator: 'program',
+    oversight_reviewer: 'program',
+  },
   'profile.read': everyone,
   'profile.update': everyone,
   'session.list': everyone,

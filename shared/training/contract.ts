@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { writtenWords } from '../about/text-fields.ts';
-import { type CourseContent, courseContent, partId, type Topic } from './course.ts';
+import { wordsUpTo, writtenWords } from '../about/text-fields.ts';
+import {
+  type CourseContent,
+  courseContent,
+  type Outcome,
+  partId,
+  type Topic,
+  type Translated,
+} from './course.ts';
 import type { ScenarioWalk } from './progress.ts';
 
 // Restorative training's HTTP API: a program's courses, authored and versioned.
@@ -19,6 +26,11 @@ import type { ScenarioWalk } from './progress.ts';
 // Cohorts (`training.manage` to make one, `training.read` to list them):
 //   POST /api/courses/:id/cohorts                        createCohortBody -> CohortSummary
 //   GET  /api/courses/:id/cohorts                        CohortSummary[]
+//   GET  /api/courses/:id/assignable                     AssignablePerson[] (`training.manage`)
+// Reports (`training.report`): who completed, by cohort and unit, and what learners chose:
+//   GET  /api/courses/:id/report                         CourseReport
+//   GET  /api/courses/:id/report.csv                     one row per learner (?lang=en|es)
+//   GET  /api/courses/:id/xapi                           learning records as xAPI statements
 // Learning (the learner's own):
 //   GET  /api/me/training                                MyCourse[]
 //   GET  /api/me/training/:enrolmentId                   Learning (the version, where they are)
@@ -60,16 +72,32 @@ export const saveCourseBody = z.object({
 export type SaveCourseBody = z.input<typeof saveCourseBody>;
 
 export const REFLECTION_MAX = 4_000;
+export const UNIT_MAX = 80;
 
-export const createCohortBody = z.object({
-  name: writtenWords(120, 'the cohort’s name'),
-  dueOn: z.iso.date({ error: 'Give the due date.' }),
-  people: z
-    .array(z.string().min(1).max(100))
-    .min(1, 'Choose at least one person.')
-    .max(500, 'Assign at most 500 people at once.')
-    .refine((list) => new Set(list).size === list.length, 'Choose each person once.'),
-});
+export const createCohortBody = z
+  .object({
+    name: writtenWords(120, 'the cohort’s name'),
+    dueOn: z.iso.date({ error: 'Give the due date.' }),
+    people: z
+      .array(z.string().min(1).max(100))
+      .min(1, 'Choose at least one person.')
+      .max(500, 'Assign at most 500 people at once.')
+      .refine((list) => new Set(list).size === list.length, 'Choose each person once.'),
+    /** Each person's unit (a shift, a district), by person: reports count completion by unit. */
+    units: z.record(z.string().min(1).max(100), wordsUpTo(UNIT_MAX, 'the unit')).default({}),
+  })
+  .superRefine((body, context) => {
+    const assigned = new Set(body.people);
+    for (const personId of Object.keys(body.units)) {
+      if (!assigned.has(personId)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['units', personId],
+          message: 'Give a unit only to someone you assign.',
+        });
+      }
+    }
+  });
 export type CreateCohortBody = z.input<typeof createCohortBody>;
 
 export interface CohortSummary {
@@ -80,6 +108,14 @@ export interface CohortSummary {
   dueOn: string;
   people: number;
   completed: number;
+}
+
+/** Staff of the program's organisations, whom a coordinator may assign the course. */
+export interface AssignablePerson {
+  id: string;
+  name: string;
+  /** A verified officer, as their agency vouched. */
+  officer: boolean;
 }
 
 export interface MyCourse {
@@ -123,3 +159,92 @@ export const stepBody = z.discriminatedUnion(
   { error: 'Say what you did on this step.' },
 );
 export type StepBody = z.input<typeof stepBody>;
+
+/** Where a learner is: completed, past the due date, begun, or not begun. */
+export const learnerStatuses = ['completed', 'overdue', 'in_progress', 'not_started'] as const;
+export type LearnerStatus = (typeof learnerStatuses)[number];
+
+export type CompletionCounts = Record<LearnerStatus, number> & { people: number };
+
+export interface CohortCompletion extends CompletionCounts {
+  cohortId: string;
+  name: string;
+  dueOn: string;
+  version: number;
+}
+
+export interface UnitCompletion extends CompletionCounts {
+  /** As given at assignment; empty when none was. */
+  unit: string;
+}
+
+export interface LearnerRow {
+  enrolmentId: string;
+  name: string;
+  cohortName: string;
+  unit: string;
+  dueOn: string;
+  /** 0 to 1. */
+  shareDone: number;
+  status: LearnerStatus;
+  completedAt: string | null;
+}
+
+export interface ChoiceCount {
+  choiceId: string;
+  label: Translated;
+  quality: Outcome;
+  /** Learners who took it on their first walk. */
+  times: number;
+}
+
+export interface SituationChoices {
+  nodeId: string;
+  situation: Translated;
+  /** Learners whose first walk reached this situation and chose. */
+  reached: number;
+  choices: ChoiceCount[];
+}
+
+/** A choice that is not a good one, with the share of those who stood there and took it. */
+export interface WrongTurn {
+  nodeId: string;
+  choiceId: string;
+  label: Translated;
+  quality: Exclude<Outcome, 'good'>;
+  times: number;
+  share: number;
+}
+
+export interface ScenarioReport {
+  stepId: string;
+  title: Translated;
+  /** Learners who made a first choice. */
+  walkers: number;
+  firstEndings: Record<Outcome, number>;
+  situations: SituationChoices[];
+  /** The most taken wrong turns first. */
+  wrongTurns: WrongTurn[];
+}
+
+export interface CheckReport {
+  stepId: string;
+  question: Translated;
+  /** Learners who answered at least once. */
+  answered: number;
+  rightFirstTime: number;
+  /** Wrong answers chosen, counted once per learner. */
+  wrongChoices: { optionId: string; label: Translated; times: number }[];
+}
+
+/** What supervisors and coordinators read; never what anyone wrote to a reflection. */
+export interface CourseReport {
+  courseId: string;
+  title: Translated;
+  total: CompletionCounts;
+  cohorts: CohortCompletion[];
+  units: UnitCompletion[];
+  learners: LearnerRow[];
+  scenarios: ScenarioReport[];
+  checks: CheckReport[];
+}

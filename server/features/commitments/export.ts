@@ -1,8 +1,8 @@
 import type { CommitmentFilters } from '../../../shared/commitments/contract.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { csvDocument } from '../../platform/http/csv.ts';
 import { authorizedProgram } from './access.ts';
-import { csvDocument } from './public/csv.ts';
 import { words } from './public/words.ts';
 import { listCommitments } from './read.ts';
 

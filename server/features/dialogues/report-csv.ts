@@ -1,7 +1,7 @@
 import type { GroupRates, Rates } from '../../../shared/dialogues/analysis.ts';
 import { participantRoles } from '../../../shared/dialogues/analysis.ts';
 import type { DialogueReport } from '../../../shared/dialogues/contract.ts';
-import { csvDocument } from '../commitments/public/csv.ts';
+import { csvDocument } from '../../platform/http/csv.ts';
 
 // The report as a spreadsheet, one row per statement: the same figures as the page and nothing
 // more (no participant, no group's members). A role or opinion group too small to show has

@@ -6,7 +6,7 @@ import type {
 } from '../../../shared/measurement/contract.ts';
 import type { SuppressionReason } from '../../../shared/measurement/suppression.ts';
 import type { Interval } from '../../../shared/statistics/interval.ts';
-import { csvCell } from '../commitments/public/csv.ts';
+import { csvCell } from '../../platform/http/csv.ts';
 
 // A dashboard as a spreadsheet: one row per figure (quarter, group, n, figure, estimate, lower,
 // upper), the same figures as the page and nothing more. A hidden group's cells say so in

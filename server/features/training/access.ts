@@ -13,7 +13,7 @@ import { trainingCourses } from './schema.ts';
 // `training.read` reads them. A refusal is 403 and audited, whether or not the course exists.
 
 export type CourseRow = typeof trainingCourses.$inferSelect;
-type CourseAction = 'training.manage' | 'training.read';
+type CourseAction = 'training.manage' | 'training.read' | 'training.report';
 
 export interface CourseAccess {
   course: CourseRow;
@@ -42,7 +42,7 @@ export async function courseWhere(
   if (course && program) {
     const target = courseTarget(course.id, course.programId, program);
     const manage = decide(actor, 'training.manage', target).allowed;
-    if (manage || (action === 'training.read' && decide(actor, action, target).allowed)) {
+    if (manage || (action !== 'training.manage' && decide(actor, action, target).allowed)) {
       return { course, program, manage };
     }
   }

@@ -1,5 +1,9 @@
-import { and, count, eq, inArray, isNull } from 'drizzle-orm';
-import type { CohortSummary, CreateCohortBody } from '../../../shared/training/contract.ts';
+import { and, asc, count, eq, inArray, isNull, notInArray } from 'drizzle-orm';
+import type {
+  AssignablePerson,
+  CohortSummary,
+  CreateCohortBody,
+} from '../../../shared/training/contract.ts';
 import { recordAudit } from '../../platform/audit/service.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import { people } from '../../platform/auth/schema.ts';
@@ -7,6 +11,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/connection.ts';
 import { type FieldMessage, InvalidError } from '../../platform/errors.ts';
 import { memberships } from '../organisations/schema.ts';
+import { verifiedOfficersAmong } from '../organisations/service.ts';
 import { courseWhere } from './access.ts';
 import { latestVersion } from './courses.ts';
 import { trainingCohorts, trainingEnrolments } from './schema.ts';
@@ -101,11 +106,14 @@ export async function createCohort(
   };
   await db.transaction(async (tx) => {
     await tx.insert(trainingCohorts).values(cohort);
-    await tx
-      .insert(trainingEnrolments)
-      .values(
-        body.people.map((personId) => ({ id: crypto.randomUUID(), cohortId: cohort.id, personId })),
-      );
+    await tx.insert(trainingEnrolments).values(
+      body.people.map((personId) => ({
+        id: crypto.randomUUID(),
+        cohortId: cohort.id,
+        personId,
+        unit: body.units?.[personId] ?? '',
+      })),
+    );
     await recordAudit(
       db,
       {
@@ -138,4 +146,30 @@ export async function listCohorts(
     .where(eq(trainingCohorts.courseId, courseId))
     .orderBy(trainingCohorts.dueOn, trainingCohorts.name);
   return summaries(db, cohorts);
+}
+
+/** GET /api/courses/:id/assignable: the staff of the program's organisations, by name. */
+export async function assignablePeople(
+  db: Database,
+  actor: SignedIn,
+  courseId: string,
+): Promise<AssignablePerson[]> {
+  const { program } = await courseWhere(db, actor, courseId, 'training.manage');
+  const rows = await db
+    .selectDistinct({ id: people.id, name: people.name })
+    .from(memberships)
+    .innerJoin(people, and(eq(people.id, memberships.personId), isNull(people.disabledAt)))
+    .where(
+      and(
+        inArray(memberships.organisationId, program.organisationIds),
+        isNull(memberships.revokedAt),
+        notInArray(memberships.role, ['resident', 'youth', 'guardian']),
+      ),
+    )
+    .orderBy(asc(people.name), asc(people.id));
+  const officers = await verifiedOfficersAmong(
+    db,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({ ...row, officer: officers.has(row.id) }));
 }

@@ -4,7 +4,7 @@ import { courseFile } from '../../../shared/training/course-file.ts';
 import type { ActorResolver } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ApiApp } from '../../platform/http/api-app.ts';
-import { createCohort, listCohorts } from './cohorts.ts';
+import { assignablePeople, createCohort, listCohorts } from './cohorts.ts';
 import {
   addStarterCourse,
   createCourse,
@@ -15,6 +15,8 @@ import {
   saveCourse,
 } from './courses.ts';
 import { myTraining, readLearning, takeStep } from './learning.ts';
+import { courseReport, reportedCourse } from './report.ts';
+import { reportCsv, xapiStatements } from './report-export.ts';
 
 // Every route of restorative training (shared/training/contract.ts lists them).
 
@@ -130,6 +132,70 @@ export function registerTrainingRoutes(
       },
     },
     async (request) => listCohorts(db, await actors.require(request), request.params.id),
+  );
+
+  app.get(
+    '/api/courses/:id/assignable',
+    {
+      schema: {
+        summary: "Whom the course may be assigned: the staff of the program's organisations",
+        tags,
+        params: oneCourse,
+      },
+    },
+    async (request) => assignablePeople(db, await actors.require(request), request.params.id),
+  );
+  app.get(
+    '/api/courses/:id/report',
+    {
+      schema: {
+        summary: 'Who completed the course, by cohort and unit, and what learners chose',
+        tags,
+        params: oneCourse,
+      },
+    },
+    async (request) => courseReport(db, await actors.require(request), request.params.id),
+  );
+  app.get(
+    '/api/courses/:id/report.csv',
+    {
+      schema: {
+        summary: "The course's learners as a spreadsheet",
+        tags,
+        params: oneCourse,
+        querystring: z.object({ lang: z.enum(['en', 'es']).default('en') }),
+      },
+    },
+    async (request, reply) => {
+      const report = await courseReport(db, await actors.require(request), request.params.id);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="training-report.csv"`)
+        .send(reportCsv(report, request.query.lang));
+    },
+  );
+  app.get(
+    '/api/courses/:id/xapi',
+    {
+      schema: {
+        summary: "The course's learning records as xAPI statements, for an agency's own LRS",
+        tags,
+        params: oneCourse,
+      },
+    },
+    async (request, reply) => {
+      const actor = await actors.require(request);
+      const { latest, contentOf, learners } = await reportedCourse(db, actor, request.params.id);
+      const statements = xapiStatements(
+        context.config.publicUrl,
+        request.params.id,
+        (version) => contentOf.get(version) ?? latest.content,
+        learners,
+      );
+      return reply
+        .header('content-disposition', `attachment; filename="training-statements.json"`)
+        .send(statements);
+    },
   );
 
   const oneEnrolment = z.object({ enrolmentId: id });

@@ -82,6 +82,8 @@ export const trainingEnrolments = pgTable(
     personId: text('person_id')
       .notNull()
       .references(() => people.id, { onDelete: 'cascade' }),
+    /** The learner's unit when assigned (a shift, a district): reports count completion by it. */
+    unit: text('unit').notNull().default(''),
     enrolledAt: timestamp('enrolled_at', { withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp('completed_at', { withTimezone: true }),
   },

@@ -173,6 +173,30 @@ export const trainingRouteChecks: Record<RouteKey, RouteCheck> = {
     answers: 200,
     request: (world, side) => aimAtCourse(world, side, '/cohorts'),
   },
+  'GET /api/courses/{id}/assignable': {
+    kind: 'table',
+    action: 'training.manage',
+    answers: 200,
+    request: (world, side) => aimAtCourse(world, side, '/assignable'),
+  },
+  'GET /api/courses/{id}/report': {
+    kind: 'table',
+    action: 'training.report',
+    answers: 200,
+    request: (world, side) => aimAtCourse(world, side, '/report'),
+  },
+  'GET /api/courses/{id}/report.csv': {
+    kind: 'table',
+    action: 'training.report',
+    answers: 200,
+    request: (world, side) => aimAtCourse(world, side, '/report.csv'),
+  },
+  'GET /api/courses/{id}/xapi': {
+    kind: 'table',
+    action: 'training.report',
+    answers: 200,
+    request: (world, side) => aimAtCourse(world, side, '/xapi'),
+  },
 
   'GET /api/me/training': {
     kind: 'self',

@@ -1,0 +1,1 @@
+ALTER TABLE "training_enrolments" ADD COLUMN "unit" text DEFAULT '' NOT NULL;
