@@ -35,6 +35,9 @@ import type { ScenarioWalk } from './progress.ts';
 //   GET  /api/me/training                                MyCourse[]
 //   GET  /api/me/training/:enrolmentId                   Learning (the version, where they are)
 //   POST /api/me/training/:enrolmentId/steps             stepBody -> Learning (or 409 refused)
+//   GET  /api/me/training/:enrolmentId/certificate.pdf   the certificate of a completed course
+// Certificates (anyone holding the link):
+//   GET  /api/certificates/:code                         CertificateCheck (400 malformed, 404)
 
 export interface CourseSummary {
   id: string;
@@ -127,6 +130,7 @@ export interface MyCourse {
   shareDone: number;
   completedAt: string | null;
   overdue: boolean;
+  certificate: MyCertificate | null;
 }
 
 export interface Learning extends MyCourse {
@@ -247,4 +251,48 @@ export interface CourseReport {
   learners: LearnerRow[];
   scenarios: ScenarioReport[];
   checks: CheckReport[];
+}
+
+/**
+ * A certificate's public code: 16 letters and digits that cannot be misread for one another
+ * (no 0, O, 1 or I), shown in groups of four. Whoever holds it may check the certificate.
+ */
+export const CERTIFICATE_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const CERTIFICATE_CODE_LENGTH = 16;
+
+/** A code as someone may type or paste it (any case, dashes, spaces), made plain; null if not one. */
+export function normalisedCertificateCode(typed: string): string | null {
+  const plain = typed.toUpperCase().replace(/[\s-]/g, '');
+  const valid = new RegExp(`^[${CERTIFICATE_CODE_ALPHABET}]{${CERTIFICATE_CODE_LENGTH}}$`);
+  return valid.test(plain) ? plain : null;
+}
+
+export const groupedCertificateCode = (code: string) => code.match(/.{1,4}/g)?.join('-') ?? code;
+
+/** A certificate's renewal is due this many days before it expires. */
+export const RENEWAL_NOTICE_DAYS = 30;
+
+export type CertificateStatus = 'valid' | 'expired' | 'revoked';
+
+export interface MyCertificate {
+  code: string;
+  issuedAt: string;
+  /** Null: it does not expire. */
+  expiresAt: string | null;
+  status: CertificateStatus;
+  /** It expires within RENEWAL_NOTICE_DAYS, or has expired. */
+  renewalDue: boolean;
+  /** The public page that confirms it, which its QR code leads to. */
+  verifyUrl: string;
+}
+
+/** What the public verification page shows: the certificate, and nothing else about anyone. */
+export interface CertificateCheck {
+  code: string;
+  status: CertificateStatus;
+  learnerName: string;
+  courseTitle: Translated;
+  organisationName: string;
+  issuedAt: string;
+  expiresAt: string | null;
 }

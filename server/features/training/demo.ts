@@ -14,6 +14,7 @@ import { people } from '../../platform/auth/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { OrganisationsDemo } from '../organisations/demo.ts';
 import { memberships } from '../organisations/schema.ts';
+import { issueCertificate } from './certificates.ts';
 import { createCohort } from './cohorts.ts';
 import { addStarterCourse } from './courses.ts';
 import { starterCurriculum } from './curriculum.ts';
@@ -172,10 +173,12 @@ async function assign(
       })),
     );
     if (completed) {
+      const completedAt = spread(events.length - 1);
       await db
         .update(trainingEnrolments)
-        .set({ completedAt: spread(events.length - 1) })
+        .set({ completedAt })
         .where(eq(trainingEnrolments.id, enrolment.id));
+      await issueCertificate(db, enrolment.id, completedAt);
     }
   }
 }

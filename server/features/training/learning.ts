@@ -1,7 +1,12 @@
 import { and, asc, eq, max } from 'drizzle-orm';
 import type { z } from 'zod';
 import { dayIn } from '../../../shared/commitments/days.ts';
-import type { Learning, MyCourse, stepBody } from '../../../shared/training/contract.ts';
+import type {
+  Learning,
+  MyCertificate,
+  MyCourse,
+  stepBody,
+} from '../../../shared/training/contract.ts';
 import type { CourseContent } from '../../../shared/training/course.ts';
 import {
   apply,
@@ -15,6 +20,8 @@ import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Database, Transaction } from '../../platform/db/connection.ts';
 import { ConflictError, NotFoundError } from '../../platform/errors.ts';
+import { certificatePdf } from './certificate-pdf.ts';
+import { certificateOf, issueCertificate, myCertificate, verifyUrlOf } from './certificates.ts';
 import {
   trainingCohorts,
   trainingCourseVersions,
@@ -87,8 +94,10 @@ function myCourse(
   dueOn: string,
   progress: Progress,
   completedAt: Date | null,
+  certificate: MyCertificate | null,
 ): MyCourse {
   return {
+    certificate,
     enrolmentId,
     title: course.title,
     minutes: course.minutes,
@@ -99,8 +108,14 @@ function myCourse(
   };
 }
 
+const certificateFor = async (context: AppContext, enrolmentId: string) => {
+  const row = await certificateOf(context.database.db, enrolmentId);
+  return row ? myCertificate(context.config.publicUrl, row) : null;
+};
+
 /** GET /api/me/training. */
-export async function myTraining(db: Database, actor: SignedIn): Promise<MyCourse[]> {
+export async function myTraining(context: AppContext, actor: SignedIn): Promise<MyCourse[]> {
+  const { db } = context.database;
   const rows = await db
     .select({ id: trainingEnrolments.id })
     .from(trainingEnrolments)
@@ -109,7 +124,14 @@ export async function myTraining(db: Database, actor: SignedIn): Promise<MyCours
     rows.map(async ({ id }) => {
       const { enrolment, course, dueOn } = await enrolmentOf(db, actor, id);
       const progress = await progressOf(db, course, id);
-      return myCourse(id, course, dueOn, progress, enrolment.completedAt);
+      return myCourse(
+        id,
+        course,
+        dueOn,
+        progress,
+        enrolment.completedAt,
+        await certificateFor(context, id),
+      );
     }),
   );
   return courses.sort(
@@ -133,7 +155,14 @@ export async function readLearning(
     .from(trainingReflections)
     .where(eq(trainingReflections.enrolmentId, enrolmentId));
   return {
-    ...myCourse(enrolmentId, course, dueOn, progress, enrolment.completedAt),
+    ...myCourse(
+      enrolmentId,
+      course,
+      dueOn,
+      progress,
+      enrolment.completedAt,
+      await certificateFor(context, enrolmentId),
+    ),
     course,
     version,
     done: [...progress.done],
@@ -189,11 +218,28 @@ export async function takeStep(
     }
     const after = decision.events.reduce((state, event) => apply(course, state, event), progress);
     if (after.completed && !progress.completed) {
+      const completedAt = new Date();
       await tx
         .update(trainingEnrolments)
-        .set({ completedAt: new Date() })
+        .set({ completedAt })
         .where(eq(trainingEnrolments.id, enrolmentId));
+      await issueCertificate(tx, enrolmentId, completedAt);
     }
   });
   return readLearning(context, actor, enrolmentId);
+}
+
+/** GET /api/me/training/:enrolmentId/certificate.pdf: the learner's own, once completed. */
+export async function myCertificatePdf(
+  context: AppContext,
+  actor: SignedIn,
+  enrolmentId: string,
+): Promise<Buffer> {
+  const { db } = context.database;
+  await enrolmentOf(db, actor, enrolmentId);
+  const row = await certificateOf(db, enrolmentId);
+  if (!row)
+    throw new NotFoundError('This course is not completed yet: its certificate comes then.');
+  const language = actor.language === 'es' ? 'es' : 'en';
+  return certificatePdf(row, verifyUrlOf(context.config.publicUrl, row.code), language);
 }

@@ -45,14 +45,12 @@ function eventsOf(commands: ProgressCommand[]): ProgressEvent[] {
   return events;
 }
 
-const learners = fc
-  .array(fc.array(command, { maxLength: 12 }), { maxLength: 15 })
-  .map((runs) =>
-    runs.map((commands) => ({
-      status: 'in_progress' as LearnerStatus,
-      events: eventsOf(commands),
-    })),
-  );
+const learners = fc.array(fc.array(command, { maxLength: 12 }), { maxLength: 15 }).map((runs) =>
+  runs.map((commands) => ({
+    status: 'in_progress' as LearnerStatus,
+    events: eventsOf(commands),
+  })),
+);
 
 describe('the report’s figures', () => {
   it('counts each learner once where they stood, and only their first walk and answer', () => {

@@ -4,6 +4,7 @@ import { courseFile } from '../../../shared/training/course-file.ts';
 import type { ActorResolver } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ApiApp } from '../../platform/http/api-app.ts';
+import { checkCertificate } from './certificates.ts';
 import { assignablePeople, createCohort, listCohorts } from './cohorts.ts';
 import {
   addStarterCourse,
@@ -14,7 +15,7 @@ import {
   readCourse,
   saveCourse,
 } from './courses.ts';
-import { myTraining, readLearning, takeStep } from './learning.ts';
+import { myCertificatePdf, myTraining, readLearning, takeStep } from './learning.ts';
 import { courseReport, reportedCourse } from './report.ts';
 import { reportCsv, xapiStatements } from './report-export.ts';
 
@@ -202,13 +203,42 @@ export function registerTrainingRoutes(
   app.get(
     '/api/me/training',
     { schema: { summary: 'The courses assigned to me', tags } },
-    async (request) => myTraining(db, await actors.require(request)),
+    async (request) => myTraining(context, await actors.require(request)),
   );
   app.get(
     '/api/me/training/:enrolmentId',
     { schema: { summary: 'A course of mine, and where I am in it', tags, params: oneEnrolment } },
     async (request) =>
       readLearning(context, await actors.require(request), request.params.enrolmentId),
+  );
+  app.get(
+    '/api/me/training/:enrolmentId/certificate.pdf',
+    {
+      schema: {
+        summary: 'The certificate of a course I completed, to print',
+        tags,
+        params: oneEnrolment,
+      },
+    },
+    async (request, reply) => {
+      const actor = await actors.require(request);
+      const pdf = await myCertificatePdf(context, actor, request.params.enrolmentId);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', 'attachment; filename="certificate.pdf"')
+        .send(pdf);
+    },
+  );
+  app.get(
+    '/api/certificates/:code',
+    {
+      schema: {
+        summary: 'Whether a certificate is valid: for anyone holding its code',
+        tags,
+        params: z.object({ code: z.string().max(100) }),
+      },
+    },
+    async (request) => checkCertificate(db, request.params.code),
   );
   app.post(
     '/api/me/training/:enrolmentId/steps',

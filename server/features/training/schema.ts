@@ -9,7 +9,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import type { CourseContent } from '../../../shared/training/course.ts';
+import type { CourseContent, Translated } from '../../../shared/training/course.ts';
 import type { ProgressEvent } from '../../../shared/training/progress.ts';
 import { people } from '../../platform/auth/schema.ts';
 import { programs } from '../organisations/schema.ts';
@@ -119,4 +119,34 @@ export const trainingReflections = pgTable(
     writtenAt: timestamp('written_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.enrolmentId, table.stepId] })],
+);
+
+/**
+ * A certificate, issued when a learner completes a course. What it certifies is copied in (the
+ * learner's name, the course's title, who ran it) so that it reads the same however the course
+ * changes later. Its code is the public link's secret: anyone holding it may check validity.
+ */
+export const trainingCertificates = pgTable(
+  'training_certificates',
+  {
+    id: text('id').primaryKey(),
+    code: text('code').notNull(),
+    enrolmentId: text('enrolment_id')
+      .notNull()
+      .references(() => trainingEnrolments.id, { onDelete: 'cascade' }),
+    courseId: text('course_id')
+      .notNull()
+      .references(() => trainingCourses.id, { onDelete: 'cascade' }),
+    courseVersion: integer('course_version').notNull(),
+    learnerName: text('learner_name').notNull(),
+    courseTitle: jsonb('course_title').$type<Translated>().notNull(),
+    organisationName: text('organisation_name').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('training_certificates_code').on(table.code),
+    uniqueIndex('training_certificates_enrolment').on(table.enrolmentId),
+  ],
 );

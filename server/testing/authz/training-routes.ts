@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { issueCertificate } from '../../features/training/certificates.ts';
 import {
   trainingCohorts,
   trainingCourses,
@@ -101,6 +102,7 @@ async function enrolmentOf(world: World, personId: string, path: string, payload
     createdBy: founderId,
   });
   await db.insert(trainingEnrolments).values({ id: enrolmentId, cohortId, personId });
+  if (path.startsWith('/certificate')) await issueCertificate(db, enrolmentId, new Date());
   return { url: `/api/me/training/${enrolmentId}${path}`, ...(payload ? { payload } : {}) };
 }
 
@@ -219,5 +221,19 @@ export const trainingRouteChecks: Record<RouteKey, RouteCheck> = {
     request: (world, actor: MatrixActor) =>
       enrolmentOf(world, actor.personId ?? world.bystanderId, '/steps', readStep),
     otherPersons: (world) => enrolmentOf(world, world.bystanderId, '/steps', readStep),
+  },
+  'GET /api/me/training/{enrolmentId}/certificate.pdf': {
+    kind: 'self',
+    evenBeforeSecondFactor: false,
+    answers: 200,
+    request: (world, actor: MatrixActor) =>
+      enrolmentOf(world, actor.personId ?? world.bystanderId, '/certificate.pdf'),
+    otherPersons: (world) => enrolmentOf(world, world.bystanderId, '/certificate.pdf'),
+  },
+  // A code no certificate has: anyone may ask, and is told so.
+  'GET /api/certificates/{code}': {
+    kind: 'public',
+    answers: 404,
+    request: () => ({ url: '/api/certificates/ABCD-EFGH-JKLM-NPQR' }),
   },
 };
