@@ -28,6 +28,7 @@ import { createLogger } from '../server/platform/logger.ts';
 import { repositoryRoot } from '../server/platform/paths.ts';
 import { closeRuntime, openRuntime } from '../server/runtime.ts';
 import { fakeWebRoot } from '../server/testing/test-app.ts';
+import { dayIn } from '../shared/commitments/days.ts';
 
 // `restorativ demo` as a newcomer runs it: it fills an empty database, says how to sign in,
 // and the server then shows a working organisation.
@@ -250,7 +251,12 @@ describe('restorativ demo', () => {
       // Two cohorts under way: the report the demo prints shows completion by unit, wrong
       // turns taken, and Priya Nair's course not begun.
       const reportLink = /\/courses\/([\w-]+)\/report/.exec(first.out);
-      const training = await courseReport(context.database.db, admin, reportLink?.[1] ?? '');
+      const training = await courseReport(
+        context.database.db,
+        admin,
+        reportLink?.[1] ?? '',
+        dayIn(context.config.TIME_ZONE),
+      );
       expect(training.cohorts.map((cohort) => cohort.name)).toEqual(['Winter patrol']);
       expect(training.units.map((unit) => unit.unit)).toEqual([
         'Patrol North',

@@ -14,6 +14,10 @@ import {
 } from './features/conferences/reminders.ts';
 import { AFTER_PROCESS_EVERY_MS, AFTER_PROCESS_JOB } from './features/measurement/after-process.ts';
 import { prepareSetupLink } from './features/setup/service.ts';
+import {
+  TRAINING_REMINDERS_EVERY_MS,
+  TRAINING_REMINDERS_JOB,
+} from './features/training/reminders.ts';
 import { createLogger } from './platform/logger.ts';
 import { DIGEST_EVERY_MS, DIGEST_JOB } from './platform/mail/service.ts';
 import { StartupError } from './platform/startup-error.ts';
@@ -65,6 +69,7 @@ async function main(): Promise<void> {
   await context.jobs.every(CIRCLE_REMINDERS_JOB, CIRCLE_REMINDERS_EVERY_MS);
   await context.jobs.every(CONFERENCE_REMINDERS_JOB, CONFERENCE_REMINDERS_EVERY_MS);
   await context.jobs.every(AFTER_PROCESS_JOB, AFTER_PROCESS_EVERY_MS);
+  await context.jobs.every(TRAINING_REMINDERS_JOB, TRAINING_REMINDERS_EVERY_MS);
   const { port } = app.server.address() as AddressInfo;
   const url = config.PUBLIC_URL ? config.publicUrl : config.publicUrl.replace(/:\d+$/, `:${port}`);
   console.log(`Restorativ is running at ${url}`);

@@ -192,6 +192,10 @@ export interface LearnerRow {
   shareDone: number;
   status: LearnerStatus;
   completedAt: string | null;
+  /** Until when their certificate is valid; null without one, or when it does not expire. */
+  certificateExpiresAt: string | null;
+  /** Their certificate expires within RENEWAL_NOTICE_DAYS or has: time to assign it again. */
+  renewalDue: boolean;
 }
 
 export interface ChoiceCount {

@@ -2,10 +2,10 @@ import PDFDocument from 'pdfkit';
 import type { Phase, SupportedLanguage } from '../../../shared/measurement/contract.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { qrPng } from '../../platform/documents/qr-png.ts';
 import { manageableSurvey, type SurveyRow } from './access.ts';
 import { programFacts } from './program-facts.ts';
 import { posterUrlOf } from './public-links.ts';
-import { qrPng } from '../../platform/documents/qr-png.ts';
 import { titleIn } from './questions.ts';
 
 // A public link's poster: the link as a QR code (PNG), and a printable Letter page with the

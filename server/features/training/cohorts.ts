@@ -14,6 +14,7 @@ import { memberships } from '../organisations/schema.ts';
 import { verifiedOfficersAmong } from '../organisations/service.ts';
 import { courseWhere } from './access.ts';
 import { latestVersion } from './courses.ts';
+import { remindLearner } from './reminders.ts';
 import { trainingCohorts, trainingEnrolments } from './schema.ts';
 
 // Cohorts: a coordinator assigns people of the program's organisations one version of a
@@ -104,16 +105,33 @@ export async function createCohort(
     createdBy: actor.personId,
     createdAt: new Date(),
   };
+  const enrolmentIds = new Map(body.people.map((personId) => [personId, crypto.randomUUID()]));
   await db.transaction(async (tx) => {
     await tx.insert(trainingCohorts).values(cohort);
     await tx.insert(trainingEnrolments).values(
       body.people.map((personId) => ({
-        id: crypto.randomUUID(),
+        id: enrolmentIds.get(personId) ?? '',
         cohortId: cohort.id,
         personId,
         unit: body.units?.[personId] ?? '',
       })),
     );
+    // Each learner hears of it at once, in their language, with the link to start.
+    const learners = await tx
+      .select({ id: people.id, email: people.email, language: people.language })
+      .from(people)
+      .where(inArray(people.id, body.people));
+    for (const learner of learners) {
+      await remindLearner(context, tx, {
+        enrolmentId: enrolmentIds.get(learner.id) ?? '',
+        kind: 'assigned',
+        day: body.dueOn,
+        email: learner.email,
+        language: learner.language,
+        courseTitle: version.content.title,
+        programName: program.name,
+      });
+    }
     await recordAudit(
       db,
       {

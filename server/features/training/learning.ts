@@ -95,6 +95,7 @@ function myCourse(
   progress: Progress,
   completedAt: Date | null,
   certificate: MyCertificate | null,
+  today: string,
 ): MyCourse {
   return {
     certificate,
@@ -104,7 +105,7 @@ function myCourse(
     dueOn,
     shareDone: shareDone(course, progress),
     completedAt: completedAt?.toISOString() ?? null,
-    overdue: completedAt === null && dueOn < dayIn('UTC'),
+    overdue: completedAt === null && dueOn < today,
   };
 }
 
@@ -131,6 +132,7 @@ export async function myTraining(context: AppContext, actor: SignedIn): Promise<
         progress,
         enrolment.completedAt,
         await certificateFor(context, id),
+        dayIn(context.config.TIME_ZONE),
       );
     }),
   );
@@ -162,6 +164,7 @@ export async function readLearning(
       progress,
       enrolment.completedAt,
       await certificateFor(context, enrolmentId),
+      dayIn(context.config.TIME_ZONE),
     ),
     course,
     version,

@@ -14,25 +14,49 @@ export type ReportLanguage = 'en' | 'es';
 
 const csvWords: Record<
   ReportLanguage,
-  { columns: string[]; statuses: Record<LearnerStatus, string> }
+  { columns: string[]; statuses: Record<LearnerStatus, string>; yes: string; no: string }
 > = {
   en: {
-    columns: ['Name', 'Cohort', 'Unit', 'Due', 'Status', 'Done (%)', 'Completed at'],
+    columns: [
+      'Name',
+      'Cohort',
+      'Unit',
+      'Due',
+      'Status',
+      'Done (%)',
+      'Completed at',
+      'Certificate valid until',
+      'Renewal due',
+    ],
     statuses: {
       completed: 'Completed',
       overdue: 'Overdue',
       in_progress: 'In progress',
       not_started: 'Not started',
     },
+    yes: 'Yes',
+    no: 'No',
   },
   es: {
-    columns: ['Nombre', 'Grupo', 'Unidad', 'Fecha límite', 'Estado', 'Hecho (%)', 'Completado el'],
+    columns: [
+      'Nombre',
+      'Grupo',
+      'Unidad',
+      'Fecha límite',
+      'Estado',
+      'Hecho (%)',
+      'Completado el',
+      'Certificado válido hasta',
+      'Renovación pendiente',
+    ],
     statuses: {
       completed: 'Completado',
       overdue: 'Atrasado',
       in_progress: 'En curso',
       not_started: 'Sin empezar',
     },
+    yes: 'Sí',
+    no: 'No',
   },
 };
 
@@ -48,6 +72,8 @@ export function reportCsv(report: CourseReport, language: ReportLanguage): strin
       say.statuses[learner.status],
       String(Math.round(learner.shareDone * 100)),
       learner.completedAt ?? '',
+      learner.certificateExpiresAt ?? '',
+      learner.renewalDue ? say.yes : say.no,
     ]),
   ]);
 }

@@ -171,7 +171,7 @@ describe('a course’s report', () => {
     expect(answer.headers['content-type']).toContain('text/csv');
     const lines = answer.body.replace('\uFEFF', '').trim().split('\r\n');
     expect(lines[0]).toBe(
-      '"Nombre","Grupo","Unidad","Fecha límite","Estado","Hecho (%)","Completado el"',
+      '"Nombre","Grupo","Unidad","Fecha límite","Estado","Hecho (%)","Completado el","Certificado válido hasta","Renovación pendiente"',
     );
     expect(lines).toHaveLength(4);
     expect(

@@ -1,5 +1,4 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { dayIn } from '../../../shared/commitments/days.ts';
 import type {
   CohortCompletion,
   CourseReport,
@@ -11,9 +10,11 @@ import type { SignedIn } from '../../platform/auth/actor.ts';
 import { people } from '../../platform/auth/schema.ts';
 import type { Database } from '../../platform/db/connection.ts';
 import { type CourseAccess, courseWhere } from './access.ts';
+import { type CertificateRow, myCertificate } from './certificates.ts';
 import { latestVersion } from './courses.ts';
 import { countStatuses, learnerStatus, stepFigures } from './report-figures.ts';
 import {
+  trainingCertificates,
   trainingCohorts,
   trainingCourseVersions,
   trainingEnrolments,
@@ -34,6 +35,7 @@ export interface LearnerRecord {
   unit: string;
   dueOn: string;
   completedAt: Date | null;
+  certificate: CertificateRow | null;
   events: { event: ProgressEvent; at: Date }[];
 }
 
@@ -57,9 +59,11 @@ export async function learnerRecords(
       unit: trainingEnrolments.unit,
       completedAt: trainingEnrolments.completedAt,
       name: people.name,
+      certificate: trainingCertificates,
     })
     .from(trainingEnrolments)
     .innerJoin(people, eq(people.id, trainingEnrolments.personId))
+    .leftJoin(trainingCertificates, eq(trainingCertificates.enrolmentId, trainingEnrolments.id))
     .where(inArray(trainingEnrolments.cohortId, [...cohortById.keys()]))
     .orderBy(asc(people.name));
   const events =
@@ -88,6 +92,7 @@ export async function learnerRecords(
       unit: row.unit,
       dueOn: cohort.dueOn,
       completedAt: row.completedAt,
+      certificate: row.certificate,
       events: (eventsOf.get(row.id) ?? []).map(({ event, at }) => ({ event, at })),
     };
   });
@@ -113,9 +118,10 @@ export async function courseReport(
   db: Database,
   actor: SignedIn,
   courseId: string,
+  /** The day in the installation's time zone: a course is overdue after its due day there. */
+  today: string,
 ): Promise<CourseReport> {
   const { latest, contentOf, cohorts, learners } = await reportedCourse(db, actor, courseId);
-  const today = dayIn('UTC');
   const rows: (LearnerRow & { cohortId: string; events: ProgressEvent[] })[] = learners.map(
     (learner) => {
       const content = contentOf.get(learner.version) ?? latest.content;
@@ -130,6 +136,8 @@ export async function courseReport(
         shareDone: shareDone(content, fold(content, events)),
         status: learnerStatus(learner.completedAt, learner.dueOn, today, events.length),
         completedAt: learner.completedAt?.toISOString() ?? null,
+        certificateExpiresAt: learner.certificate?.expiresAt?.toISOString() ?? null,
+        renewalDue: learner.certificate ? myCertificate('', learner.certificate).renewalDue : false,
         events,
       };
     },

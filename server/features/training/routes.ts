@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayIn } from '../../../shared/commitments/days.ts';
 import { createCohortBody, saveCourseBody, stepBody } from '../../../shared/training/contract.ts';
 import { courseFile } from '../../../shared/training/course-file.ts';
 import type { ActorResolver } from '../../platform/auth/actor.ts';
@@ -32,6 +33,7 @@ export function registerTrainingRoutes(
   actors: ActorResolver,
 ): void {
   const { db } = context.database;
+  const todayHere = () => dayIn(context.config.TIME_ZONE);
   app.get(
     '/api/programs/:programId/courses',
     { schema: { summary: "A program's courses", tags, params: inProgram } },
@@ -155,7 +157,8 @@ export function registerTrainingRoutes(
         params: oneCourse,
       },
     },
-    async (request) => courseReport(db, await actors.require(request), request.params.id),
+    async (request) =>
+      courseReport(db, await actors.require(request), request.params.id, todayHere()),
   );
   app.get(
     '/api/courses/:id/report.csv',
@@ -168,7 +171,8 @@ export function registerTrainingRoutes(
       },
     },
     async (request, reply) => {
-      const report = await courseReport(db, await actors.require(request), request.params.id);
+      const actor = await actors.require(request);
+      const report = await courseReport(db, actor, request.params.id, todayHere());
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="training-report.csv"`)

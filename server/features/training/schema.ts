@@ -150,3 +150,20 @@ export const trainingCertificates = pgTable(
     uniqueIndex('training_certificates_enrolment').on(table.enrolmentId),
   ],
 );
+
+/**
+ * Each reminder a learner was sent, claimed before its email is written in one transaction, so
+ * that no process sends the same one twice. `day` is the due day or the expiry it was about.
+ */
+export const trainingReminders = pgTable(
+  'training_reminders',
+  {
+    enrolmentId: text('enrolment_id')
+      .notNull()
+      .references(() => trainingEnrolments.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    day: date('day').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.enrolmentId, table.kind, table.day] })],
+);

@@ -20,6 +20,7 @@ import { registerConfirm } from './register-confirm.ts';
 import { registerUpdate } from './register-update.ts';
 import { roleGranted } from './role-granted.ts';
 import { surveyInvitation } from './survey-invitation.ts';
+import { trainingReminder } from './training-reminder.ts';
 
 export type { CircleCancelledData } from './circle-cancelled.ts';
 export type { CircleHarvestData } from './circle-harvest.ts';
@@ -43,6 +44,7 @@ export type { RegisterConfirmData } from './register-confirm.ts';
 export type { RegisterUpdateData } from './register-update.ts';
 export type { RoleGrantedData } from './role-granted.ts';
 export type { SurveyInvitationData } from './survey-invitation.ts';
+export type { TrainingReminderData } from './training-reminder.ts';
 
 /** Every email Restorativ sends, by the name stored with each message in the outbox. */
 export const templates = {
@@ -67,6 +69,7 @@ export const templates = {
   'conference-scheduled': conferenceScheduled,
   'conference-signed-off': conferenceSignedOff,
   'survey-invitation': surveyInvitation,
+  'training-reminder': trainingReminder,
 } as const;
 
 /**
@@ -101,6 +104,8 @@ export const templateCategories = {
   'conference-signed-off': 'notification',
   // Optional to answer, so it follows the reader's choice; "my surveys" keeps it either way.
   'survey-invitation': 'notification',
+  // "My training" holds every course and certificate either way.
+  'training-reminder': 'notification',
 } as const satisfies Record<keyof typeof templates, 'essential' | 'notification'>;
 
 export type TemplateName = keyof typeof templates;
