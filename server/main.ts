@@ -15,6 +15,10 @@ import {
 import { AFTER_PROCESS_EVERY_MS, AFTER_PROCESS_JOB } from './features/measurement/after-process.ts';
 import { prepareSetupLink } from './features/setup/service.ts';
 import {
+  PRACTICE_CIRCLES_EVERY_MS,
+  PRACTICE_CIRCLES_JOB,
+} from './features/training/practice-circles.ts';
+import {
   TRAINING_REMINDERS_EVERY_MS,
   TRAINING_REMINDERS_JOB,
 } from './features/training/reminders.ts';
@@ -70,6 +74,7 @@ async function main(): Promise<void> {
   await context.jobs.every(CONFERENCE_REMINDERS_JOB, CONFERENCE_REMINDERS_EVERY_MS);
   await context.jobs.every(AFTER_PROCESS_JOB, AFTER_PROCESS_EVERY_MS);
   await context.jobs.every(TRAINING_REMINDERS_JOB, TRAINING_REMINDERS_EVERY_MS);
+  await context.jobs.every(PRACTICE_CIRCLES_JOB, PRACTICE_CIRCLES_EVERY_MS);
   const { port } = app.server.address() as AddressInfo;
   const url = config.PUBLIC_URL ? config.publicUrl : config.publicUrl.replace(/:\d+$/, `:${port}`);
   console.log(`Restorativ is running at ${url}`);

@@ -8,6 +8,7 @@ import { defineCommitmentReminders } from './features/commitments/reminders.ts';
 import { defineConferenceReminders } from './features/conferences/reminders.ts';
 import { defineAfterProcessSurveys } from './features/measurement/after-process.ts';
 import { membershipsOf } from './features/organisations/service.ts';
+import { definePracticeCircleCredit } from './features/training/practice-circles.ts';
 import { defineTrainingReminders } from './features/training/reminders.ts';
 import { createAuth } from './platform/auth/auth.ts';
 import { signInLinkSender } from './platform/auth/sign-in-link.ts';
@@ -89,6 +90,7 @@ export async function openRuntime(
     defineConferenceReminders(context);
     defineAfterProcessSurveys(context);
     defineTrainingReminders(context);
+    definePracticeCircleCredit(context);
     return context;
   } catch (error) {
     await database.close();

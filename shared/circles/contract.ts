@@ -107,6 +107,8 @@ export const createCircleBody = z.object({
     .min(1)
     .max(SERIES_MAX, `A series has at most ${SERIES_MAX} circles.`)
     .default(1),
+  /** A practice circle of the program's training: taking part completes a course's step. */
+  training: z.boolean().default(false),
 });
 export type CreateCircleBody = z.input<typeof createCircleBody>;
 

@@ -23,6 +23,7 @@ export const en = {
       circles: 'Circles',
       conferences: 'Cases',
       dialogues: 'Dialogues',
+      training: 'Training',
       surveys: 'Surveys',
       measurement: 'Trust & outcomes',
     },
@@ -1046,6 +1047,9 @@ export const en = {
       noCoKeeper: 'No co-keeper',
       capacity: 'How many people may take part?',
       capacityHelp: 'From {{min}} to {{max}}, keepers included.',
+      training: 'A practice circle for the program’s training',
+      trainingHelp:
+        'Officers taking a course with a practice circle complete that step by taking part in it. It is left out of the program’s equal-voice figures.',
       language: 'Language of the circle',
       languageHelp: 'Its questions and its invitations are in this language.',
       repeat: 'Does it repeat?',

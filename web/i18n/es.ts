@@ -25,6 +25,7 @@ export const es: Catalogue = {
       circles: 'Círculos',
       conferences: 'Casos',
       dialogues: 'Diálogos',
+      training: 'Capacitación',
       surveys: 'Encuestas',
       measurement: 'Confianza y resultados',
     },
@@ -1063,6 +1064,9 @@ export const es: Catalogue = {
       noCoKeeper: 'Sin co-guía',
       capacity: '¿Cuántas personas pueden participar?',
       capacityHelp: 'De {{min}} a {{max}}, contando a quienes guían el círculo.',
+      training: 'Un círculo de práctica para la capacitación del programa',
+      trainingHelp:
+        'Los agentes que toman un curso con un círculo de práctica completan ese paso al participar en él. No se cuenta en las cifras de equidad de voz del programa.',
       language: 'Idioma del círculo',
       languageHelp: 'Sus preguntas y sus invitaciones van en este idioma.',
       repeat: '¿Se repite?',

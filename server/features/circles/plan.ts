@@ -116,6 +116,7 @@ export async function planCircles(
           coKeeperId: body.coKeeperId,
           capacity: body.capacity,
           language: body.language,
+          training: body.training,
           createdBy: actor.personId,
         })),
       )

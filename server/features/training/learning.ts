@@ -1,4 +1,4 @@
-import { and, asc, eq, max } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { dayIn } from '../../../shared/commitments/days.ts';
 import type {
@@ -9,9 +9,7 @@ import type {
 } from '../../../shared/training/contract.ts';
 import type { CourseContent } from '../../../shared/training/course.ts';
 import {
-  apply,
   decide,
-  fold,
   type Progress,
   type ProgressCommand,
   shareDone,
@@ -21,12 +19,13 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Database, Transaction } from '../../platform/db/connection.ts';
 import { ConflictError, NotFoundError } from '../../platform/errors.ts';
 import { certificatePdf } from './certificate-pdf.ts';
-import { certificateOf, issueCertificate, myCertificate, verifyUrlOf } from './certificates.ts';
+import { certificateOf, myCertificate, verifyUrlOf } from './certificates.ts';
+import { creditPracticeCircles } from './practice-circles.ts';
+import { progressOf, recordEvents } from './progress-store.ts';
 import {
   trainingCohorts,
   trainingCourseVersions,
   trainingEnrolments,
-  trainingProgress,
   trainingReflections,
 } from './schema.ts';
 
@@ -76,18 +75,6 @@ async function enrolmentOf(db: Database | Transaction, actor: SignedIn, enrolmen
   return row;
 }
 
-async function progressOf(db: Database | Transaction, course: CourseContent, enrolmentId: string) {
-  const rows = await db
-    .select({ event: trainingProgress.event })
-    .from(trainingProgress)
-    .where(eq(trainingProgress.enrolmentId, enrolmentId))
-    .orderBy(asc(trainingProgress.seq));
-  return fold(
-    course,
-    rows.map((row) => row.event),
-  );
-}
-
 function myCourse(
   enrolmentId: string,
   course: CourseContent,
@@ -117,6 +104,7 @@ const certificateFor = async (context: AppContext, enrolmentId: string) => {
 /** GET /api/me/training. */
 export async function myTraining(context: AppContext, actor: SignedIn): Promise<MyCourse[]> {
   const { db } = context.database;
+  await creditPracticeCircles(context, actor.personId);
   const rows = await db
     .select({ id: trainingEnrolments.id })
     .from(trainingEnrolments)
@@ -150,6 +138,7 @@ export async function readLearning(
   enrolmentId: string,
 ): Promise<Learning> {
   const { db } = context.database;
+  await creditPracticeCircles(context, actor.personId);
   const { enrolment, course, dueOn, version } = await enrolmentOf(db, actor, enrolmentId);
   const progress = await progressOf(db, course, enrolmentId);
   const written = await db
@@ -204,29 +193,13 @@ export async function takeStep(
         code: decision.refusal,
       });
     }
-    const [last] = await tx
-      .select({ seq: max(trainingProgress.seq) })
-      .from(trainingProgress)
-      .where(eq(trainingProgress.enrolmentId, enrolmentId));
-    const from = (last?.seq ?? 0) + 1;
-    await tx
-      .insert(trainingProgress)
-      .values(decision.events.map((event, index) => ({ enrolmentId, seq: from + index, event })));
+    await recordEvents(tx, enrolmentId, course, progress, decision.events);
     if (body.type === 'reflect') {
       await tx.insert(trainingReflections).values({
         enrolmentId,
         stepId: body.stepId,
         body: context.cipher.encrypt(body.text, reflectionContext(enrolmentId, body.stepId)),
       });
-    }
-    const after = decision.events.reduce((state, event) => apply(course, state, event), progress);
-    if (after.completed && !progress.completed) {
-      const completedAt = new Date();
-      await tx
-        .update(trainingEnrolments)
-        .set({ completedAt })
-        .where(eq(trainingEnrolments.id, enrolmentId));
-      await issueCertificate(tx, enrolmentId, completedAt);
     }
   });
   return readLearning(context, actor, enrolmentId);

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/circles/contract.ts';
 import type { Repeat } from '../../../shared/circles/schedule.ts';
 import { isLanguage, type Language } from '../../i18n/languages.ts';
+import { Checkbox } from '../../ui/Checkbox.tsx';
 import { DateField } from '../../ui/DateField.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { LanguageField } from '../../ui/LanguageField.tsx';
@@ -84,6 +85,7 @@ export function PlanCircleForm({
   );
   const [repeat, setRepeat] = useState<Repeat>('none');
   const [count, setCount] = useState('6');
+  const [training, setTraining] = useState(false);
   const problems = useFormProblems<Field>(fieldIds);
   const mutation = useMutation({
     mutationFn: (body: CreateCircleBody) => planCircle(programId, body),
@@ -105,6 +107,7 @@ export function PlanCircleForm({
       language: circleLanguage,
       repeat,
       count: repeat === 'none' ? 1 : numberOrBlank(count),
+      training,
     } as CreateCircleBody;
     mutation.mutate(body, {
       onSuccess: ({ circles }) => {
@@ -235,6 +238,18 @@ export function PlanCircleForm({
             errorMessage={problems.error('count')}
           />
         )}
+        <div>
+          <Checkbox
+            isSelected={training}
+            onChange={setTraining}
+            aria-describedby="circle-training-help"
+          >
+            {t('circles.plan.training')}
+          </Checkbox>
+          <p id="circle-training-help" className="form-section__help">
+            {t('circles.plan.trainingHelp')}
+          </p>
+        </div>
         <FormActions
           submit={repeat === 'none' ? t('circles.plan.submit') : t('circles.plan.submitSeries')}
           isBusy={mutation.isPending}
