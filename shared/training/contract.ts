@@ -23,6 +23,8 @@ import type { ScenarioWalk } from './progress.ts';
 //                                                        version; 409 when `basedOn` is not the
 //                                                        latest, so that no one's work is lost)
 //   GET  /api/courses/:id/export                         the latest version as a course file
+//   PUT  /api/courses/:id/survey                         attachSurveyBody -> CourseDetail (the
+//                                                        program's training survey, or none)
 // Cohorts (`training.manage` to make one, `training.read` to list them):
 //   POST /api/courses/:id/cohorts                        createCohortBody -> CohortSummary
 //   GET  /api/courses/:id/cohorts                        CohortSummary[]
@@ -55,6 +57,19 @@ export interface CourseDetail extends CourseSummary {
   savedBy: string;
   /** Whether the reader may change, export and replace it. */
   canManage: boolean;
+  /** The training survey learners answer before and after it, if one is attached. */
+  surveyId: string | null;
+}
+
+export const attachSurveyBody = z.object({
+  surveyId: z.string().min(1, 'Choose a survey.').max(100).nullable(),
+});
+export type AttachSurveyBody = z.input<typeof attachSurveyBody>;
+
+/** The two links of a course's before-and-after survey, shown to the learner at each end. */
+export interface BeforeAfterLinks {
+  beforeUrl: string;
+  afterUrl: string;
 }
 
 export interface StarterCourse {
@@ -140,6 +155,8 @@ export interface Learning extends MyCourse {
   walks: Record<string, ScenarioWalk>;
   /** What the learner wrote to each reflection prompt: theirs alone. */
   reflections: Record<string, string>;
+  /** Anonymous: answers are compared as groups, and never tied to the learner. */
+  beforeAfter: BeforeAfterLinks | null;
 }
 
 /** One thing a learner does on a step; a reflection carries what they wrote. */

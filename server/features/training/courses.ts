@@ -15,6 +15,7 @@ import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Database, Transaction } from '../../platform/db/connection.ts';
 import { ConflictError, InvalidError, NotFoundError } from '../../platform/errors.ts';
+import { surveys } from '../measurement/schema.ts';
 import type { ProgramRunners } from '../organisations/service.ts';
 import { type CourseAccess, type CourseRow, coursesProgram, courseWhere } from './access.ts';
 import { starterCurriculum } from './curriculum.ts';
@@ -93,6 +94,7 @@ const detailOf = (access: Pick<CourseAccess, 'course' | 'manage'>, version: Vers
   course: version.content,
   savedBy: version.savedBy,
   canManage: access.manage,
+  surveyId: access.course.surveyId,
 });
 
 /** A new course in the program from a course file; 409 when it already holds that slug. */
@@ -118,6 +120,7 @@ async function addCourse(
     id: crypto.randomUUID(),
     programId: program.id,
     slug: file.slug,
+    surveyId: null,
     createdBy: actor.personId,
     createdAt: new Date(),
   };
@@ -300,4 +303,51 @@ export async function exportCourse(
     slug: course.slug,
     course: version.content,
   };
+}
+
+/** PUT /api/courses/:id/survey: the program's training survey for before and after, or none. */
+export async function attachSurvey(
+  context: AppContext,
+  actor: SignedIn,
+  courseId: string,
+  surveyId: string | null,
+): Promise<CourseDetail> {
+  const { db } = context.database;
+  const access = await courseWhere(db, actor, courseId, 'training.manage');
+  if (surveyId !== null) {
+    const [survey] = await db
+      .select({ programId: surveys.programId, kind: surveys.kind })
+      .from(surveys)
+      .where(eq(surveys.id, surveyId));
+    if (survey?.programId !== access.course.programId || survey.kind !== 'training') {
+      throw new InvalidError([
+        {
+          field: 'surveyId',
+          message: 'Choose a training survey of this program: one with a before and an after link.',
+          code: 'not_a_training_survey',
+        },
+      ]);
+    }
+  }
+  await db.transaction(async (tx) => {
+    await tx.update(trainingCourses).set({ surveyId }).where(eq(trainingCourses.id, courseId));
+    await recordAudit(
+      db,
+      {
+        actorKind: 'person',
+        actorId: actor.personId,
+        organisationId: access.program.leadOrganisationId,
+        action: 'training.survey_attached',
+        targetType: 'training_course',
+        targetId: courseId,
+        outcome: 'succeeded',
+        details: { surveyId },
+      },
+      tx,
+    );
+  });
+  return detailOf(
+    { ...access, course: { ...access.course, surveyId } },
+    await latestVersion(db, courseId),
+  );
 }

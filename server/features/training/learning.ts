@@ -18,12 +18,15 @@ import type { SignedIn } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { Database, Transaction } from '../../platform/db/connection.ts';
 import { ConflictError, NotFoundError } from '../../platform/errors.ts';
+import { publicUrlOf } from '../measurement/public-links.ts';
+import { surveys } from '../measurement/schema.ts';
 import { certificatePdf } from './certificate-pdf.ts';
 import { certificateOf, myCertificate, verifyUrlOf } from './certificates.ts';
 import { creditPracticeCircles } from './practice-circles.ts';
 import { progressOf, recordEvents } from './progress-store.ts';
 import {
   trainingCohorts,
+  trainingCourses,
   trainingCourseVersions,
   trainingEnrolments,
   trainingReflections,
@@ -58,9 +61,12 @@ async function enrolmentOf(db: Database | Transaction, actor: SignedIn, enrolmen
       dueOn: trainingCohorts.dueOn,
       course: trainingCourseVersions.content,
       version: trainingCourseVersions.version,
+      surveySlug: surveys.publicSlug,
     })
     .from(trainingEnrolments)
     .innerJoin(trainingCohorts, eq(trainingCohorts.id, trainingEnrolments.cohortId))
+    .innerJoin(trainingCourses, eq(trainingCourses.id, trainingCohorts.courseId))
+    .leftJoin(surveys, eq(surveys.id, trainingCourses.surveyId))
     .innerJoin(
       trainingCourseVersions,
       and(
@@ -139,7 +145,11 @@ export async function readLearning(
 ): Promise<Learning> {
   const { db } = context.database;
   await creditPracticeCircles(context, actor.personId);
-  const { enrolment, course, dueOn, version } = await enrolmentOf(db, actor, enrolmentId);
+  const { enrolment, course, dueOn, version, surveySlug } = await enrolmentOf(
+    db,
+    actor,
+    enrolmentId,
+  );
   const progress = await progressOf(db, course, enrolmentId);
   const written = await db
     .select()
@@ -165,6 +175,12 @@ export async function readLearning(
         context.cipher.decrypt(row.body, reflectionContext(enrolmentId, row.stepId)),
       ]),
     ),
+    beforeAfter: surveySlug
+      ? {
+          beforeUrl: publicUrlOf(context.config.publicUrl, surveySlug, 'before'),
+          afterUrl: publicUrlOf(context.config.publicUrl, surveySlug, 'after'),
+        }
+      : null,
   };
 }
 

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { dayIn } from '../../../shared/commitments/days.ts';
-import { createCohortBody, saveCourseBody, stepBody } from '../../../shared/training/contract.ts';
+import {
+  attachSurveyBody,
+  createCohortBody,
+  saveCourseBody,
+  stepBody,
+} from '../../../shared/training/contract.ts';
 import { courseFile } from '../../../shared/training/course-file.ts';
 import type { ActorResolver } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -9,6 +14,7 @@ import { checkCertificate } from './certificates.ts';
 import { assignablePeople, createCohort, listCohorts } from './cohorts.ts';
 import {
   addStarterCourse,
+  attachSurvey,
   createCourse,
   exportCourse,
   listCourses,
@@ -108,6 +114,24 @@ export function registerTrainingRoutes(
     },
   );
 
+  app.put(
+    '/api/courses/:id/survey',
+    {
+      schema: {
+        summary: 'Attach the training survey learners answer before and after the course',
+        tags,
+        params: oneCourse,
+        body: attachSurveyBody,
+      },
+    },
+    async (request) =>
+      attachSurvey(
+        context,
+        await actors.require(request),
+        request.params.id,
+        request.body.surveyId,
+      ),
+  );
   app.post(
     '/api/courses/:id/cohorts',
     {

@@ -12,6 +12,7 @@ import {
 import type { CourseContent, Translated } from '../../../shared/training/course.ts';
 import type { ProgressEvent } from '../../../shared/training/progress.ts';
 import { people } from '../../platform/auth/schema.ts';
+import { surveys } from '../measurement/schema.ts';
 import { programs } from '../organisations/schema.ts';
 
 // Courses of a program, each kept as numbered versions: saving a course adds a version and
@@ -26,6 +27,11 @@ export const trainingCourses = pgTable(
       .notNull()
       .references(() => programs.id, { onDelete: 'cascade' }),
     slug: text('slug').notNull(),
+    /**
+     * The program's training survey that learners answer before and after the course, so that
+     * the trust dashboard compares the two sides; null when none is attached.
+     */
+    surveyId: text('survey_id').references(() => surveys.id, { onDelete: 'set null' }),
     createdBy: text('created_by')
       .notNull()
       .references(() => people.id),

@@ -156,6 +156,12 @@ export const trainingRouteChecks: Record<RouteKey, RouteCheck> = {
     answers: 200,
     request: (world, side) => aimAtCourse(world, side, '/export'),
   },
+  'PUT /api/courses/{id}/survey': {
+    kind: 'table',
+    action: 'training.manage',
+    answers: 200,
+    request: (world, side) => aimAtCourse(world, side, '/survey', () => ({ surveyId: null })),
+  },
   'POST /api/courses/{id}/cohorts': {
     kind: 'table',
     action: 'training.manage',

@@ -1,0 +1,2 @@
+ALTER TABLE "training_courses" ADD COLUMN "survey_id" text;--> statement-breakpoint
+ALTER TABLE "training_courses" ADD CONSTRAINT "training_courses_survey_id_surveys_id_fk" FOREIGN KEY ("survey_id") REFERENCES "public"."surveys"("id") ON DELETE set null ON UPDATE no action;
