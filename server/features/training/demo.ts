@@ -12,11 +12,12 @@ import {
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import { people } from '../../platform/auth/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { surveys } from '../measurement/schema.ts';
 import type { OrganisationsDemo } from '../organisations/demo.ts';
 import { memberships } from '../organisations/schema.ts';
 import { issueCertificate } from './certificates.ts';
 import { createCohort } from './cohorts.ts';
-import { addStarterCourse } from './courses.ts';
+import { addStarterCourse, attachSurvey } from './courses.ts';
 import { starterCurriculum } from './curriculum.ts';
 import { trainingEnrolments, trainingProgress } from './schema.ts';
 
@@ -216,6 +217,14 @@ export async function seedTrainingDemo(
   }
   const proceduralJustice = added.get('procedural-justice');
   if (proceduralJustice) {
+    // Last quarter's procedural-justice training survey asks its learners before and after.
+    const [survey] = await context.database.db
+      .select({ id: surveys.id })
+      .from(surveys)
+      .where(and(eq(surveys.programId, world.circles.id), eq(surveys.kind, 'training')));
+    if (survey) {
+      await attachSurvey(context, world.circlesCoordinator, proceduralJustice.id, survey.id);
+    }
     await assign(
       context,
       world.circlesCoordinator,
