@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Learning, MyCourse } from '../../../shared/training/contract.ts';
+import type { Learning } from '../../../shared/training/contract.ts';
 import { addSignedInPerson, type TestPerson } from '../../testing/people.ts';
 import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { insertSurvey } from '../measurement/testing.ts';
-import { createOrganisation } from '../organisations/service.ts';
-import { trainingCourseFile } from './testing.ts';
+import { firstEnrolmentOf, setUpTrainingProgram } from './testing.ts';
 
 // A coordinator attaches the program's training survey to a course, so that its learners are
 // shown the survey's before link as they start and its after link as they finish, and the trust
@@ -26,20 +25,19 @@ const attach = (surveyId: string | null, as: TestPerson = coordinator) =>
 beforeAll(async () => {
   test = await startTestApp();
   const { db } = test.context.database;
-  const agency = await createOrganisation(db, { name: 'Riverside Police', kind: 'police_agency' });
-  const admin = await addSignedInPerson(test, { organisationId: agency, role: 'org_admin' });
-  const newProgram = async (name: string) =>
-    (await send(test, admin, 'POST', `/api/organisations/${agency}/programs`, { name })).json()
-      .id as string;
-  const programId = await newProgram('Officer training');
-  const otherProgramId = await newProgram('Youth and police');
-  coordinator = await addSignedInPerson(test, { organisationId: agency, role: 'coordinator' });
+  const world = await setUpTrainingProgram(test);
+  coordinator = world.coordinator;
+  courseId = world.courseId;
+  const { admin, agencyId, programId } = world;
+  const otherProgram = await send(test, admin, 'POST', `/api/organisations/${agencyId}/programs`, {
+    name: 'Youth and police',
+  });
   facilitator = await addSignedInPerson(test, {
-    organisationId: agency,
+    organisationId: agencyId,
     programId,
     role: 'facilitator',
   });
-  officer = await addSignedInPerson(test, { organisationId: agency, role: 'officer' });
+  officer = await addSignedInPerson(test, { organisationId: agencyId, role: 'officer' });
   const training = await insertSurvey(db, {
     programId,
     kind: 'training',
@@ -50,26 +48,17 @@ beforeAll(async () => {
   surveyIds.pulse = (await insertSurvey(db, { programId, createdBy: admin.personId })).id;
   surveyIds.elsewhere = (
     await insertSurvey(db, {
-      programId: otherProgramId,
+      programId: otherProgram.json().id,
       kind: 'training',
       createdBy: admin.personId,
     })
   ).id;
-  const created = await send(
-    test,
-    coordinator,
-    'POST',
-    `/api/programs/${programId}/courses`,
-    trainingCourseFile('front-desk'),
-  );
-  courseId = created.json().id;
   await send(test, coordinator, 'POST', `/api/courses/${courseId}/cohorts`, {
     name: 'Spring cohort',
     dueOn: '2030-03-31',
     people: [officer.personId],
   });
-  const mine: MyCourse[] = (await send(test, officer, 'GET', '/api/me/training')).json();
-  enrolmentId = mine[0]?.enrolmentId ?? '';
+  enrolmentId = await firstEnrolmentOf(test, officer);
 });
 afterAll(async () => {
   await test.close();

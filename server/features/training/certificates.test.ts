@@ -9,9 +9,8 @@ import {
 import { addSignedInPerson, type TestPerson } from '../../testing/people.ts';
 import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
-import { createOrganisation } from '../organisations/service.ts';
 import { trainingCertificates } from './schema.ts';
-import { trainingCourseFile } from './testing.ts';
+import { firstEnrolmentOf, setUpTrainingProgram } from './testing.ts';
 
 // An officer who completes a course gets a certificate: a PDF to print, whose QR code and code
 // lead to a public page that says it is valid, with the officer's name, the course and who ran
@@ -27,31 +26,14 @@ const anyone = (path: string) => test.app.inject({ method: 'GET', url: path });
 
 beforeAll(async () => {
   test = await startTestApp();
-  const { db } = test.context.database;
-  const agency = await createOrganisation(db, { name: 'Riverside Police', kind: 'police_agency' });
-  const admin = await addSignedInPerson(test, { organisationId: agency, role: 'org_admin' });
-  const program = await send(test, admin, 'POST', `/api/organisations/${agency}/programs`, {
-    name: 'Officer training',
-  });
-  const coordinator = await addSignedInPerson(test, {
-    organisationId: agency,
-    role: 'coordinator',
-  });
-  officer = await addSignedInPerson(test, { organisationId: agency, role: 'officer' });
-  const created = await send(
-    test,
-    coordinator,
-    'POST',
-    `/api/programs/${program.json().id}/courses`,
-    trainingCourseFile('front-desk'),
-  );
-  await send(test, coordinator, 'POST', `/api/courses/${created.json().id}/cohorts`, {
+  const world = await setUpTrainingProgram(test);
+  officer = await addSignedInPerson(test, { organisationId: world.agencyId, role: 'officer' });
+  await send(test, world.coordinator, 'POST', `/api/courses/${world.courseId}/cohorts`, {
     name: 'Spring cohort',
     dueOn: '2030-03-31',
     people: [officer.personId],
   });
-  const mine: MyCourse[] = (await send(test, officer, 'GET', '/api/me/training')).json();
-  enrolmentId = mine[0]?.enrolmentId ?? '';
+  enrolmentId = await firstEnrolmentOf(test, officer);
 });
 afterAll(async () => {
   await test.close();

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import {
   CERTIFICATE_CODE_ALPHABET,
   CERTIFICATE_CODE_LENGTH,
@@ -13,6 +13,7 @@ import { people } from '../../platform/auth/schema.ts';
 import type { Database, Transaction } from '../../platform/db/connection.ts';
 import { InvalidError, NotFoundError } from '../../platform/errors.ts';
 import { organisations, programs } from '../organisations/schema.ts';
+import { theCohortsVersion } from './joins.ts';
 import {
   trainingCertificates,
   trainingCohorts,
@@ -89,13 +90,7 @@ export async function issueCertificate(
     .innerJoin(people, eq(people.id, trainingEnrolments.personId))
     .innerJoin(trainingCohorts, eq(trainingCohorts.id, trainingEnrolments.cohortId))
     .innerJoin(trainingCourses, eq(trainingCourses.id, trainingCohorts.courseId))
-    .innerJoin(
-      trainingCourseVersions,
-      and(
-        eq(trainingCourseVersions.courseId, trainingCohorts.courseId),
-        eq(trainingCourseVersions.version, trainingCohorts.courseVersion),
-      ),
-    )
+    .innerJoin(trainingCourseVersions, theCohortsVersion)
     .innerJoin(programs, eq(programs.id, trainingCourses.programId))
     .innerJoin(organisations, eq(organisations.id, programs.leadOrganisationId))
     .where(eq(trainingEnrolments.id, enrolmentId));

@@ -22,6 +22,7 @@ import { publicUrlOf } from '../measurement/public-links.ts';
 import { surveys } from '../measurement/schema.ts';
 import { certificatePdf } from './certificate-pdf.ts';
 import { certificateOf, myCertificate, verifyUrlOf } from './certificates.ts';
+import { theCohortsVersion } from './joins.ts';
 import { creditPracticeCircles } from './practice-circles.ts';
 import { progressOf, recordEvents } from './progress-store.ts';
 import {
@@ -67,13 +68,7 @@ async function enrolmentOf(db: Database | Transaction, actor: SignedIn, enrolmen
     .innerJoin(trainingCohorts, eq(trainingCohorts.id, trainingEnrolments.cohortId))
     .innerJoin(trainingCourses, eq(trainingCourses.id, trainingCohorts.courseId))
     .leftJoin(surveys, eq(surveys.id, trainingCourses.surveyId))
-    .innerJoin(
-      trainingCourseVersions,
-      and(
-        eq(trainingCourseVersions.courseId, trainingCohorts.courseId),
-        eq(trainingCourseVersions.version, trainingCohorts.courseVersion),
-      ),
-    )
+    .innerJoin(trainingCourseVersions, theCohortsVersion)
     .where(
       and(eq(trainingEnrolments.id, enrolmentId), eq(trainingEnrolments.personId, actor.personId)),
     );

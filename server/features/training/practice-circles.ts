@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { decide, stepsOf } from '../../../shared/training/progress.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { circleParticipants, circles } from '../circles/schema.ts';
+import { theCohortsVersion } from './joins.ts';
 import { progressOf, recordEvents } from './progress-store.ts';
 import {
   trainingCohorts,
@@ -52,13 +53,7 @@ export async function creditPracticeCircles(
     .from(trainingEnrolments)
     .innerJoin(trainingCohorts, eq(trainingCohorts.id, trainingEnrolments.cohortId))
     .innerJoin(trainingCourses, eq(trainingCourses.id, trainingCohorts.courseId))
-    .innerJoin(
-      trainingCourseVersions,
-      and(
-        eq(trainingCourseVersions.courseId, trainingCohorts.courseId),
-        eq(trainingCourseVersions.version, trainingCohorts.courseVersion),
-      ),
-    )
+    .innerJoin(trainingCourseVersions, theCohortsVersion)
     .innerJoin(circleParticipants, eq(circleParticipants.personId, trainingEnrolments.personId))
     .innerJoin(
       circles,

@@ -1,16 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, dayIn } from '../../../shared/commitments/days.ts';
-import type { MyCourse } from '../../../shared/training/contract.ts';
 import { people } from '../../platform/auth/schema.ts';
 import { latestOutboxMessages } from '../../platform/mail/outbox.ts';
 import { addSignedInPerson, type TestPerson } from '../../testing/people.ts';
 import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
-import { createOrganisation } from '../organisations/service.ts';
 import { sendTrainingReminders } from './reminders.ts';
 import { trainingCertificates, trainingCohorts } from './schema.ts';
-import { trainingCourseFile } from './testing.ts';
+import { firstEnrolmentOf, setUpTrainingProgram } from './testing.ts';
 
 // Learners hear of a course when it is assigned, a week before it is due, and once when the day
 // has passed unfinished, each in their own language and each only once; someone who finished
@@ -31,31 +29,18 @@ const subjectsTo = async (address: string) =>
 beforeAll(async () => {
   test = await startTestApp();
   today = dayIn(test.context.config.TIME_ZONE);
-  const { db } = test.context.database;
-  const agency = await createOrganisation(db, { name: 'Riverside Police', kind: 'police_agency' });
-  const admin = await addSignedInPerson(test, { organisationId: agency, role: 'org_admin' });
-  const program = await send(test, admin, 'POST', `/api/organisations/${agency}/programs`, {
-    name: 'Officer training',
-  });
-  const coordinator = await addSignedInPerson(test, {
-    organisationId: agency,
-    role: 'coordinator',
-  });
-  officer = await addSignedInPerson(test, { organisationId: agency, role: 'officer' });
-  colleague = await addSignedInPerson(test, { organisationId: agency, role: 'officer' });
-  await db.update(people).set({ language: 'es' }).where(eq(people.id, officer.personId));
-  const created = await send(
-    test,
-    coordinator,
-    'POST',
-    `/api/programs/${program.json().id}/courses`,
-    trainingCourseFile('front-desk'),
-  );
+  const world = await setUpTrainingProgram(test);
+  officer = await addSignedInPerson(test, { organisationId: world.agencyId, role: 'officer' });
+  colleague = await addSignedInPerson(test, { organisationId: world.agencyId, role: 'officer' });
+  await test.context.database.db
+    .update(people)
+    .set({ language: 'es' })
+    .where(eq(people.id, officer.personId));
   const cohort = await send(
     test,
-    coordinator,
+    world.coordinator,
     'POST',
-    `/api/courses/${created.json().id}/cohorts`,
+    `/api/courses/${world.courseId}/cohorts`,
     {
       name: 'Spring cohort',
       dueOn: addDays(today, 20),
@@ -69,8 +54,7 @@ afterAll(async () => {
 });
 
 async function finishCourse(learner: TestPerson) {
-  const mine: MyCourse[] = (await send(test, learner, 'GET', '/api/me/training')).json();
-  const path = `/api/me/training/${mine[0]?.enrolmentId}/steps`;
+  const path = `/api/me/training/${await firstEnrolmentOf(test, learner)}/steps`;
   for (const body of [
     { type: 'read', stepId: 's1' },
     { type: 'answer', stepId: 's2', chosen: ['a'] },

@@ -8,6 +8,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { Transaction } from '../../platform/db/connection.ts';
 import type { TrainingReminderData } from '../../platform/mail/templates/index.ts';
 import { programs } from '../organisations/schema.ts';
+import { theCohortsVersion } from './joins.ts';
 import {
   trainingCertificates,
   trainingCohorts,
@@ -98,13 +99,7 @@ async function courseReminders(context: AppContext, today: string): Promise<Remi
     .innerJoin(people, and(eq(people.id, trainingEnrolments.personId), isNull(people.disabledAt)))
     .innerJoin(trainingCourses, eq(trainingCourses.id, trainingCohorts.courseId))
     .innerJoin(programs, eq(programs.id, trainingCourses.programId))
-    .innerJoin(
-      trainingCourseVersions,
-      and(
-        eq(trainingCourseVersions.courseId, trainingCohorts.courseId),
-        eq(trainingCourseVersions.version, trainingCohorts.courseVersion),
-      ),
-    )
+    .innerJoin(trainingCourseVersions, theCohortsVersion)
     .where(
       and(
         isNull(trainingEnrolments.completedAt),

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CourseReport, MyCourse } from '../../../shared/training/contract.ts';
+import type { CourseReport } from '../../../shared/training/contract.ts';
 import { addSignedInPerson, type TestPerson } from '../../testing/people.ts';
 import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
-import { createOrganisation } from '../organisations/service.ts';
-import { trainingCourseFile } from './testing.ts';
+import { firstEnrolmentOf, setUpTrainingProgram } from './testing.ts';
 
 // A coordinator reads who completed a course, by cohort and by unit, and which wrong turns its
 // learners took, counted on their first try; takes the learners away as a spreadsheet and the
@@ -20,10 +19,7 @@ let courseId: string;
 
 const REFLECTION = 'When my neighbour let me finish my story about the flood.';
 
-async function enrolmentOf(officer: TestPerson): Promise<string> {
-  const mine: MyCourse[] = (await send(test, officer, 'GET', '/api/me/training')).json();
-  return mine[0]?.enrolmentId ?? '';
-}
+const enrolmentOf = (officer: TestPerson) => firstEnrolmentOf(test, officer);
 
 async function take(officer: TestPerson, steps: object[]) {
   const enrolmentId = await enrolmentOf(officer);
@@ -35,35 +31,17 @@ async function take(officer: TestPerson, steps: object[]) {
 
 beforeAll(async () => {
   test = await startTestApp();
-  const { db } = test.context.database;
-  const agency = await createOrganisation(db, { name: 'Riverside Police', kind: 'police_agency' });
-  const admin = await addSignedInPerson(test, { organisationId: agency, role: 'org_admin' });
-  const program = await send(test, admin, 'POST', `/api/organisations/${agency}/programs`, {
-    name: 'Officer training',
-  });
-  const programId: string = program.json().id;
-  coordinator = await addSignedInPerson(test, { organisationId: agency, role: 'coordinator' });
-  facilitator = await addSignedInPerson(test, {
-    organisationId: agency,
-    programId,
-    role: 'facilitator',
-  });
-  reviewer = await addSignedInPerson(test, {
-    organisationId: agency,
-    programId,
-    role: 'oversight_reviewer',
-  });
+  const world = await setUpTrainingProgram(test);
+  coordinator = world.coordinator;
+  courseId = world.courseId;
+  const inProgram = { organisationId: world.agencyId, programId: world.programId };
+  facilitator = await addSignedInPerson(test, { ...inProgram, role: 'facilitator' });
+  reviewer = await addSignedInPerson(test, { ...inProgram, role: 'oversight_reviewer' });
   for (let index = 0; index < 3; index += 1) {
-    officers.push(await addSignedInPerson(test, { organisationId: agency, role: 'officer' }));
+    officers.push(
+      await addSignedInPerson(test, { organisationId: world.agencyId, role: 'officer' }),
+    );
   }
-  const created = await send(
-    test,
-    coordinator,
-    'POST',
-    `/api/programs/${programId}/courses`,
-    trainingCourseFile('front-desk'),
-  );
-  courseId = created.json().id;
 });
 afterAll(async () => {
   await test.close();

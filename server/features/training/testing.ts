@@ -1,4 +1,9 @@
+import type { MyCourse } from '../../../shared/training/contract.ts';
 import type { CourseFile } from '../../../shared/training/course-file.ts';
+import { addSignedInPerson, type TestPerson } from '../../testing/people.ts';
+import { send } from '../../testing/requests.ts';
+import type { TestApp } from '../../testing/test-app.ts';
+import { createOrganisation } from '../organisations/service.ts';
 
 // What the training tests share: a small, valid course file in English and Spanish, with a
 // text, a knowledge check, a two-step scenario and a reflection.
@@ -130,4 +135,41 @@ export function trainingCourseFile(slug: string): CourseFile {
       ],
     },
   };
+}
+
+/** A police agency running one program, its coordinator, and a course of the program. */
+export interface TrainingProgram {
+  agencyId: string;
+  admin: TestPerson;
+  programId: string;
+  coordinator: TestPerson;
+  courseId: string;
+}
+
+export async function setUpTrainingProgram(
+  test: TestApp,
+  file: CourseFile = trainingCourseFile('front-desk'),
+): Promise<TrainingProgram> {
+  const agencyId = await createOrganisation(test.context.database.db, {
+    name: 'Riverside Police',
+    kind: 'police_agency',
+  });
+  const admin = await addSignedInPerson(test, { organisationId: agencyId, role: 'org_admin' });
+  const program = await send(test, admin, 'POST', `/api/organisations/${agencyId}/programs`, {
+    name: 'Officer training',
+  });
+  const programId: string = program.json().id;
+  const coordinator = await addSignedInPerson(test, {
+    organisationId: agencyId,
+    role: 'coordinator',
+  });
+  const created = await send(test, coordinator, 'POST', `/api/programs/${programId}/courses`, file);
+  if (created.statusCode !== 201) throw new Error(`the course was refused: ${created.body}`);
+  return { agencyId, admin, programId, coordinator, courseId: created.json().id };
+}
+
+/** The learner's first assigned course, as their "My training" lists it. */
+export async function firstEnrolmentOf(test: TestApp, learner: TestPerson): Promise<string> {
+  const mine: MyCourse[] = (await send(test, learner, 'GET', '/api/me/training')).json();
+  return mine[0]?.enrolmentId ?? '';
 }

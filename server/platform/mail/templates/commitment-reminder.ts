@@ -1,4 +1,4 @@
-import { type EmailBase, layout, oneLine, type Template } from './layout.ts';
+import { type EmailBase, formatDay, layout, oneLine, type Template } from './layout.ts';
 
 export interface CommitmentReminderData extends EmailBase {
   title: string;
@@ -11,21 +11,12 @@ export interface CommitmentReminderData extends EmailBase {
   link: string;
 }
 
-const dayOf = (day: string, language: 'en' | 'es') =>
-  new Intl.DateTimeFormat(language, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${day}T00:00:00Z`));
-
 // A nudge, not a reprimand: the people it was promised to are waiting to hear, and saying what
 // changed (or that it will be late, and why) keeps their trust as much as finishing on time.
 export const commitmentReminder: Template<CommitmentReminderData> = (data, language) => {
   const title = oneLine(data.title);
   const program = oneLine(data.programName);
-  const day = dayOf(data.dueOn, language);
+  const day = formatDay(data.dueOn, language);
   if (language === 'es') {
     const overdue = data.kind === 'overdue';
     return layout({

@@ -1,8 +1,9 @@
 import type { ItemKind } from '../../../../shared/conferences/names.ts';
-import { formatDay, itemKindWords } from './conference-words.ts';
+import { itemKindWords } from './conference-words.ts';
 import {
   type Block,
   type EmailBase,
+  formatDay,
   formatMoment,
   type Language,
   layout,

@@ -1,7 +1,8 @@
 import type { ItemKind } from '../../../../shared/conferences/names.ts';
-import { formatDay, formatMoney, itemKindWords } from './conference-words.ts';
+import { formatMoney, itemKindWords } from './conference-words.ts';
 import {
   type EmailBase,
+  formatDay,
   formatMoment,
   type Language,
   layout,

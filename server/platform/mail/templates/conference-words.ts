@@ -25,15 +25,5 @@ export const itemKindWords: Record<Language, Record<ItemKind, string>> = {
   },
 };
 
-/** A due day as people read it, e.g. "Friday, March 12, 2027". */
-export const formatDay = (day: string, language: Language) =>
-  new Intl.DateTimeFormat(language, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${day}T00:00:00Z`));
-
 export const formatMoney = (cents: number, currency: string, language: Language) =>
   new Intl.NumberFormat(language, { style: 'currency', currency }).format(cents / 100);

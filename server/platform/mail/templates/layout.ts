@@ -74,6 +74,16 @@ export function formatMoment(moment: Date, language: Language, timeZone = 'UTC')
   }).format(moment);
 }
 
+/** A due day as people read it, e.g. "Friday, March 12, 2027". */
+export const formatDay = (day: string, language: Language) =>
+  new Intl.DateTimeFormat(language, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00Z`));
+
 function textOf(block: Block): string {
   if (block.kind === 'action') return `${block.label}:\n${block.url}`;
   return block.text;

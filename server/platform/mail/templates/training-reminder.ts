@@ -1,4 +1,4 @@
-import { type EmailBase, layout, oneLine, type Template } from './layout.ts';
+import { type EmailBase, formatDay, layout, oneLine, type Template } from './layout.ts';
 
 export type TrainingReminderKind = 'assigned' | 'due_soon' | 'overdue' | 'renewal_due' | 'expired';
 
@@ -11,15 +11,6 @@ export interface TrainingReminderData extends EmailBase {
   /** The learner's own page of the course, where they take it or print their certificate. */
   link: string;
 }
-
-const dayOf = (day: string, language: 'en' | 'es') =>
-  new Intl.DateTimeFormat(language, {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${day}T00:00:00Z`));
 
 const say = {
   en: {
@@ -81,7 +72,10 @@ export const trainingReminder: Template<TrainingReminderData> = (data, language)
     subject: words.subject[data.kind](title),
     preferencesUrl: data.preferencesUrl,
     blocks: [
-      { kind: 'paragraph', text: words.body[data.kind](title, program, dayOf(data.day, language)) },
+      {
+        kind: 'paragraph',
+        text: words.body[data.kind](title, program, formatDay(data.day, language)),
+      },
       {
         kind: 'action',
         label: aboutCertificate ? words.action.certificate : words.action.course,
