@@ -8,7 +8,15 @@ type Language = 'en' | 'es';
 const switcherName: Record<Language, RegExp> = { en: /Language/, es: /Idioma/ };
 const optionName: Record<Language, string> = { en: 'English', es: 'Español' };
 
+/**
+ * The page's language once the app has chosen it: index.html says "en" until the app starts and
+ * sets the reader's own, so the switcher is waited for first.
+ */
 async function currentLanguage(page: Page): Promise<Language> {
+  await page
+    .getByRole('button', { name: /Language|Idioma/ })
+    .first()
+    .waitFor();
   return (await page.getAttribute('html', 'lang')) === 'es' ? 'es' : 'en';
 }
 
