@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { RouterProvider as AriaRouterProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration, useHref, useLocation, useNavigate } from 'react-router';
+import { isStaffRole } from '../../shared/permissions/roles.ts';
 import type { ProfileResponse } from '../../shared/profile/contract.ts';
 import { readsMeasurement } from '../features/measurement/roles.ts';
 import { Layout, mainId, type NavItem } from '../ui/Layout.tsx';
@@ -30,6 +31,10 @@ function useNav(): NavItem[] {
           { to: '/commitments', label: t('layout.nav.commitments') },
           { to: '/conferences/mine', label: t('layout.nav.conferences') },
           { to: '/dialogues', label: t('layout.nav.dialogues') },
+          // Courses are assigned to staff; residents join by links and take none.
+          ...(profile?.roles.some((role) => isStaffRole(role.role))
+            ? [{ to: '/training', label: t('layout.nav.training') }]
+            : []),
           // Staff who read the figures (measurement.read) find their own waiting surveys there
           // too; everyone else has the surveys waiting for them. One entry either way.
           readsMeasurement(profile?.roles)

@@ -373,6 +373,46 @@ export function createAppRouter() {
               }),
             },
             {
+              path: 'programs/:programId/courses/new',
+              lazy: async () => ({
+                Component: (await import('../features/training/CourseEditorPage.tsx'))
+                  .NewCoursePage,
+              }),
+            },
+            {
+              path: 'courses/:courseId/edit',
+              lazy: async () => ({
+                Component: (await import('../features/training/CourseEditorPage.tsx'))
+                  .EditCoursePage,
+              }),
+            },
+            {
+              path: 'courses/:courseId/report',
+              lazy: async () => ({
+                Component: (await import('../features/training/CourseReportPage.tsx'))
+                  .CourseReportPage,
+              }),
+            },
+            {
+              path: 'training',
+              lazy: async () => ({
+                Component: (await import('../features/training/MyTrainingPage.tsx')).MyTrainingPage,
+              }),
+            },
+            {
+              path: 'training/:enrolmentId',
+              lazy: async () => ({
+                Component: (await import('../features/training/LearnPage.tsx')).LearnPage,
+              }),
+            },
+            {
+              path: 'certificates/:code',
+              lazy: async () => ({
+                Component: (await import('../features/training/CertificatePage.tsx'))
+                  .CertificatePage,
+              }),
+            },
+            {
               path: 'trust/:organisationId',
               lazy: async () => ({
                 Component: (await import('../features/measurement/PublicTrustPage.tsx'))

@@ -1,4 +1,8 @@
 import type { Outcome, Topic } from '../../shared/training/course.ts';
+import { trainingCertificateEn } from './en-training-certificate.ts';
+import { trainingEditorEn } from './en-training-editor.ts';
+import { trainingLearnEn } from './en-training-learn.ts';
+import { trainingReportEn } from './en-training-report.ts';
 
 // The English words of restorative training: a part of en.ts, kept in its own file. Every name
 // training shares with the server is typed against its list, so that a new topic or outcome
@@ -40,6 +44,7 @@ export const trainingEn = {
     lead: 'The courses officers and facilitators of this program can take.',
     link: 'Courses of {{program}}',
     none: 'This program has no courses yet.',
+    write: 'Write a new course',
     loadFailed: 'We could not load the courses. Check your connection, then try again.',
     notAllowed: 'These courses are not shared with your account.',
     topic: 'Topic',
@@ -82,6 +87,7 @@ export const trainingEn = {
       languages: 'Languages',
     },
     export: 'Export as a file',
+    edit: 'Edit the course',
     moduleNumber: 'Module {{number}}',
     reflection: 'Reflection',
     reflectionNote: 'The learner writes an answer only they can read.',
@@ -104,4 +110,40 @@ export const trainingEn = {
     endingFeedback: 'What to take from it:',
     missingScenario: 'This scenario is missing from the course.',
   },
+  beforeAfter: {
+    heading: 'Before and after',
+    lead: 'Attach one of the program’s training surveys: learners are given its before link as they start the course and its after link as they finish, and the trust dashboard compares the two sides. Answers are anonymous.',
+    none: 'The program has no training survey yet. Make one in the program’s surveys, then attach it here.',
+    survey: 'Training survey',
+    noSurvey: 'No survey',
+    save: 'Save',
+    attached: 'Learners will be given the survey’s before and after links.',
+    detached: 'The course no longer asks for a survey.',
+    notTraining: 'Choose a training survey of this program.',
+  },
+  certificate: trainingCertificateEn,
+  learnExtras: {
+    certificate: {
+      heading: 'Your certificate',
+      validUntil: 'It is valid until {{date}}.',
+      noExpiry: 'It does not expire.',
+      expired: 'It expired on {{date}}.',
+      renewal:
+        'It is time to renew it: your coordinator assigns the course again. Tell them if they have not yet.',
+      renewalBadge: 'Certificate to renew',
+      download: 'Download the certificate (PDF)',
+      check: 'Anyone you show it to can check it with its code, {{code}}:',
+      checkLink: 'its public page',
+    },
+    survey: {
+      beforeHeading: 'Before you begin: a short survey',
+      afterHeading: 'Now that you are done: the same short survey',
+      body: 'It takes about two minutes and is anonymous: answers are compared as a group before and after the course, never person by person.',
+      beforeLink: 'Answer the survey before the course',
+      afterLink: 'Answer the survey after the course',
+    },
+  },
+  editor: trainingEditorEn,
+  learn: trainingLearnEn,
+  report: trainingReportEn,
 };

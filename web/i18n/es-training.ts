@@ -1,4 +1,8 @@
 import type { Catalogue } from './en.ts';
+import { trainingCertificateEs } from './es-training-certificate.ts';
+import { trainingEditorEs } from './es-training-editor.ts';
+import { trainingLearnEs } from './es-training-learn.ts';
+import { trainingReportEs } from './es-training-report.ts';
 
 // Las palabras de la capacitación restaurativa en español (neutro latinoamericano, de «usted»):
 // una parte de es.ts, en su propio archivo. El tipo exige las mismas claves que en inglés. Se
@@ -34,6 +38,7 @@ export const trainingEs: Catalogue['training'] = {
     lead: 'Los cursos que pueden tomar agentes y personas facilitadoras de este programa.',
     link: 'Cursos de {{program}}',
     none: 'Este programa todavía no tiene cursos.',
+    write: 'Escribir un curso nuevo',
     loadFailed: 'No pudimos cargar los cursos. Revise su conexión e inténtelo de nuevo.',
     notAllowed: 'Estos cursos no están compartidos con su cuenta.',
     topic: 'Tema',
@@ -78,6 +83,7 @@ export const trainingEs: Catalogue['training'] = {
       languages: 'Idiomas',
     },
     export: 'Exportar como archivo',
+    edit: 'Editar el curso',
     moduleNumber: 'Módulo {{number}}',
     reflection: 'Reflexión',
     reflectionNote: 'Quien aprende escribe una respuesta que solo esa persona puede leer.',
@@ -100,4 +106,40 @@ export const trainingEs: Catalogue['training'] = {
     endingFeedback: 'Qué aprender de esto:',
     missingScenario: 'Falta este escenario en el curso.',
   },
+  beforeAfter: {
+    heading: 'Antes y después',
+    lead: 'Adjunte una de las encuestas de capacitación del programa: quienes toman el curso reciben su enlace de antes al empezar y su enlace de después al terminar, y el panel de confianza compara ambos lados. Las respuestas son anónimas.',
+    none: 'El programa aún no tiene una encuesta de capacitación. Cree una en las encuestas del programa y luego adjúntela aquí.',
+    survey: 'Encuesta de capacitación',
+    noSurvey: 'Sin encuesta',
+    save: 'Guardar',
+    attached: 'Quienes toman el curso recibirán los enlaces de antes y de después de la encuesta.',
+    detached: 'El curso ya no pide una encuesta.',
+    notTraining: 'Elija una encuesta de capacitación de este programa.',
+  },
+  certificate: trainingCertificateEs,
+  learnExtras: {
+    certificate: {
+      heading: 'Su certificado',
+      validUntil: 'Es válido hasta el {{date}}.',
+      noExpiry: 'No vence.',
+      expired: 'Venció el {{date}}.',
+      renewal:
+        'Es hora de renovarlo: su coordinador o coordinadora le asigna el curso de nuevo. Avísele si aún no lo ha hecho.',
+      renewalBadge: 'Certificado por renovar',
+      download: 'Descargar el certificado (PDF)',
+      check: 'Cualquier persona a quien se lo muestre puede comprobarlo con su código, {{code}}:',
+      checkLink: 'su página pública',
+    },
+    survey: {
+      beforeHeading: 'Antes de empezar: una encuesta breve',
+      afterHeading: 'Ahora que terminó: la misma encuesta breve',
+      body: 'Toma unos dos minutos y es anónima: las respuestas se comparan como grupo antes y después del curso, nunca persona por persona.',
+      beforeLink: 'Responder la encuesta antes del curso',
+      afterLink: 'Responder la encuesta después del curso',
+    },
+  },
+  editor: trainingEditorEs,
+  learn: trainingLearnEs,
+  report: trainingReportEs,
 };

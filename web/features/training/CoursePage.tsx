@@ -14,10 +14,13 @@ import { useSignedIn } from '../../app/useSignedIn.ts';
 import { buttonClassName } from '../../ui/Button.tsx';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import { courseExportHref, courseKey, fetchCourse } from './api.ts';
+import { BeforeAfterSection } from './BeforeAfterSection.tsx';
+import { CohortsSection } from './cohort-section.tsx';
 import { Markdown } from './markdown.tsx';
 import { situationsInOrder } from './scenario-order.ts';
 import { pickText } from './translated.ts';
 import '../../app/status-page.css';
+import '../../ui/form.css';
 import './training.css';
 
 /** A course text in the page's language, marked with its own when it had to fall back. */
@@ -280,12 +283,17 @@ export function CoursePage() {
       <Words text={course.summary} as="p" />
       <Facts detail={detail} />
       {detail.canManage ? (
-        <p>
+        <p className="training-actions">
+          <Link to={`/courses/${detail.id}/edit`} className={buttonClassName('primary')}>
+            {t('training.course.edit')}
+          </Link>
           <a href={courseExportHref(detail.id)} download className={buttonClassName('secondary')}>
             {t('training.course.export')}
           </a>
         </p>
       ) : null}
+      <CohortsSection detail={detail} />
+      {detail.canManage ? <BeforeAfterSection detail={detail} /> : null}
       {course.modules.map((module, index) => {
         const moduleTitle = pickText(module.title, i18n.language);
         return (

@@ -284,6 +284,11 @@ export function ProgramCoursesPage() {
       )}
       {mayManage ? (
         <>
+          <p>
+            <Link to={`/programs/${programId}/courses/new`} className={buttonClassName('primary')}>
+              {t('training.courses.write')}
+            </Link>
+          </p>
           <StarterCurriculum programId={programId} />
           <ImportCourse programId={programId} />
         </>

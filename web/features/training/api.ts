@@ -1,8 +1,17 @@
 import type {
+  AssignablePerson,
+  CohortSummary,
   CourseDetail,
+  CourseReport,
   CourseSummary,
+  CreateCohortBody,
+  Learning,
+  MyCourse,
+  SaveCourseBody,
   StarterCourse,
+  StepBody,
 } from '../../../shared/training/contract.ts';
+import type { CourseFileInput } from '../../../shared/training/course-file.ts';
 import { api } from '../../app/api.ts';
 
 // Restorative training's HTTP routes (shared/training/contract.ts). Their answers are plain
@@ -47,3 +56,67 @@ export function fetchCourse(courseId: string, signal?: AbortSignal) {
 
 /** The course as one file: a plain link, so that the browser downloads it. */
 export const courseExportHref = (courseId: string) => `${course(courseId)}/export`;
+
+// A learner's own training: what they were assigned, and each step they take.
+
+const mine = (enrolmentId: string) => `/api/me/training/${encodeURIComponent(enrolmentId)}`;
+
+export const myTrainingKey = ['training', 'mine'] as const;
+export const learningKey = (enrolmentId: string) => ['training', 'mine', enrolmentId] as const;
+
+export function fetchMyTraining(signal?: AbortSignal) {
+  return api<MyCourse[]>('/api/me/training', { signal });
+}
+
+export function fetchLearning(enrolmentId: string, signal?: AbortSignal) {
+  return api<Learning>(mine(enrolmentId), { signal });
+}
+
+/** One step taken; the answer is the course as it stands after it (409 when refused). */
+export function takeStep(enrolmentId: string, body: StepBody) {
+  return api<Learning>(`${mine(enrolmentId)}/steps`, { method: 'POST', body });
+}
+
+// Cohorts and reports (issue 10).
+
+export const cohortsKey = (courseId: string) => ['training', 'cohorts', courseId] as const;
+export const assignableKey = (courseId: string) => ['training', 'assignable', courseId] as const;
+export const courseReportKey = (courseId: string) => ['training', 'report', courseId] as const;
+
+export function fetchCohorts(courseId: string, signal?: AbortSignal) {
+  return api<CohortSummary[]>(`${course(courseId)}/cohorts`, { signal });
+}
+
+export function fetchAssignable(courseId: string, signal?: AbortSignal) {
+  return api<AssignablePerson[]>(`${course(courseId)}/assignable`, { signal });
+}
+
+export function createCohort(courseId: string, body: CreateCohortBody) {
+  return api<CohortSummary>(`${course(courseId)}/cohorts`, { method: 'POST', body });
+}
+
+export function fetchCourseReport(courseId: string, signal?: AbortSignal) {
+  return api<CourseReport>(`${course(courseId)}/report`, { signal });
+}
+
+/** The learners as a spreadsheet, its headings and statuses in `language`: a plain download. */
+export const courseReportCsvHref = (courseId: string, language: 'en' | 'es') =>
+  `${course(courseId)}/report.csv?lang=${language}`;
+
+/** The learning records as xAPI statements, for an agency's own learning system. */
+export const courseXapiHref = (courseId: string) => `${course(courseId)}/xapi`;
+
+// Authoring (issue 10): a new course from the editor, and a new version of one.
+
+/** A new course in the program, as a course file (201; 409 `slug_taken`). */
+export function createCourse(programId: string, courseFile: CourseFileInput) {
+  return api<CourseDetail>(`${inProgram(programId)}/courses`, {
+    method: 'POST',
+    body: courseFile,
+  });
+}
+
+/** A new version of the course; 409 when someone saved one after `basedOn`. */
+export function saveCourse(courseId: string, body: SaveCourseBody) {
+  return api<CourseDetail>(course(courseId), { method: 'PUT', body });
+}

@@ -5,3 +5,5 @@ import type { Role } from '../../../shared/permissions/roles.ts';
 
 /** 'training.manage': add, import, change and export a program's courses. */
 export const managingRoles: readonly Role[] = ['org_admin', 'coordinator'];
+/** 'training.report': who completed a course, and what learners chose, in aggregate. */
+export const reportingRoles: readonly Role[] = ['org_admin', 'coordinator', 'oversight_reviewer'];
