@@ -1,21 +1,11 @@
-import { skipToken, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { RouterProvider as AriaRouterProvider } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Outlet, ScrollRestoration, useHref, useLocation, useNavigate } from 'react-router';
 import { isStaffRole } from '../../shared/permissions/roles.ts';
-import type { ProfileResponse } from '../../shared/profile/contract.ts';
 import { readsMeasurement } from '../features/measurement/roles.ts';
 import { Layout, mainId, type NavItem } from '../ui/Layout.tsx';
-import { meQueryKey } from './session.ts';
-
-/**
- * Who signed in during this visit, if anyone. It only reads what the account page already
- * fetched: asking the server on every page would cost residents a request they never need.
- */
-function useKnownProfile(): ProfileResponse | undefined {
-  return useQuery<ProfileResponse>({ queryKey: meQueryKey, queryFn: skipToken }).data;
-}
+import { useKnownProfile } from './useSignedIn.ts';
 
 function useNav(): NavItem[] {
   const { t } = useTranslation();

@@ -1,7 +1,6 @@
-import { skipToken, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { meQueryKey } from '../../app/session.ts';
+import { useKnownProfile } from '../../app/useSignedIn.ts';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import { CircleIllustration } from './CircleIllustration.tsx';
 import './home.css';
@@ -37,7 +36,7 @@ export function HomePage() {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('home.title'));
   // Only what the header already knows: a visitor is not asked who they are on the home page.
-  const signedIn = useQuery({ queryKey: meQueryKey, queryFn: skipToken }).data !== undefined;
+  const signedIn = useKnownProfile() !== undefined;
   return (
     <div className="home">
       <section className="home__hero" aria-labelledby="home-heading">
