@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
 import { SETUP_LINK_HOURS } from '../shared/setup/contract.ts';
 import { buildApp } from './app.ts';
-import { ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { CIRCLE_REMINDERS_EVERY_MS, CIRCLE_REMINDERS_JOB } from './features/circles/reminders.ts';
 import {
   PURGE_TRANSCRIPTS_EVERY_MS,
@@ -22,6 +23,7 @@ import {
   TRAINING_REMINDERS_EVERY_MS,
   TRAINING_REMINDERS_JOB,
 } from './features/training/reminders.ts';
+import type { AppContext } from './platform/context.ts';
 import { createLogger } from './platform/logger.ts';
 import { DIGEST_EVERY_MS, DIGEST_JOB } from './platform/mail/service.ts';
 import { StartupError } from './platform/startup-error.ts';
@@ -42,6 +44,9 @@ async function main(): Promise<void> {
   const app = await buildApp(context);
 
   let stopping = false;
+  // What start-up still does after it listens (scheduling jobs, the setup link): a stop waits
+  // for it, so that the database is not closed under it.
+  let startingUp: Promise<unknown> = Promise.resolve();
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
@@ -53,6 +58,7 @@ async function main(): Promise<void> {
     }, config.SHUTDOWN_TIMEOUT_MS);
     deadline.unref();
     try {
+      await startingUp.catch(() => {});
       // Stop accepting, let in-flight requests finish, close sockets; then the rest.
       await app.close();
       await closeRuntime(context);
@@ -66,6 +72,12 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
 
   await app.listen({ port: config.PORT, host: config.HOST });
+  startingUp = startUp(context, app, config);
+  await startingUp;
+}
+
+/** After the server listens: the recurring jobs, the address, and the setup link if needed. */
+async function startUp(context: AppContext, app: FastifyInstance, config: Config): Promise<void> {
   context.jobs.start();
   await context.jobs.every(DIGEST_JOB, DIGEST_EVERY_MS);
   await context.jobs.every(REMINDERS_JOB, REMINDERS_EVERY_MS);
