@@ -16,6 +16,7 @@ import { captureEverywhere, switchLanguage } from './support/capture.ts';
 import {
   cuttableLine,
   expectFitsTheScreen,
+  holdableLine,
   messageFrom,
   pass,
   post,
@@ -270,6 +271,7 @@ describe('circles, from planning to the harvest on the register', () => {
       const dana = officerBrowser.page;
       const luz = luzBrowser.page;
       const luzLine = await cuttableLine(luz);
+      const rosaLine = await holdableLine(rosa);
       const amir = amirBrowser.page;
       const grace = graceBrowser.page;
       const en = roomWords.en;
@@ -342,8 +344,15 @@ describe('circles, from planning to the harvest on the register', () => {
         const opening = 'In a few words: what brought you to this circle today?';
         await rosa.getByRole('button', { name: `Pose the question: ${opening}` }).click();
         for (const page of everyone) await page.getByText(opening).first().waitFor();
-        await post(rosa, en, 'Welcome, everyone. Thank you for coming tonight.');
-        await pass(rosa, en);
+        // The keeper posts her welcome and passes before her words have come back, on a slow
+        // line: both happen, in that order.
+        const welcome = 'Welcome, everyone. Thank you for coming tonight.';
+        await rosa.getByRole('textbox', { name: en.yourWords }).fill(welcome);
+        rosaLine.hold();
+        await rosa.getByRole('button', { name: en.post, exact: true }).click();
+        await rosa.getByRole('button', { name: en.pass, exact: true }).click();
+        await messageFrom(amir, welcome).waitFor();
+        rosaLine.release();
         await amir.getByText(en.listeningTo(officer.name)).waitFor();
         await post(dana, en, 'I patrol the East End at night. I came to listen.');
         await pass(dana, en);

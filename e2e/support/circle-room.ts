@@ -110,6 +110,31 @@ export async function cuttableLine(page: Page): Promise<{ cut(): Promise<void>; 
   };
 }
 
+/**
+ * A line to the room whose answers from the server can be held back and then let through in
+ * order, as a slow connection would deliver them: what the person presses meanwhile still goes.
+ */
+export async function holdableLine(page: Page): Promise<{ hold(): void; release(): void }> {
+  let held: (() => void)[] | null = null;
+  await page.routeWebSocket(/\/api\/circles\/live$/, (socket) => {
+    const server = socket.connectToServer();
+    server.onMessage((message) => {
+      if (held) held.push(() => socket.send(message));
+      else socket.send(message);
+    });
+  });
+  return {
+    hold() {
+      held = [];
+    },
+    release() {
+      const waiting = held ?? [];
+      held = null;
+      for (const deliver of waiting) deliver();
+    },
+  };
+}
+
 /** The page fits the screen's width: nothing makes a phone's reader scroll sideways. */
 export async function expectFitsTheScreen(page: Page): Promise<void> {
   const { content, screen } = await page.evaluate(() => ({

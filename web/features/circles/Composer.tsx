@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { MESSAGE_MAX } from '../../../shared/circles/machine.ts';
@@ -36,11 +36,16 @@ export function Composer({
 }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<'post' | 'pass' | null>(null);
+  // A Pass pressed while the words are still on their way waits for them rather than being
+  // lost: the holder meant "these words, then the piece moves on".
+  const posting = useRef<Promise<unknown>>(Promise.resolve());
 
   async function post() {
     if (busy) return;
     setBusy('post');
-    const outcome = await run({ type: 'post', messageId: draft.messageId, text: draft.text });
+    const sent = run({ type: 'post', messageId: draft.messageId, text: draft.text });
+    posting.current = sent;
+    const outcome = await sent;
     setBusy(null);
     const posted =
       outcome.kind === 'accepted' ||
@@ -48,11 +53,16 @@ export function Composer({
     if (posted) onDraft(emptyDraft());
   }
 
+  const passing = useRef(false);
+
   async function pass() {
-    if (busy) return;
+    if (passing.current) return;
+    passing.current = true;
+    await posting.current;
     setBusy('pass');
     await run({ type: 'pass' });
     setBusy(null);
+    passing.current = false;
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
