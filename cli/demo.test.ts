@@ -21,6 +21,8 @@ import { listPeople } from '../server/features/organisations/people.ts';
 import { readOrganisation } from '../server/features/organisations/programs.ts';
 import { listCourses } from '../server/features/training/courses.ts';
 import { courseReport } from '../server/features/training/report.ts';
+import { previewConsent } from '../server/features/youth/guardian.ts';
+import { listYoungPeople } from '../server/features/youth/members.ts';
 import { people as peopleTable } from '../server/platform/auth/schema.ts';
 import { generateEncryptionKey } from '../server/platform/crypto/keys.ts';
 import { createTestDatabase, type TestDatabase } from '../server/platform/db/test-database.ts';
@@ -268,6 +270,25 @@ describe('restorativ demo', () => {
         expect.objectContaining({ name: 'Officer Priya Nair', status: 'not_started' }),
       );
       expect(training.scenarios[0]?.wrongTurns.length).toBeGreaterThan(0);
+
+      // The youth program: Maya may take part, Jayden waits for his grandmother, whose page
+      // the demo prints, and Andre, a young adult, needs no one's consent.
+      const youthProgram = organisation.programs.find((program) =>
+        program.name.startsWith('Youth'),
+      );
+      const young = await listYoungPeople(context, admin, youthProgram?.id ?? '');
+      expect(
+        young.map((person) => [person.displayName, person.mayTakePart, person.consent?.status]),
+      ).toEqual([
+        ['Andre', true, undefined],
+        ['Jayden', false, 'requested'],
+        ['Maya', true, 'given'],
+      ]);
+      const guardianToken = /\/consent#([\w-]{43})/.exec(first.out)?.[1] ?? '';
+      expect(await previewConsent(context, guardianToken)).toMatchObject({
+        youngPersonName: 'Jayden',
+        language: 'es',
+      });
     } finally {
       await app.close();
       await closeRuntime(context);

@@ -21,6 +21,7 @@ import { requireRecentReauthentication } from './features/profile/reauthenticati
 import { registerProfileRoutes } from './features/profile/routes.ts';
 import { registerSetupRoutes } from './features/setup/routes.ts';
 import { registerTrainingRoutes } from './features/training/routes.ts';
+import { registerYouthRoutes } from './features/youth/routes.ts';
 import { createActorResolver } from './platform/auth/actor.ts';
 import { registerAuthRoutes } from './platform/auth/routes.ts';
 import type { AppContext } from './platform/context.ts';
@@ -135,6 +136,7 @@ export async function buildApp(
   registerDialogueRoutes(api, context, actors);
   registerMeasurementRoutes(api, context, actors);
   registerTrainingRoutes(api, context, actors);
+  registerYouthRoutes(api, context, actors);
   if (config.NODE_ENV !== 'production') registerDevOutboxRoutes(api, context);
   await registerPublicRegisterRoutes(app, context);
 

@@ -7,6 +7,7 @@ export * from './features/invitations/schema.ts';
 export * from './features/measurement/schema.ts';
 export * from './features/organisations/schema.ts';
 export * from './features/training/schema.ts';
+export * from './features/youth/schema.ts';
 export * from './platform/audit/schema.ts';
 export * from './platform/auth/schema.ts';
 export * from './platform/instance/schema.ts';

@@ -10,6 +10,7 @@ import { seedMeasurementDemo } from '../../server/features/measurement/demo.ts';
 import { seedOrganisationsDemo } from '../../server/features/organisations/demo.ts';
 import { anyOrganisationExists } from '../../server/features/organisations/service.ts';
 import { seedTrainingDemo } from '../../server/features/training/demo.ts';
+import { seedYouthDemo } from '../../server/features/youth/demo.ts';
 import { closeRuntime, openRuntime } from '../../server/runtime.ts';
 
 // `restorativ demo`: a believable organisation in an empty database, so that a first look at
@@ -49,6 +50,7 @@ export async function demoCommand(config: Config): Promise<number> {
     const dialogue = await seedDialoguesDemo(context, world);
     const measurement = await seedMeasurementDemo(context, world);
     const training = await seedTrainingDemo(context, world);
+    const youth = await seedYouthDemo(context, world);
 
     const width = Math.max(...world.accounts.map((account) => account.email.length));
     console.log(`The demo is ready: ${world.community.name} and ${world.agency.name}.\n`);
@@ -75,6 +77,12 @@ export async function demoCommand(config: Config): Promise<number> {
     );
     console.log(
       `\nThe winter patrol's de-escalation training, as its supervisors read it:\n  ${config.publicUrl}/courses/${training.reportCourseId}/report`,
+    );
+    console.log(
+      `\nA guardian's consent page in the youth program, waiting for her answer:\n  ${youth.waitingGuardianLink}`,
+    );
+    console.log(
+      `\nThe page of Jayden, the young person she is asked about:\n  ${youth.waitingYouthLink}`,
     );
     console.log(
       `\nThe public accountability register, open to anyone:\n  ${config.publicUrl}/register/organisations/${world.community.id}`,

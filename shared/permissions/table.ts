@@ -189,6 +189,12 @@ export const permissionTable = {
     coordinator: 'program',
     oversight_reviewer: 'program',
   },
+  /** Make a program a youth program: its age range, safeguarding lead and meeting rules. */
+  'youth.configure': { org_admin: 'program', coordinator: 'program' },
+  /** Add young people, hand them their link, and ask their guardians for consent. */
+  'youth.manage': { org_admin: 'program', coordinator: 'program' },
+  /** The program's young people by display name, age band and whether they may take part. */
+  'youth.read': { org_admin: 'program', coordinator: 'program', facilitator: 'program' },
   'profile.read': everyone,
   'profile.update': everyone,
   'session.list': everyone,

@@ -112,6 +112,10 @@ describe('a guardian’s consent', () => {
     expect(
       decideConsent(requested, { type: 'request', version: 1, validDays: 365, at: 1 }, 1),
     ).toEqual({ ok: false, refusal: 'already_requested' });
+    // Newer words replace a request still waiting: the guardian answers what is true now.
+    expect(
+      decideConsent(requested, { type: 'request', version: 2, validDays: 365, at: 1 }, 2),
+    ).toMatchObject({ ok: true, event: { type: 'requested', version: 2 } });
     const given = applyConsent(requested, { type: 'given', at: 10, expiresAt: 10 + 365 * DAY_MS });
     expect(mayTakePart(given, 20, 1)).toBe(true);
     // The program's text changed to version 2: the consent to version 1 no longer counts.

@@ -4,7 +4,7 @@
 // - a request names the consent text's version and how many days the consent will last once
 //   given; the guardian answers it once (a link used twice is refused);
 // - a consent counts only while it is given, not past its expiry, and of the program's current
-//   version: a new text needs a new consent;
+//   version: a new text needs a new consent, and its request replaces one still waiting;
 // - a guardian may withdraw at any time, which takes effect at once; a new request starts over;
 // - a young person of 18 or more needs no guardian, and the machine is not asked.
 
@@ -79,7 +79,10 @@ export function decideConsent(
       if (!Number.isInteger(command.validDays) || command.validDays < 1) {
         return { ok: false, refusal: 'bad_request' };
       }
-      if (state.status === 'requested') return { ok: false, refusal: 'already_requested' };
+      // A request for the same words waits already; one for newer words replaces it.
+      if (state.status === 'requested' && state.version === command.version) {
+        return { ok: false, refusal: 'already_requested' };
+      }
       if (mayTakePart(state, command.at, currentVersion)) {
         return { ok: false, refusal: 'already_requested' };
       }

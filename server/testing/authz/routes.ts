@@ -26,6 +26,7 @@ import {
   storedProgramTarget,
   type World,
 } from './world.ts';
+import { youthRouteChecks } from './youth-routes.ts';
 
 // How every route of the API is checked: the authorisation matrix (authz-matrix.test.ts) walks
 // this registry and fails for a route of the OpenAPI document that is not in it. A new route is
@@ -641,6 +642,7 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
   ...dialogueResultRouteChecks,
   ...measurementSurveyRouteChecks,
   ...trainingRouteChecks,
+  ...youthRouteChecks,
   ...measurementDashboardRouteChecks,
 };
 

@@ -21,6 +21,7 @@ import { registerUpdate } from './register-update.ts';
 import { roleGranted } from './role-granted.ts';
 import { surveyInvitation } from './survey-invitation.ts';
 import { trainingReminder } from './training-reminder.ts';
+import { youthConsentAnswered, youthConsentRequest } from './youth-consent.ts';
 
 export type { CircleCancelledData } from './circle-cancelled.ts';
 export type { CircleHarvestData } from './circle-harvest.ts';
@@ -45,6 +46,7 @@ export type { RegisterUpdateData } from './register-update.ts';
 export type { RoleGrantedData } from './role-granted.ts';
 export type { SurveyInvitationData } from './survey-invitation.ts';
 export type { TrainingReminderData } from './training-reminder.ts';
+export type { YouthConsentAnsweredData, YouthConsentRequestData } from './youth-consent.ts';
 
 /** Every email Restorativ sends, by the name stored with each message in the outbox. */
 export const templates = {
@@ -70,6 +72,8 @@ export const templates = {
   'conference-signed-off': conferenceSignedOff,
   'survey-invitation': surveyInvitation,
   'training-reminder': trainingReminder,
+  'youth-consent-request': youthConsentRequest,
+  'youth-consent-answered': youthConsentAnswered,
 } as const;
 
 /**
@@ -106,6 +110,10 @@ export const templateCategories = {
   'survey-invitation': 'notification',
   // "My training" holds every course and certificate either way.
   'training-reminder': 'notification',
+  // A young person cannot take part until their guardian answers; the answer is confirmed with
+  // the link where it is withdrawn.
+  'youth-consent-request': 'essential',
+  'youth-consent-answered': 'essential',
 } as const satisfies Record<keyof typeof templates, 'essential' | 'notification'>;
 
 export type TemplateName = keyof typeof templates;

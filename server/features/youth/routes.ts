@@ -1,0 +1,208 @@
+import { z } from 'zod';
+import {
+  addYoungPersonRequest,
+  addYoungPersonResponse,
+  consentAnswerRequest,
+  consentAnswerResponse,
+  consentPreview,
+  consentPreviewQuery,
+  myYouthPrograms,
+  youngPeopleList,
+  youngPerson,
+  youthJoinRequest,
+  youthJoinResponse,
+  youthLinkResponse,
+  youthSettingsRequest,
+  youthSettingsResponse,
+} from '../../../shared/youth/contract.ts';
+import type { ActorResolver } from '../../platform/auth/actor.ts';
+import { startSessionAfterInvitation } from '../../platform/auth/invited-sign-in.ts';
+import type { AppContext } from '../../platform/context.ts';
+import type { ApiApp } from '../../platform/http/api-app.ts';
+import type { RateRule } from '../../platform/http/rate-limits.ts';
+import { answerConsent, previewConsent } from './guardian.ts';
+import { joinByYouthLink, myYouthPrograms as readMyYouthPrograms } from './join.ts';
+import { addYoungPerson, askConsentAgain, listYoungPeople, newYouthLink } from './members.ts';
+import { readYouthSettings, saveYouthSettings } from './settings.ts';
+
+// Every route of youth programs (shared/youth/contract.ts describes them).
+
+const tags = ['youth'];
+const inProgram = z.object({ programId: z.uuid('must be a program id') });
+const oneYoungPerson = z.object({ id: z.uuid('must be a young person id') });
+
+// A guardian's or a young person's link is a secret that must not be guessed.
+const youthLinkUse: RateRule = { name: 'youth-link', max: 60, perMinutes: 15, by: 'address' };
+
+export function registerYouthRoutes(app: ApiApp, context: AppContext, actors: ActorResolver): void {
+  const { db } = context.database;
+  app.get(
+    '/api/programs/:programId/youth',
+    {
+      schema: {
+        summary: "A youth program's settings; null while the program is not one",
+        tags,
+        params: inProgram,
+        response: { 200: youthSettingsResponse },
+      },
+    },
+    async (request) => ({
+      settings: await readYouthSettings(
+        db,
+        await actors.require(request),
+        request.params.programId,
+      ),
+    }),
+  );
+  app.put(
+    '/api/programs/:programId/youth',
+    {
+      schema: {
+        summary:
+          'Make a program a youth program, or change its age range, safeguarding lead, rules and retention',
+        tags,
+        params: inProgram,
+        body: youthSettingsRequest,
+        response: { 200: youthSettingsResponse },
+      },
+    },
+    async (request) => ({
+      settings: await saveYouthSettings(
+        context,
+        await actors.require(request),
+        request.params.programId,
+        request.body,
+      ),
+    }),
+  );
+  app.get(
+    '/api/programs/:programId/young-people',
+    {
+      schema: {
+        summary: "A youth program's young people, and whether each may take part",
+        tags,
+        params: inProgram,
+        response: { 200: youngPeopleList },
+      },
+    },
+    async (request) => ({
+      youngPeople: await listYoungPeople(
+        context,
+        await actors.require(request),
+        request.params.programId,
+      ),
+    }),
+  );
+  app.post(
+    '/api/programs/:programId/young-people',
+    {
+      schema: {
+        summary: "Add a young person; a minor's guardian is asked for consent by email",
+        tags,
+        params: inProgram,
+        body: addYoungPersonRequest,
+        response: { 201: addYoungPersonResponse },
+      },
+    },
+    async (request, reply) => {
+      const { youngPerson, youthLink } = await addYoungPerson(
+        context,
+        await actors.require(request),
+        request.params.programId,
+        request.body,
+      );
+      // The guardian's link goes to the guardian alone: whoever added the young person must
+      // not be able to answer for them.
+      return reply.code(201).send({ youngPerson, youthLink });
+    },
+  );
+  app.post(
+    '/api/young-people/:id/link',
+    {
+      schema: {
+        summary: 'A new link for the young person; the old one stops working',
+        tags,
+        params: oneYoungPerson,
+        response: { 200: youthLinkResponse },
+      },
+    },
+    async (request) => ({
+      youthLink: await newYouthLink(context, await actors.require(request), request.params.id),
+    }),
+  );
+  app.post(
+    '/api/young-people/:id/consent-request',
+    {
+      schema: {
+        summary: 'Ask the guardian again, after a decline, a withdrawal or an expiry',
+        tags,
+        params: oneYoungPerson,
+        response: { 200: z.object({ youngPerson }) },
+      },
+    },
+    async (request) => ({
+      youngPerson: await askConsentAgain(context, await actors.require(request), request.params.id),
+    }),
+  );
+  app.get(
+    '/api/consent',
+    {
+      config: { rateLimits: [youthLinkUse] },
+      schema: {
+        summary: 'What a guardian is asked to consent to, by the link in their email',
+        tags,
+        querystring: consentPreviewQuery,
+        response: { 200: consentPreview },
+      },
+    },
+    (request) => previewConsent(context, request.query.token),
+  );
+  app.post(
+    '/api/consent',
+    {
+      config: { rateLimits: [youthLinkUse] },
+      schema: {
+        summary: 'A guardian gives or declines consent once, or withdraws it at any time',
+        tags,
+        body: consentAnswerRequest,
+        response: { 200: consentAnswerResponse },
+      },
+    },
+    async (request) => ({
+      consent: await answerConsent(context, request.body.token, request.body.answer),
+    }),
+  );
+  app.post(
+    '/api/youth/join',
+    {
+      config: { rateLimits: [youthLinkUse] },
+      schema: {
+        summary: "A young person's own link signs them in",
+        tags,
+        body: youthJoinRequest,
+        response: { 200: youthJoinResponse },
+      },
+    },
+    async (request, reply) => {
+      const joined = await joinByYouthLink(context, request.body.token);
+      const current = await actors.current(request);
+      if (current?.personId !== joined.personId) {
+        await startSessionAfterInvitation(context.auth, request, reply, joined.personId);
+      }
+      return { programId: joined.programId };
+    },
+  );
+  app.get(
+    '/api/me/youth',
+    {
+      schema: {
+        summary: "The young person's programs, and whether they may take part yet",
+        tags,
+        response: { 200: myYouthPrograms },
+      },
+    },
+    async (request) => ({
+      programs: await readMyYouthPrograms(db, await actors.require(request)),
+    }),
+  );
+}
