@@ -23,6 +23,7 @@ import { listCourses } from '../server/features/training/courses.ts';
 import { courseReport } from '../server/features/training/report.ts';
 import { previewConsent } from '../server/features/youth/guardian.ts';
 import { listYoungPeople } from '../server/features/youth/members.ts';
+import { listPairs } from '../server/features/youth/mentoring.ts';
 import { people as peopleTable } from '../server/platform/auth/schema.ts';
 import { generateEncryptionKey } from '../server/platform/crypto/keys.ts';
 import { createTestDatabase, type TestDatabase } from '../server/platform/db/test-database.ts';
@@ -284,6 +285,12 @@ describe('restorativ demo', () => {
         ['Jayden', false, 'requested'],
         ['Maya', true, 'given'],
       ]);
+      const [pair] = await listPairs(context, admin, youthProgram?.id ?? '');
+      expect(pair).toMatchObject({
+        mentor: { name: 'Officer Marcus Hill' },
+        youngPerson: { name: 'Maya' },
+        readAlongBy: ['Keisha Brown', 'Sam Whitfield'],
+      });
       const guardianToken = /\/consent#([\w-]{43})/.exec(first.out)?.[1] ?? '';
       expect(await previewConsent(context, guardianToken)).toMatchObject({
         youngPersonName: 'Jayden',

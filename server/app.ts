@@ -21,6 +21,7 @@ import { requireRecentReauthentication } from './features/profile/reauthenticati
 import { registerProfileRoutes } from './features/profile/routes.ts';
 import { registerSetupRoutes } from './features/setup/routes.ts';
 import { registerTrainingRoutes } from './features/training/routes.ts';
+import { registerConcernRoutes } from './features/youth/concern-routes.ts';
 import { registerYouthRoutes } from './features/youth/routes.ts';
 import { createActorResolver } from './platform/auth/actor.ts';
 import { registerAuthRoutes } from './platform/auth/routes.ts';
@@ -137,6 +138,7 @@ export async function buildApp(
   registerMeasurementRoutes(api, context, actors);
   registerTrainingRoutes(api, context, actors);
   registerYouthRoutes(api, context, actors);
+  registerConcernRoutes(api, context, actors);
   if (config.NODE_ENV !== 'production') registerDevOutboxRoutes(api, context);
   await registerPublicRegisterRoutes(app, context);
 

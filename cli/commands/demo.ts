@@ -50,7 +50,7 @@ export async function demoCommand(config: Config): Promise<number> {
     const dialogue = await seedDialoguesDemo(context, world);
     const measurement = await seedMeasurementDemo(context, world);
     const training = await seedTrainingDemo(context, world);
-    const youth = await seedYouthDemo(context, world);
+    const youth = await seedYouthDemo(context, world, password);
 
     const width = Math.max(...world.accounts.map((account) => account.email.length));
     console.log(`The demo is ready: ${world.community.name} and ${world.agency.name}.\n`);
@@ -83,6 +83,9 @@ export async function demoCommand(config: Config): Promise<number> {
     );
     console.log(
       `\nThe page of Jayden, the young person she is asked about:\n  ${youth.waitingYouthLink}`,
+    );
+    console.log(
+      `\nThe page of Maya, who writes to her officer mentor (her coordinator reads along):\n  ${youth.mentoredYouthLink}`,
     );
     console.log(
       `\nThe public accountability register, open to anyone:\n  ${config.publicUrl}/register/organisations/${world.community.id}`,

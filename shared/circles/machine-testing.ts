@@ -14,7 +14,8 @@ import {
 // Random circles for the property tests: a cast, commands from anyone in it, and a player that
 // keeps what the rules accept.
 
-// People who may come to a circle: a keeper, a co-keeper, an officer and three residents.
+// People who may come to a circle: a keeper, a co-keeper, an officer and three residents, one
+// of them (Dee) a young person under 18.
 export const cast: Record<string, CircleRole> = {
   kim: 'keeper',
   cole: 'co_keeper',
@@ -24,6 +25,7 @@ export const cast: Record<string, CircleRole> = {
   dee: 'resident',
 };
 export const ids = Object.keys(cast);
+export const minors: ReadonlySet<string> = new Set(['dee']);
 
 const messageId = fc.constantFrom('m1', 'm2', 'm3', 'm4');
 const command: fc.Arbitrary<CircleCommand> = fc.oneof(
@@ -77,9 +79,19 @@ const command: fc.Arbitrary<CircleCommand> = fc.oneof(
 );
 export const step = fc.record({ actor: fc.constantFrom(...ids), command });
 
-/** A join as this cast member would send it: their own name and role, and any place given. */
+/**
+ * A join as the server sends it for this cast member: their own name and role, any place given,
+ * and whether they are a minor.
+ */
 export const asSent = (actor: string, sent: CircleCommand): CircleCommand =>
-  sent.type === 'join' ? { ...sent, name: actor, role: cast[actor] ?? 'other' } : sent;
+  sent.type === 'join'
+    ? {
+        ...sent,
+        name: actor,
+        role: cast[actor] ?? 'other',
+        ...(minors.has(actor) ? { minor: true as const } : {}),
+      }
+    : sent;
 
 export interface Run {
   state: CircleState;

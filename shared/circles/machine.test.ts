@@ -33,7 +33,7 @@ const keeperOnly = new Set<CircleCommand['type']>([
 
 describe('the rules of a circle', () => {
   it('keeps every rule over any sequence of commands from anyone', () => {
-    const accepted = { post: 0, pass: 0, remove: 0, close: 0 };
+    const accepted = { post: 0, pass: 0, remove: 0, close: 0, ask_private_word: 0 };
     fc.assert(
       fc.property(fc.array(step, { minLength: 10, maxLength: 120, size: 'max' }), (steps) => {
         const { state, events } = play(steps, (before, actor, command, after) => {
@@ -51,6 +51,11 @@ describe('the rules of a circle', () => {
           // Whoever leaves, steps out or is removed while holding it passes it on.
           if (['leave', 'step_out'].includes(command.type)) expect(after.holder).not.toBe(actor);
           if (command.type === 'remove') expect(after.holder).not.toBe(command.participantId);
+          // A young person's private word reaches two keepers, never one.
+          if (command.type === 'ask_private_word' && participantOf(before, actor)?.minor) {
+            const keepers = before.participants.filter((each) => isKeeper(before, each.id));
+            expect(keepers.length).toBeGreaterThanOrEqual(2);
+          }
         });
         // Nothing is kept unless everyone who took part said yes.
         if (transcriptOf(state).length > 0) {
@@ -173,6 +178,34 @@ describe('the rules of a circle', () => {
     const removed = apply(state, { type: 'removed', participantId: 'ana', by: 'kim', at: 6 });
     expect(decide(removed, 'ana', { type: 'join', name: 'Ana', role: 'resident' })).toEqual({
       refusal: 'removed',
+    });
+  });
+
+  it('sends a young person’s private word to two keepers or no one, and an adult’s as before', () => {
+    const { state } = play([
+      { actor: 'kim', command: { type: 'join', name: 'Kim', role: 'keeper' } },
+      { actor: 'dee', command: { type: 'join', name: 'Dee', role: 'resident' } },
+      { actor: 'ana', command: { type: 'join', name: 'Ana', role: 'resident' } },
+      { actor: 'kim', command: { type: 'open' } },
+    ]);
+    expect(participantOf(state, 'dee')?.minor).toBe(true);
+    expect(decide(state, 'dee', { type: 'ask_private_word' })).toEqual({
+      refusal: 'needs_two_keepers',
+    });
+    expect(decide(state, 'ana', { type: 'ask_private_word' })).toMatchObject({
+      events: [{ type: 'private_word_asked', by: 'ana' }],
+    });
+    const withCole = play([
+      { actor: 'kim', command: { type: 'join', name: 'Kim', role: 'keeper' } },
+      { actor: 'cole', command: { type: 'join', name: 'Cole', role: 'co_keeper' } },
+      { actor: 'dee', command: { type: 'join', name: 'Dee', role: 'resident' } },
+    ]);
+    expect(decide(withCole.state, 'dee', { type: 'ask_private_word' })).toMatchObject({
+      events: [{ type: 'private_word_asked', by: 'dee' }],
+    });
+    const coleLeft = apply(withCole.state, { type: 'left', participantId: 'cole', at: 9_000 });
+    expect(decide(coleLeft, 'dee', { type: 'ask_private_word' })).toEqual({
+      refusal: 'needs_two_keepers',
     });
   });
 

@@ -8,6 +8,8 @@
 // them; keepers (the keeper and co-keeper) guide the stages and hold the safety controls; nothing
 // is kept as a transcript unless everyone who took part consented.
 
+import { channelRefusal, privateWordReaders } from '../youth/channels.ts';
+
 export const stages = [
   'opening',
   'check_in',
@@ -39,6 +41,8 @@ export type CircleEvent = { at: number } & (
       role: CircleRole;
       /** Their place in a seating plan (a conference's speaking order); none in a plain circle. */
       place?: number;
+      /** A young person under 18, from the youth program's record: never the client's word. */
+      minor?: true;
     }
   | { type: 'left'; participantId: string }
   | { type: 'stepped_out'; participantId: string }
@@ -64,7 +68,7 @@ export type CircleEvent = { at: number } & (
 
 export type CircleCommand =
   | { type: 'open' }
-  | { type: 'join'; name: string; role: CircleRole; place?: number }
+  | { type: 'join'; name: string; role: CircleRole; place?: number; minor?: true }
   | { type: 'leave' }
   | { type: 'step_out' }
   | { type: 'step_back' }
@@ -114,7 +118,9 @@ export type Refusal =
   | 'already_locked'
   | 'not_locked'
   | 'keeper_cannot_be_removed'
-  | 'duplicate_message';
+  | 'duplicate_message'
+  /** A young person's private word reaches two keepers or no one (shared/youth/channels.ts). */
+  | 'needs_two_keepers';
 
 export interface Participant {
   id: string;
@@ -131,6 +137,8 @@ export interface Participant {
   steppedOut: boolean;
   removed: boolean;
   consented: boolean;
+  /** A young person under 18: no private word reaches fewer than two keepers. */
+  minor?: true;
 }
 
 export interface Message {
@@ -260,6 +268,7 @@ export function decide(state: CircleState, actor: string, command: CircleCommand
       name: me?.name ?? command.name.trim(),
       role: me?.role ?? command.role,
       ...(place === undefined ? {} : { place }),
+      ...(!me && command.minor ? { minor: true as const } : {}),
     });
   }
   if (!me || me.removed) return refuse(me?.removed ? 'removed' : 'not_present');
@@ -319,8 +328,17 @@ export function decide(state: CircleState, actor: string, command: CircleCommand
       if (!message) return refuse('unknown_message');
       return accept({ type: 'reported', messageId: command.messageId, by: actor });
     }
-    case 'ask_private_word':
+    case 'ask_private_word': {
+      const keepersPresent = state.participants.filter(
+        (participant) => participant.present && keeperRoles.has(participant.role),
+      );
+      const readers = privateWordReaders(
+        { id: actor, minor: me.minor === true, staff: false },
+        keepersPresent.map((keeper) => ({ id: keeper.id, minor: false, staff: true })),
+      );
+      if (channelRefusal(readers)) return refuse('needs_two_keepers');
       return accept({ type: 'private_word_asked', by: actor });
+    }
     case 'consent':
       return accept({
         type: 'consent_recorded',
@@ -449,6 +467,7 @@ export function apply(state: CircleState, event: CircleEvent): CircleState {
           role: event.role,
           seat: 0,
           ...(event.place === undefined ? {} : { place: event.place }),
+          ...(event.minor ? { minor: true as const } : {}),
           present: true,
           steppedOut: false,
           removed: false,

@@ -17,6 +17,10 @@ function useNav(): NavItem[] {
     // The register is for people who take part; someone signed out has no commitments to see.
     ...(signedIn
       ? [
+          // A young person's own page first: whether they may take part, and where help is.
+          ...(profile?.roles.some((role) => role.role === 'youth')
+            ? [{ to: '/youth', label: t('layout.nav.youth') }]
+            : []),
           { to: '/circles', label: t('layout.nav.circles') },
           { to: '/commitments', label: t('layout.nav.commitments') },
           { to: '/conferences/mine', label: t('layout.nav.conferences') },

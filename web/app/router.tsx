@@ -74,6 +74,32 @@ export function createAppRouter() {
               }),
             },
             {
+              path: 'consent',
+              lazy: async () => ({
+                Component: (await import('../features/youth/GuardianConsentPage.tsx'))
+                  .GuardianConsentPage,
+              }),
+            },
+            {
+              path: 'youth/join',
+              lazy: async () => ({
+                Component: (await import('../features/youth/YouthJoinPage.tsx')).YouthJoinPage,
+              }),
+            },
+            {
+              path: 'youth',
+              lazy: async () => ({
+                Component: (await import('../features/youth/MyYouthPage.tsx')).MyYouthPage,
+              }),
+            },
+            {
+              path: 'mentoring/:pairId',
+              lazy: async () => ({
+                Component: (await import('../features/youth/MentoringPairPage.tsx'))
+                  .MentoringPairPage,
+              }),
+            },
+            {
               path: 'organisations/:organisationId',
               lazy: async () => ({
                 Component: (await import('../features/organisations/OrganisationPage.tsx'))
@@ -364,6 +390,19 @@ export function createAppRouter() {
               lazy: async () => ({
                 Component: (await import('../features/training/ProgramCoursesPage.tsx'))
                   .ProgramCoursesPage,
+              }),
+            },
+            {
+              path: 'programs/:programId/youth',
+              lazy: async () => ({
+                Component: (await import('../features/youth/YouthProgramPage.tsx'))
+                  .YouthProgramPage,
+              }),
+            },
+            {
+              path: 'programs/:programId/concerns',
+              lazy: async () => ({
+                Component: (await import('../features/youth/ConcernsPage.tsx')).ConcernsPage,
               }),
             },
             {

@@ -5,6 +5,10 @@ import { conferencesEn } from './en-conferences.ts';
 import { dialoguesEn } from './en-dialogues.ts';
 import { measurementEn } from './en-measurement.ts';
 import { trainingEn } from './en-training.ts';
+import { youthProgramEn } from './en-youth.ts';
+import { youthConcernsEn } from './en-youth-concerns.ts';
+import { youthMentoringEn } from './en-youth-mentoring.ts';
+import { youthPagesEn } from './en-youth-pages.ts';
 export const en = {
   app: {
     name: 'Restorativ',
@@ -24,6 +28,7 @@ export const en = {
       conferences: 'Cases',
       dialogues: 'Dialogues',
       training: 'Training',
+      youth: 'My program',
       surveys: 'Surveys',
       measurement: 'Trust & outcomes',
     },
@@ -1468,6 +1473,8 @@ export const en = {
       not_locked: 'The door is open to newcomers already.',
       keeper_cannot_be_removed: 'A keeper cannot be removed from the circle.',
       duplicate_message: 'That message was posted already.',
+      needs_two_keepers:
+        'In this circle a private word goes to both keepers together, and one of them is not here just now. Ask again when they are back, or talk to the program’s safeguarding lead.',
     },
     problems: {
       bad_frame: 'Something went wrong sending that. Please try again.',
@@ -1519,6 +1526,10 @@ export const en = {
   dialogues: dialoguesEn,
   measurement: measurementEn,
   training: trainingEn,
+  youth: { ...youthProgramEn },
+  youthPages: youthPagesEn,
+  youthMentoring: youthMentoringEn,
+  youthConcerns: youthConcernsEn,
   roles: {
     org_admin: 'Organisation admin',
     coordinator: 'Coordinator',

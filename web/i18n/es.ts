@@ -4,6 +4,10 @@ import { conferencesEs } from './es-conferences.ts';
 import { dialoguesEs } from './es-dialogues.ts';
 import { measurementEs } from './es-measurement.ts';
 import { trainingEs } from './es-training.ts';
+import { youthProgramEs } from './es-youth.ts';
+import { youthConcernsEs } from './es-youth-concerns.ts';
+import { youthMentoringEs } from './es-youth-mentoring.ts';
+import { youthPagesEs } from './es-youth-pages.ts';
 
 // Spanish catalogue: neutral Latin American Spanish, addressing the reader as «usted».
 export const es: Catalogue = {
@@ -26,6 +30,7 @@ export const es: Catalogue = {
       conferences: 'Casos',
       dialogues: 'Diálogos',
       training: 'Capacitación',
+      youth: 'Mi programa',
       surveys: 'Encuestas',
       measurement: 'Confianza y resultados',
     },
@@ -1492,6 +1497,8 @@ export const es: Catalogue = {
       not_locked: 'La puerta ya está abierta a recién llegados.',
       keeper_cannot_be_removed: 'No se puede retirar del círculo a quien lo guía.',
       duplicate_message: 'Ese mensaje ya se publicó.',
+      needs_two_keepers:
+        'En este círculo, hablar en privado es con las dos personas guías juntas, y una de ellas no está ahora. Pídalo de nuevo cuando vuelva, o hable con la persona responsable de la seguridad del programa.',
     },
     problems: {
       bad_frame: 'Algo falló al enviar eso. Inténtelo de nuevo, por favor.',
@@ -1543,6 +1550,10 @@ export const es: Catalogue = {
   dialogues: dialoguesEs,
   measurement: measurementEs,
   training: trainingEs,
+  youth: { ...youthProgramEs },
+  youthPages: youthPagesEs,
+  youthMentoring: youthMentoringEs,
+  youthConcerns: youthConcernsEs,
   roles: {
     org_admin: 'Persona administradora de la organización',
     coordinator: 'Persona coordinadora',

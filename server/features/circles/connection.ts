@@ -9,6 +9,7 @@ import {
   type ServerFrame,
 } from '../../../shared/circles/protocol.ts';
 import type { Database } from '../../platform/db/connection.ts';
+import { NEEDS_CONSENT, youthStanding } from '../youth/join.ts';
 import type { Outcome, Submission } from './batch.ts';
 import type { Frame, Room, RoomClient } from './room.ts';
 import type { Rooms } from './rooms.ts';
@@ -51,6 +52,8 @@ export class LiveConnection implements RoomClient {
   private personId: string | null = null;
   private circleId = '';
   private seat: Seat | null = null;
+  /** A young person under 18: their join says so, and no private word reaches one keeper. */
+  private minor = false;
   private room: Room | null = null;
   private lastAck = 0;
   private chain: Promise<void>;
@@ -201,6 +204,11 @@ export class LiveConnection implements RoomClient {
       return this.problem('circle_closed', `The circle is ${found.circleStatus}.`);
     }
     const { seat } = found;
+    // A young person whose guardian withdrew is out at once, even with a seat taken before.
+    const standing = await youthStanding(this.dependencies.db, seat.programId, personId);
+    if (this.ended) return;
+    if (!standing.mayTakePart) return this.problem('not_allowed', NEEDS_CONSENT);
+    this.minor = standing.minor;
     for (;;) {
       const room = await this.dependencies.rooms.enter(frame.circleId);
       if (this.ended) return;
@@ -242,6 +250,7 @@ export class LiveConnection implements RoomClient {
             name: seat.displayName,
             role: seat.role,
             ...(seat.place === null ? {} : { place: seat.place }),
+            ...(this.minor ? { minor: true as const } : {}),
           }
         : frame.command;
     this.inFlight += 1;

@@ -15,6 +15,7 @@ import {
 } from '../../platform/errors.ts';
 import { addResidentFromLink } from '../invitations/resident.ts';
 import { grantMembershipOnce } from '../organisations/service.ts';
+import { requireYouthConsent } from '../youth/join.ts';
 import { type CircleRow, circleTarget, readableCircle } from './access.ts';
 import { resolveToken, type TokenOpens } from './join-token.ts';
 import { appearanceOf } from './people.ts';
@@ -162,6 +163,7 @@ export async function joinSignedIn(
   const role =
     access.keeping ?? (await appearanceOf(db, [actor.personId])).get(actor.personId) ?? 'resident';
   ensureNameFits(body.displayName, role);
+  await requireYouthConsent(db, access.circle.programId, actor.personId, 'circle.join');
   return db.transaction(async (tx) => {
     const participantId = await takeSeat(tx, circleId, actor.personId, {
       displayName: body.displayName,

@@ -9,6 +9,8 @@ import { circleParticipants, circleSeating, circles } from './schema.ts';
 // never chooses them, nor, in a conference's room, where they sit (its seating plan does).
 
 export interface Seat {
+  /** The circle's program, whose youth rules apply to a young person's seat. */
+  programId: string;
   participantId: string;
   displayName: string;
   role: CircleRole;
@@ -32,6 +34,7 @@ export async function findSeat(
   const [row] = await db
     .select({
       status: circles.status,
+      programId: circles.programId,
       participantId: circleParticipants.id,
       displayName: circleParticipants.displayName,
       role: circleParticipants.role,
@@ -58,6 +61,7 @@ export async function findSeat(
     kind: 'seated',
     circleStatus: row.status,
     seat: {
+      programId: row.programId,
       participantId: row.participantId,
       displayName: row.displayName,
       role: row.role,

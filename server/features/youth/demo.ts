@@ -1,17 +1,26 @@
 import { eq } from 'drizzle-orm';
 import { people } from '../../platform/auth/schema.ts';
 import type { AppContext } from '../../platform/context.ts';
-import type { OrganisationsDemo } from '../organisations/demo.ts';
+import { demoActor, type OrganisationsDemo } from '../organisations/demo.ts';
+import { updateProgram } from '../organisations/programs.ts';
+import { verifyOfficer } from '../organisations/roles.ts';
+import { grantMembership } from '../organisations/service.ts';
+import { createPerson } from '../setup/service.ts';
 import { answerConsent } from './guardian.ts';
 import { addYoungPerson } from './members.ts';
+import { createPair, logMeeting, sendMessage } from './mentoring.ts';
 import { saveYouthSettings } from './settings.ts';
 
 // The demo's youth program: the agency's youth and police dialogue is set up as a youth program,
 // with Sam Whitfield, its community facilitator, as the safeguarding lead. Three young people
 // have joined: Maya's mother consented; Jayden's grandmother (who reads Spanish) has her request
-// waiting on her phone; Andre is 19 and needs no one's consent.
+// waiting on her phone; Andre is 19 and needs no one's consent. Keisha Brown coordinates the
+// program; Officer Marcus Hill mentors Maya: they have written to each other and met once at the
+// library, with Sam present, and Keisha reads every word.
 
 export interface YouthDemo {
+  /** Maya's own link: her page, her mentor and their messages. */
+  mentoredYouthLink: string;
   /** The waiting guardian's page, to try consenting. */
   waitingGuardianLink: string;
   /** Jayden's own link, to see the young person's page. */
@@ -23,6 +32,7 @@ const guardianToken = (link: string) => link.slice(link.indexOf('#') + 1);
 export async function seedYouthDemo(
   context: AppContext,
   world: OrganisationsDemo,
+  password: string,
 ): Promise<YouthDemo> {
   const { db } = context.database;
   const [lead] = await db
@@ -32,6 +42,12 @@ export async function seedYouthDemo(
   if (!lead) throw new Error('The demo youth program needs its facilitator');
   const admin = world.agencyAdmin;
   const programId = world.youth.id;
+  // Shown to young people on their page and one tap away in their circles. The numbers are
+  // the demo's own, as a program would write its local lines.
+  await updateProgram(db, admin, programId, {
+    supportResources:
+      'Riverside Youth Line (call or text, any time): 555-0142\nRiverside Teen Health Centre, Mon-Fri 9-6: 555-0188\nSchool counsellors: ask at your school office',
+  });
   await saveYouthSettings(context, admin, programId, {
     minAge: 13,
     maxAge: 21,
@@ -57,5 +73,67 @@ export async function seedYouthDemo(
   });
   await addYoungPerson(context, admin, programId, { displayName: 'Andre', ageBand: '18-20' });
   if (!jayden.guardianLink) throw new Error('The demo guardian was not asked');
-  return { waitingGuardianLink: jayden.guardianLink, waitingYouthLink: jayden.youthLink };
+
+  const staff = async (
+    person: { name: string; email: string },
+    role: 'coordinator' | 'officer',
+    organisationId: string,
+  ) => {
+    const id = await createPerson(context.auth, { ...person, language: 'en', password });
+    await grantMembership(db, { personId: id, organisationId, programId, role });
+    world.accounts.push({ ...person, role, where: world.youth.name });
+    return id;
+  };
+  const keishaId = await staff(
+    { name: 'Keisha Brown', email: 'keisha@peacecircle.example' },
+    'coordinator',
+    world.community.id,
+  );
+  const marcusId = await staff(
+    { name: 'Officer Marcus Hill', email: 'm.hill@riversidepd.example' },
+    'officer',
+    world.agency.id,
+  );
+  await verifyOfficer(db, admin, world.agency.id, marcusId);
+  const keisha = await demoActor(context, {
+    id: keishaId,
+    name: 'Keisha Brown',
+    email: 'keisha@peacecircle.example',
+  });
+  const pair = await createPair(context, keisha, programId, {
+    mentorId: marcusId,
+    youngPersonId: maya.youngPerson.id,
+  });
+  const marcus = await demoActor(context, {
+    id: marcusId,
+    name: 'Officer Marcus Hill',
+    email: 'm.hill@riversidepd.example',
+  });
+  const mayaActor = await demoActor(context, {
+    id: maya.youngPerson.personId,
+    name: 'Maya',
+    email: '',
+  });
+  await logMeeting(context, marcus, pair.id, {
+    metAt: new Date(Date.now() - 6 * 86_400_000).toISOString(),
+    place: 'Riverside library, study room 2',
+    present: ['Sam Whitfield'],
+  });
+  await sendMessage(
+    context,
+    marcus,
+    pair.id,
+    'Hi Maya, it was good to meet you at the library on Tuesday. You asked how someone becomes a dispatcher: I can bring a colleague who does it next time, if you like.',
+  );
+  await sendMessage(
+    context,
+    mayaActor,
+    pair.id,
+    'Yes please! Can my friend Zoe come too? She wants to ask about the summer jobs at the station.',
+  );
+  return {
+    mentoredYouthLink: maya.youthLink,
+    waitingGuardianLink: jayden.guardianLink,
+    waitingYouthLink: jayden.youthLink,
+  };
 }

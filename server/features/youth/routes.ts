@@ -15,6 +15,14 @@ import {
   youthSettingsRequest,
   youthSettingsResponse,
 } from '../../../shared/youth/contract.ts';
+import {
+  createPairRequest,
+  logMeetingRequest,
+  pairDetail,
+  pairList,
+  pairSummary,
+  sendMessageRequest,
+} from '../../../shared/youth/mentoring-contract.ts';
 import type { ActorResolver } from '../../platform/auth/actor.ts';
 import { startSessionAfterInvitation } from '../../platform/auth/invited-sign-in.ts';
 import type { AppContext } from '../../platform/context.ts';
@@ -23,6 +31,15 @@ import type { RateRule } from '../../platform/http/rate-limits.ts';
 import { answerConsent, previewConsent } from './guardian.ts';
 import { joinByYouthLink, myYouthPrograms as readMyYouthPrograms } from './join.ts';
 import { addYoungPerson, askConsentAgain, listYoungPeople, newYouthLink } from './members.ts';
+import {
+  createPair,
+  listPairs,
+  logMeeting,
+  mentorsOf,
+  myPairs,
+  readPair,
+  sendMessage,
+} from './mentoring.ts';
 import { readYouthSettings, saveYouthSettings } from './settings.ts';
 
 // Every route of youth programs (shared/youth/contract.ts describes them).
@@ -30,6 +47,7 @@ import { readYouthSettings, saveYouthSettings } from './settings.ts';
 const tags = ['youth'];
 const inProgram = z.object({ programId: z.uuid('must be a program id') });
 const oneYoungPerson = z.object({ id: z.uuid('must be a young person id') });
+const onePair = z.object({ id: z.uuid('must be a mentoring pair id') });
 
 // A guardian's or a young person's link is a secret that must not be guessed.
 const youthLinkUse: RateRule = { name: 'youth-link', max: 60, perMinutes: 15, by: 'address' };
@@ -204,5 +222,108 @@ export function registerYouthRoutes(app: ApiApp, context: AppContext, actors: Ac
     async (request) => ({
       programs: await readMyYouthPrograms(db, await actors.require(request)),
     }),
+  );
+  app.get(
+    '/api/programs/:programId/mentoring-pairs',
+    {
+      schema: {
+        summary: "A youth program's mentoring pairs",
+        tags,
+        params: inProgram,
+        response: { 200: pairList },
+      },
+    },
+    async (request) => ({
+      pairs: await listPairs(context, await actors.require(request), request.params.programId),
+    }),
+  );
+  app.post(
+    '/api/programs/:programId/mentoring-pairs',
+    {
+      schema: {
+        summary: 'Pair an officer mentor with a young person; coordinators read every message',
+        tags,
+        params: inProgram,
+        body: createPairRequest,
+        response: { 201: pairSummary },
+      },
+    },
+    async (request, reply) => {
+      const pair = await createPair(
+        context,
+        await actors.require(request),
+        request.params.programId,
+        request.body,
+      );
+      return reply.code(201).send(pair);
+    },
+  );
+  app.get(
+    '/api/programs/:programId/mentors',
+    {
+      schema: {
+        summary: 'The verified officers of a youth program, who may mentor',
+        tags,
+        params: inProgram,
+        response: {
+          200: z.object({ mentors: z.array(z.object({ id: z.string(), name: z.string() })) }),
+        },
+      },
+    },
+    async (request) => ({
+      mentors: await mentorsOf(context, await actors.require(request), request.params.programId),
+    }),
+  );
+  app.get(
+    '/api/me/mentoring',
+    {
+      schema: {
+        summary: 'The mentoring pairs the person is in, as mentor or young person',
+        tags,
+        response: { 200: pairList },
+      },
+    },
+    async (request) => ({ pairs: await myPairs(context, await actors.require(request)) }),
+  );
+  app.get(
+    '/api/mentoring-pairs/:id',
+    {
+      schema: {
+        summary:
+          "A mentoring pair's messages and meetings, to the pair and those who watch over it",
+        tags,
+        params: onePair,
+        response: { 200: pairDetail },
+      },
+    },
+    async (request) => readPair(context, await actors.require(request), request.params.id),
+  );
+  app.post(
+    '/api/mentoring-pairs/:id/messages',
+    {
+      schema: {
+        summary: 'Write in a mentoring pair; the coordinators read it too',
+        tags,
+        params: onePair,
+        body: sendMessageRequest,
+        response: { 200: pairDetail },
+      },
+    },
+    async (request) =>
+      sendMessage(context, await actors.require(request), request.params.id, request.body.body),
+  );
+  app.post(
+    '/api/mentoring-pairs/:id/meetings',
+    {
+      schema: {
+        summary: "Log a pair's meeting: when, where and who was present",
+        tags,
+        params: onePair,
+        body: logMeetingRequest,
+        response: { 200: pairDetail },
+      },
+    },
+    async (request) =>
+      logMeeting(context, await actors.require(request), request.params.id, request.body),
   );
 }

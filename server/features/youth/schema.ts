@@ -73,6 +73,8 @@ export const youngPeople = pgTable(
       .notNull()
       .references(() => people.id),
     addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When they left the program: their record is removed once the retention period ends. */
+    leftAt: timestamp('left_at', { withTimezone: true }),
   },
   (table) => [
     check('young_people_age_band_known', sql`${table.ageBand} in (${sqlList(ageBands)})`),
@@ -119,4 +121,110 @@ export const guardianLinks = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('guardian_links_young_person').on(table.youngPersonId)],
+);
+
+/** An officer mentor and a young person, paired by the coordinator for a while. */
+export const mentoringPairs = pgTable(
+  'mentoring_pairs',
+  {
+    id: text('id').primaryKey(),
+    programId: text('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    mentorId: text('mentor_id')
+      .notNull()
+      .references(() => people.id),
+    youngPersonId: text('young_person_id')
+      .notNull()
+      .references(() => youngPeople.id, { onDelete: 'cascade' }),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => people.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (table) => [
+    index('mentoring_pairs_program').on(table.programId),
+    uniqueIndex('mentoring_pairs_one_open')
+      .on(table.mentorId, table.youngPersonId)
+      .where(sql`${table.endedAt} is null`),
+  ],
+);
+
+/** A message in a mentoring pair: every one is read by the coordinators too (channels.ts). */
+export const mentoringMessages = pgTable(
+  'mentoring_messages',
+  {
+    id: text('id').primaryKey(),
+    pairId: text('pair_id')
+      .notNull()
+      .references(() => mentoringPairs.id, { onDelete: 'cascade' }),
+    authorId: text('author_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    /** Sealed: what a young person and their mentor write is confidential. */
+    body: text('body').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('mentoring_messages_pair').on(table.pairId, table.sentAt)],
+);
+
+/** A meeting of a pair, logged: when, where, and who was present. */
+export const mentoringMeetings = pgTable(
+  'mentoring_meetings',
+  {
+    id: text('id').primaryKey(),
+    pairId: text('pair_id')
+      .notNull()
+      .references(() => mentoringPairs.id, { onDelete: 'cascade' }),
+    metAt: timestamp('met_at', { withTimezone: true }).notNull(),
+    place: text('place').notNull(),
+    /** Who was present besides the pair, by name as the logger wrote them. */
+    present: jsonb('present').$type<string[]>().notNull(),
+    loggedBy: text('logged_by')
+      .notNull()
+      .references(() => people.id),
+    loggedAt: timestamp('logged_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('mentoring_meetings_pair').on(table.pairId, table.metAt)],
+);
+
+/** A safeguarding concern: it reaches the program's safeguarding lead, and no one else. */
+export const youthConcerns = pgTable(
+  'youth_concerns',
+  {
+    id: text('id').primaryKey(),
+    programId: text('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    /** Who raised it; null once that person's record is removed. */
+    raisedBy: text('raised_by').references(() => people.id, { onDelete: 'set null' }),
+    /** Sealed: what was seen or heard. */
+    body: text('body').notNull(),
+    status: text('status').$type<'open' | 'closed'>().notNull().default('open'),
+    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    check('youth_concerns_status_known', sql`${table.status} in ('open', 'closed')`),
+    index('youth_concerns_program').on(table.programId, table.raisedAt),
+  ],
+);
+
+/** What the safeguarding lead did about a concern, in order: the record asked for. */
+export const youthConcernActions = pgTable(
+  'youth_concern_actions',
+  {
+    id: text('id').primaryKey(),
+    concernId: text('concern_id')
+      .notNull()
+      .references(() => youthConcerns.id, { onDelete: 'cascade' }),
+    by: text('by')
+      .notNull()
+      .references(() => people.id),
+    /** Sealed. */
+    note: text('note').notNull(),
+    closed: boolean('closed').notNull().default(false),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('youth_concern_actions_concern').on(table.concernId, table.at)],
 );

@@ -25,7 +25,14 @@ import {
   type RouteKey,
   routeChecks,
 } from './routes.ts';
-import { buildWorld, type MatrixActor, type Side, sides, type World } from './world.ts';
+import {
+  buildWorld,
+  type MatrixActor,
+  organisationOf,
+  type Side,
+  sides,
+  type World,
+} from './world.ts';
 
 // Issue 4, item 5: every route of the OpenAPI document, for every role, on a record of the
 // actor's own organisation and of another one, answers as the permission table decides. A
@@ -68,11 +75,17 @@ export async function documentedRoutes(): Promise<RouteKey[]> {
 interface Case {
   route: RouteKey;
   actor: MatrixActor;
-  aim: `${Side} organisation` | 'their own account' | "another person's account";
+  aim:
+    | `${Side} organisation`
+    | `${Side} organisation, naming ${'them' | 'someone else'}`
+    | 'their own account'
+    | "another person's account";
   request: AimedRequest | MatrixRequest;
   expected: { allowed: boolean; status: number };
   /** The actor as the table sees them, when they have a session that works. */
   signedIn?: Actor;
+  /** Done just before the request is sent: a setting the cases of the same record each change. */
+  prepare?(): Promise<void>;
 }
 
 interface Mismatch {
@@ -245,6 +258,33 @@ async function casesOf(route: RouteKey, check: RouteCheck, actor: MatrixActor): 
       }
       return cases;
     }
+    case 'named': {
+      const cases: Case[] = [];
+      for (const side of sides) {
+        for (const named of ['them', 'someone else'] as const) {
+          const namedPersonId =
+            named === 'them'
+              ? (actor.personId ?? world.bystanderId)
+              : organisationOf(world, side).founderId;
+          const request = await check.request(world, side);
+          const allowed =
+            named === 'them' &&
+            signedIn !== undefined &&
+            !signedIn.secondFactorPending &&
+            allows(signedIn, check.action, request.expected);
+          cases.push({
+            route,
+            actor,
+            aim: `${side} organisation, naming ${named}`,
+            request,
+            prepare: () => check.name(world, side, namedPersonId),
+            ...(signedIn ? { signedIn } : {}),
+            expected: signedIn ? { allowed, status: allowed ? check.answers : 403 } : needsSession,
+          });
+        }
+      }
+      return cases;
+    }
   }
 }
 
@@ -253,6 +293,7 @@ async function run(one: Case): Promise<Mismatch | undefined> {
   if (!pathPattern(path).test(one.request.url)) {
     throw new Error(`${one.route}: the registry aims at ${one.request.url}, not at this route`);
   }
+  await one.prepare?.();
   const guarded = method !== 'GET' && !one.expected.allowed;
   const before = guarded ? await savedState() : '';
   const answer = await test.app.inject({

@@ -26,6 +26,7 @@ import {
   storedProgramTarget,
   type World,
 } from './world.ts';
+import { youthConcernRouteChecks } from './youth-concern-routes.ts';
 import { youthRouteChecks } from './youth-routes.ts';
 
 // How every route of the API is checked: the authorisation matrix (authz-matrix.test.ts) walks
@@ -93,6 +94,20 @@ export type RouteCheck =
       action: Action;
       answers: number;
       request(world: World, side: Side, actor: MatrixActor): Promise<AimedRequest>;
+    }
+  /**
+   * For the one person a record names, whatever the table says of their role, and only while
+   * the table lets them `action` there: a youth program's safeguarding lead. Aimed at a record
+   * of the side's program, with `name` naming the actor just before the request (allowed as the
+   * table says, else 403), and naming someone else (403 to everyone, its administrators
+   * included). Staff without a second factor are refused (403) before that.
+   */
+  | {
+      kind: 'named';
+      action: Action;
+      answers: number;
+      name(world: World, side: Side, personId: string): Promise<void>;
+      request(world: World, side: Side): Promise<AimedRequest>;
     };
 
 export type RouteKey = `${'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'} ${string}`;
@@ -643,6 +658,7 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
   ...measurementSurveyRouteChecks,
   ...trainingRouteChecks,
   ...youthRouteChecks,
+  ...youthConcernRouteChecks,
   ...measurementDashboardRouteChecks,
 };
 

@@ -1,6 +1,8 @@
+import { eq } from 'drizzle-orm';
 import { newInvitationToken } from '../../features/invitations/token.ts';
+import { memberships } from '../../features/organisations/schema.ts';
 import { sealGuardian } from '../../features/youth/members.ts';
-import { youngPeople, youthPrograms } from '../../features/youth/schema.ts';
+import { mentoringPairs, youngPeople, youthPrograms } from '../../features/youth/schema.ts';
 import { youthSettingsFor } from '../../features/youth/testing.ts';
 import type { AimedRequest, RouteCheck, RouteKey } from './routes.ts';
 import { addPerson, organisationOf, type Side, storedProgramTarget, type World } from './world.ts';
@@ -53,6 +55,52 @@ async function aimAtYoungPerson(world: World, side: Side, path: string): Promise
   return {
     url: `/api/young-people/${id}${path}`,
     expected: { target: await storedProgramTarget(world.test, programId) },
+  };
+}
+
+/** A verified officer of the side's program and a young adult of it, ready to be paired. */
+async function mentorAndYoungAdult(world: World, side: Side) {
+  const { programId, founderId } = await asYouthProgram(world, side);
+  const { organisationId } = organisationOf(world, side);
+  const { db } = world.test.context.database;
+  const officer = await addPerson(world.test, { organisationId, programId, role: 'officer' });
+  await db
+    .update(memberships)
+    .set({ verifiedAt: new Date() })
+    .where(eq(memberships.id, officer.membershipId));
+  const young = await addPerson(world.test, { organisationId, programId, role: 'youth' });
+  const youngPersonId = crypto.randomUUID();
+  await db.insert(youngPeople).values({
+    id: youngPersonId,
+    programId,
+    personId: young.personId,
+    ageBand: '18-20',
+    linkTokenHash: newInvitationToken().tokenHash,
+    addedBy: founderId,
+  });
+  return { programId, founderId, mentorId: officer.personId, youngPersonId };
+}
+
+/** A pair of the side's program, whose watchers (its founder, the safeguarding lead) read along. */
+async function aimAtPair(
+  world: World,
+  side: Side,
+  path: string,
+  payload?: object,
+): Promise<AimedRequest> {
+  const made = await mentorAndYoungAdult(world, side);
+  const id = crypto.randomUUID();
+  await world.test.context.database.db.insert(mentoringPairs).values({
+    id,
+    programId: made.programId,
+    mentorId: made.mentorId,
+    youngPersonId: made.youngPersonId,
+    createdBy: made.founderId,
+  });
+  return {
+    url: `/api/mentoring-pairs/${id}${path}`,
+    ...(payload ? { payload } : {}),
+    expected: { target: await storedProgramTarget(world.test, made.programId) },
   };
 }
 
@@ -124,5 +172,59 @@ export const youthRouteChecks: Record<RouteKey, RouteCheck> = {
     evenBeforeSecondFactor: false,
     answers: 200,
     request: () => ({ url: '/api/me/youth' }),
+  },
+  'GET /api/programs/{programId}/mentoring-pairs': {
+    kind: 'table',
+    action: 'youth.read',
+    answers: 200,
+    request: (world, side) => inYouthProgram(world, side, '/mentoring-pairs'),
+  },
+  'POST /api/programs/{programId}/mentoring-pairs': {
+    kind: 'table',
+    action: 'youth.manage',
+    answers: 201,
+    request: async (world, side) => {
+      const { mentorId, youngPersonId } = await mentorAndYoungAdult(world, side);
+      return inYouthProgram(world, side, '/mentoring-pairs', { mentorId, youngPersonId });
+    },
+  },
+  'GET /api/programs/{programId}/mentors': {
+    kind: 'table',
+    action: 'youth.manage',
+    answers: 200,
+    request: (world, side) => inYouthProgram(world, side, '/mentors'),
+  },
+  'GET /api/me/mentoring': {
+    kind: 'self',
+    evenBeforeSecondFactor: false,
+    answers: 200,
+    request: () => ({ url: '/api/me/mentoring' }),
+  },
+  // Outside the pair, a pair's existence is not told: refusals find nothing.
+  'GET /api/mentoring-pairs/{id}': {
+    kind: 'table',
+    action: 'youth.manage',
+    refusedAs: 404,
+    answers: 200,
+    request: (world, side) => aimAtPair(world, side, ''),
+  },
+  'POST /api/mentoring-pairs/{id}/messages': {
+    kind: 'table',
+    action: 'youth.manage',
+    refusedAs: 404,
+    answers: 200,
+    request: (world, side) => aimAtPair(world, side, '/messages', { body: 'How was the week?' }),
+  },
+  'POST /api/mentoring-pairs/{id}/meetings': {
+    kind: 'table',
+    action: 'youth.manage',
+    refusedAs: 404,
+    answers: 200,
+    request: (world, side) =>
+      aimAtPair(world, side, '/meetings', {
+        metAt: new Date(Date.now() - 3_600_000).toISOString(),
+        place: 'Riverside library',
+        present: ['A facilitator'],
+      }),
   },
 };

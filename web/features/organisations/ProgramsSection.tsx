@@ -10,6 +10,7 @@ import {
   organisationKinds,
   type PartnerChoice,
 } from '../../../shared/organisations/contract.ts';
+import { useSignedIn } from '../../app/useSignedIn.ts';
 import { Button } from '../../ui/Button.tsx';
 import { FormActions } from '../../ui/FormActions.tsx';
 import { RadioGroup } from '../../ui/RadioGroup.tsx';
@@ -17,6 +18,8 @@ import { SelectField } from '../../ui/SelectField.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { showToast } from '../../ui/Toast.tsx';
 import { useFormProblems } from '../../ui/useFormProblems.tsx';
+import { holdsIn } from '../conferences/roles.ts';
+import { youthManagingRoles } from '../youth/roles.ts';
 import {
   allOrganisationsKey,
   createProgram,
@@ -190,6 +193,8 @@ function NewProgramForm({
 
 export function ProgramsSection({ organisation }: { organisation: OrganisationResponse }) {
   const { t } = useTranslation();
+  // The youth page is offered to those who may make a program a youth program.
+  const me = useSignedIn();
   const [adding, setAdding] = useState(false);
   return (
     <section className="admin__section" aria-labelledby="admin-programs" id="programs">
@@ -230,6 +235,18 @@ export function ProgramsSection({ organisation }: { organisation: OrganisationRe
                 {t('training.courses.link', { program: program.name })}
               </Link>
             </p>
+            {holdsIn(
+              me.data?.roles,
+              youthManagingRoles,
+              program.id,
+              program.organisations.map((one) => one.id),
+            ) ? (
+              <p>
+                <Link to={`/programs/${program.id}/youth`}>
+                  {t('youth.program.link', { program: program.name })}
+                </Link>
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>

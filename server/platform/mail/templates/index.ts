@@ -16,11 +16,13 @@ import { dailyDigest } from './daily-digest.ts';
 import { invitation } from './invitation.ts';
 import type { Language, RenderedEmail, Template } from './layout.ts';
 import { magicLink } from './magic-link.ts';
+import { mentoringPaired } from './mentoring-paired.ts';
 import { registerConfirm } from './register-confirm.ts';
 import { registerUpdate } from './register-update.ts';
 import { roleGranted } from './role-granted.ts';
 import { surveyInvitation } from './survey-invitation.ts';
 import { trainingReminder } from './training-reminder.ts';
+import { youthConcernRaised } from './youth-concern.ts';
 import { youthConsentAnswered, youthConsentRequest } from './youth-consent.ts';
 
 export type { CircleCancelledData } from './circle-cancelled.ts';
@@ -41,11 +43,13 @@ export type { DailyDigestData } from './daily-digest.ts';
 export type { InvitationData } from './invitation.ts';
 export type { Language, RenderedEmail } from './layout.ts';
 export type { MagicLinkData } from './magic-link.ts';
+export type { MentoringPairedData } from './mentoring-paired.ts';
 export type { RegisterConfirmData } from './register-confirm.ts';
 export type { RegisterUpdateData } from './register-update.ts';
 export type { RoleGrantedData } from './role-granted.ts';
 export type { SurveyInvitationData } from './survey-invitation.ts';
 export type { TrainingReminderData } from './training-reminder.ts';
+export type { YouthConcernRaisedData } from './youth-concern.ts';
 export type { YouthConsentAnsweredData, YouthConsentRequestData } from './youth-consent.ts';
 
 /** Every email Restorativ sends, by the name stored with each message in the outbox. */
@@ -74,6 +78,8 @@ export const templates = {
   'training-reminder': trainingReminder,
   'youth-consent-request': youthConsentRequest,
   'youth-consent-answered': youthConsentAnswered,
+  'mentoring-paired': mentoringPaired,
+  'youth-concern-raised': youthConcernRaised,
 } as const;
 
 /**
@@ -114,6 +120,10 @@ export const templateCategories = {
   // the link where it is withdrawn.
   'youth-consent-request': 'essential',
   'youth-consent-answered': 'essential',
+  // The pair's page lists it either way.
+  'mentoring-paired': 'notification',
+  // A young person's safety may hang on it: the lead is told at once, whatever they chose.
+  'youth-concern-raised': 'essential',
 } as const satisfies Record<keyof typeof templates, 'essential' | 'notification'>;
 
 export type TemplateName = keyof typeof templates;

@@ -1,0 +1,7 @@
+import type { Role } from '../../../shared/permissions/roles.ts';
+
+// Who is offered what, from shared/permissions/table.ts. The server decides every request (a
+// 403 otherwise); this only keeps forms from people who could never use them.
+
+/** 'youth.configure' and 'youth.manage': the settings, adding young people, their links. */
+export const youthManagingRoles: readonly Role[] = ['org_admin', 'coordinator'];
