@@ -228,3 +228,41 @@ export const youthConcernActions = pgTable(
   },
   (table) => [index('youth_concern_actions_concern').on(table.concernId, table.at)],
 );
+
+/** An event of a youth program (a game, a visit, a workshop), with who came. */
+export const youthEvents = pgTable(
+  'youth_events',
+  {
+    id: text('id').primaryKey(),
+    programId: text('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    place: text('place').notNull(),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => people.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('youth_events_program').on(table.programId, table.startsAt)],
+);
+
+/** Who came to an event, as recorded by the program's staff: one row per young person. */
+export const youthEventAttendance = pgTable(
+  'youth_event_attendance',
+  {
+    eventId: text('event_id')
+      .notNull()
+      .references(() => youthEvents.id, { onDelete: 'cascade' }),
+    youngPersonId: text('young_person_id')
+      .notNull()
+      .references(() => youngPeople.id, { onDelete: 'cascade' }),
+    present: boolean('present').notNull(),
+    recordedBy: text('recorded_by')
+      .notNull()
+      .references(() => people.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.eventId, table.youngPersonId] })],
+);
