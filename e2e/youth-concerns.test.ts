@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ProfileResponse } from '../shared/profile/contract.ts';
@@ -7,7 +5,7 @@ import { signInAndSetUpSecondFactor } from './support/api-session.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { desktop, openPage, phone, withoutExpectedResponses } from './support/browser.ts';
 import { captureEverywhere } from './support/capture.ts';
-import { setUpServerAndBrowser } from './support/harness.ts';
+import { demoLinkToken, setUpDemo } from './support/demo.ts';
 import { latestEmail } from './support/outbox.ts';
 
 // A safeguarding concern in the demo's youth program. Jayden, 16, whose grandmother has not
@@ -17,7 +15,6 @@ import { latestEmail } from './support/outbox.ts';
 // without its words; on his laptop he reads it, records what he did and closes it. Amara, a
 // coordinator of the demo, opening the same page is told that concerns go only to the lead.
 
-const demo = { password: '', youthLink: '' };
 const lead = { email: 'sam@peacecircle.example' } as const;
 const coordinator = { email: 'amara@peacecircle.example' } as const;
 const worry =
@@ -26,14 +23,8 @@ const STEP_TIMEOUT = 300_000;
 /** The lead's page of the program's concerns, as the email links to it. */
 let concernsPage = '';
 
-const harness = setUpServerAndBrowser(async (env) => {
-  const { stdout } = await promisify(execFile)(process.execPath, ['cli/restorativ.ts', 'demo'], {
-    env: { PATH: process.env.PATH, ...env },
-    maxBuffer: 4 * 1024 * 1024,
-  });
-  demo.password = /Password for every demo account: (\S+)/.exec(stdout)?.[1] ?? '';
-  demo.youthLink = /\/youth\/join#([\w-]{43})/.exec(stdout)?.[1] ?? '';
-});
+const { harness, demo } = setUpDemo();
+const jaydenToken = () => demoLinkToken(demo, 'page of Jayden', '/youth/join');
 
 /** The field (label, help, box and message) around a labelled input. */
 function fieldOf(page: Page, label: string) {
@@ -61,7 +52,7 @@ describe('a safeguarding concern', () => {
       });
       try {
         const page = jayden.page;
-        await page.goto(`${harness.url}/youth/join#${demo.youthLink}`);
+        await page.goto(`${harness.url}/youth/join#${jaydenToken()}`);
         await page.getByRole('button', { name: 'Open my page' }).click();
         await page.getByRole('heading', { level: 3, name: 'Worried about something?' }).waitFor();
         // His guardian has not answered: he cannot join activities, yet he can always tell.

@@ -1,37 +1,28 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import type { ProfileResponse } from '../shared/profile/contract.ts';
 import { signInAndSetUpSecondFactor } from './support/api-session.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
 import { desktop, openPage, phone } from './support/browser.ts';
 import { captureEverywhere } from './support/capture.ts';
-import { setUpServerAndBrowser } from './support/harness.ts';
+import { demoLinkToken, setUpDemo, signInDemoCoordinator } from './support/demo.ts';
+import { latestEmail } from './support/outbox.ts';
 
 // A mentoring pair as the demo's youth program has it. Maya, on her phone, finds her mentor on
 // her page, reads what he wrote, and answers; the page says first who else reads every word.
-// Officer Hill, at his desk, reads her answer and logs their meeting, held to the program's rule
+// Her mother, whom the program lets read along, reads it too on her consent page. Officer Hill,
+// at his desk, reads her answer and logs their meeting, held to the program's rule
 // of two adults present. Keisha, the coordinator, opens the pair from the program's page and
 // reads every message of it.
 
-const demo = { password: '', mayaToken: '' };
 const STEP_TIMEOUT = 240_000;
 const mayaAnswer = 'Thursday after school works for me. Zoe says thank you!';
 
-const harness = setUpServerAndBrowser(async (env) => {
-  const { stdout } = await promisify(execFile)(process.execPath, ['cli/restorativ.ts', 'demo'], {
-    env: { PATH: process.env.PATH, ...env },
-    maxBuffer: 4 * 1024 * 1024,
-  });
-  demo.password = /Password for every demo account: (\S+)/.exec(stdout)?.[1] ?? '';
-  demo.mayaToken = /page of Maya[^\n]*\n\s+\S+\/youth\/join#([\w-]{43})/.exec(stdout)?.[1] ?? '';
-});
+const { harness, demo } = setUpDemo();
+const mayaToken = () => demoLinkToken(demo, 'page of Maya', '/youth/join');
 
 describe('a mentoring pair', () => {
   it(
     'should let a young person and her mentor write in the open, and their coordinator read it all',
     async () => {
-      expect(demo.mayaToken).not.toBe('');
       const maya = await openPage(harness.browser, {
         viewport: phone,
         locale: 'en-US',
@@ -40,9 +31,15 @@ describe('a mentoring pair', () => {
       });
       const marcus = await openPage(harness.browser, { viewport: desktop, locale: 'en-US' });
       const keisha = await openPage(harness.browser, { viewport: desktop, locale: 'en-US' });
+      const elena = await openPage(harness.browser, {
+        viewport: phone,
+        locale: 'en-US',
+        hasTouch: true,
+        isMobile: true,
+      });
       try {
         // Maya comes in by her link and finds her mentor.
-        await maya.page.goto(`${harness.url}/youth/join#${demo.mayaToken}`);
+        await maya.page.goto(`${harness.url}/youth/join#${mayaToken()}`);
         await maya.page.getByRole('button', { name: 'Open my page' }).click();
         await maya.page.getByText('Your mentor is Officer Marcus Hill.').waitFor();
         await maya.page.getByRole('link', { name: 'Open your messages' }).click();
@@ -71,6 +68,20 @@ describe('a mentoring pair', () => {
           maya.page.getByRole('textbox', { name: 'Your message' }).inputValue(),
         ).resolves.toBe('');
         await captureEverywhere(maya.page, 'youth-mentoring-young-person');
+
+        // Her mother, whom the program lets read along, finds it on her consent page.
+        const consented = await latestEmail(
+          harness.url,
+          'elena.torres@example.org',
+          'youth-consent-answered',
+        );
+        const elenaToken = /\/consent#([\w-]{43})/.exec(consented.textBody)?.[1] ?? '';
+        await elena.page.goto(`${harness.url}/consent#${elenaToken}`);
+        const readAlong = elena.page.getByRole('region', {
+          name: 'Maya and their mentor, Officer Marcus Hill',
+        });
+        await readAlong.getByText(mayaAnswer).waitFor();
+        await expectNoAxeViolations(elena.page);
 
         // Her mentor reads it, and logs their meeting.
         const mentor = await signInAndSetUpSecondFactor(harness.url, {
@@ -102,13 +113,12 @@ describe('a mentoring pair', () => {
         await captureEverywhere(marcus.page, 'youth-mentoring-mentor');
 
         // The coordinator opens the pair from the program's page and reads every word.
-        const coordinator = await signInAndSetUpSecondFactor(harness.url, {
-          email: 'keisha@peacecircle.example',
-          password: demo.password,
-        });
-        const me = await coordinator.session.call<ProfileResponse>('/api/me');
-        const programId = me.roles.find((role) => role.role === 'coordinator')?.programId;
-        await coordinator.session.shareWith(keisha.page.context());
+        const programId = await signInDemoCoordinator(
+          harness,
+          demo,
+          'keisha@peacecircle.example',
+          keisha.page.context(),
+        );
         await keisha.page.goto(`${harness.url}/programs/${programId}/youth`);
         const pairs = keisha.page.getByRole('region', { name: 'Mentoring pairs' });
         await pairs.getByRole('link', { name: 'Officer Marcus Hill mentors Maya' }).click();
@@ -123,7 +133,7 @@ describe('a mentoring pair', () => {
           ),
         ).toEqual([]);
       } finally {
-        await Promise.all([maya.close(), marcus.close(), keisha.close()]);
+        await Promise.all([maya.close(), marcus.close(), keisha.close(), elena.close()]);
       }
     },
     STEP_TIMEOUT,

@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ProfileResponse } from '../shared/profile/contract.ts';
@@ -7,7 +5,7 @@ import { type ApiSession, signInAndSetUpSecondFactor } from './support/api-sessi
 import { expectNoAxeViolations } from './support/axe.ts';
 import { desktop, openPage, phone, withoutExpectedResponses } from './support/browser.ts';
 import { captureEverywhere, switchLanguage } from './support/capture.ts';
-import { setUpServerAndBrowser } from './support/harness.ts';
+import { setUpDemo } from './support/demo.ts';
 import { countEmails, latestEmail } from './support/outbox.ts';
 
 // The demo's coordinator makes her listening circles a youth program. On her laptop a first try
@@ -18,7 +16,6 @@ import { countEmails, latestEmail } from './support/outbox.ts';
 // guardians warns her that they will be asked again, and does. On her phone, in Spanish, the
 // page reads in Spanish and a refusal is said in Spanish beside its field.
 
-const demo = { password: '' };
 const coordinator = { email: 'amara@peacecircle.example' } as const;
 const guardian = { name: 'Dana Reyes', email: 'dana.reyes@example.org' } as const;
 const about =
@@ -27,13 +24,7 @@ const STEP_TIMEOUT = 300_000;
 let coordinatorSession: ApiSession | undefined;
 let programId = '';
 
-const harness = setUpServerAndBrowser(async (env) => {
-  const { stdout } = await promisify(execFile)(process.execPath, ['cli/restorativ.ts', 'demo'], {
-    env: { PATH: process.env.PATH, ...env },
-    maxBuffer: 4 * 1024 * 1024,
-  });
-  demo.password = /Password for every demo account: (\S+)/.exec(stdout)?.[1] ?? '';
-});
+const { harness, demo } = setUpDemo();
 
 /** A young person's card in the list, by their name. */
 function card(page: Page, name: string) {
@@ -237,6 +228,20 @@ describe('a youth program, as its coordinator sets it up', () => {
           guardianFields.getByLabel('Nombre de la persona tutora').inputValue(),
         ).resolves.toBe('Lucía Gómez');
         await captureEverywhere(page, 'youth-program-add-error');
+
+        // Rafael has left: asked first, his card then says so, and his record will go.
+        const rafaelCard = card(page, 'Rafael');
+        await rafaelCard
+          .getByRole('button', { name: 'Registrar que Rafael dejó el programa' })
+          .click();
+        await page
+          .getByRole('dialog')
+          .getByText('su enlace deja de funcionar', { exact: false })
+          .waitFor();
+        await page.getByRole('dialog').getByRole('button', { name: 'Sí, registrarlo' }).click();
+        await rafaelCard.getByText(/^Dejó el programa el .+\. Su registro se borra/).waitFor();
+        await expect(rafaelCard.getByRole('button').count()).resolves.toBe(0);
+        await expectNoAxeViolations(page);
         expect(
           withoutExpectedResponses(errors, [
             { status: 400, path: `/api/programs/${programId}/young-people` },

@@ -22,6 +22,8 @@ import { registerProfileRoutes } from './features/profile/routes.ts';
 import { registerSetupRoutes } from './features/setup/routes.ts';
 import { registerTrainingRoutes } from './features/training/routes.ts';
 import { registerConcernRoutes } from './features/youth/concern-routes.ts';
+import { registerYouthEventRoutes } from './features/youth/event-routes.ts';
+import { registerYouthReportRoutes } from './features/youth/report-routes.ts';
 import { registerYouthRoutes } from './features/youth/routes.ts';
 import { createActorResolver } from './platform/auth/actor.ts';
 import { registerAuthRoutes } from './platform/auth/routes.ts';
@@ -138,6 +140,8 @@ export async function buildApp(
   registerMeasurementRoutes(api, context, actors);
   registerTrainingRoutes(api, context, actors);
   registerYouthRoutes(api, context, actors);
+  registerYouthReportRoutes(api, context, actors);
+  registerYouthEventRoutes(api, context, actors);
   registerConcernRoutes(api, context, actors);
   if (config.NODE_ENV !== 'production') registerDevOutboxRoutes(api, context);
   await registerPublicRegisterRoutes(app, context);

@@ -23,6 +23,7 @@ import {
   TRAINING_REMINDERS_EVERY_MS,
   TRAINING_REMINDERS_JOB,
 } from './features/training/reminders.ts';
+import { PURGE_YOUTH_EVERY_MS, PURGE_YOUTH_JOB } from './features/youth/purge.ts';
 import type { AppContext } from './platform/context.ts';
 import { createLogger } from './platform/logger.ts';
 import { DIGEST_EVERY_MS, DIGEST_JOB } from './platform/mail/service.ts';
@@ -87,6 +88,7 @@ async function startUp(context: AppContext, app: FastifyInstance, config: Config
   await context.jobs.every(AFTER_PROCESS_JOB, AFTER_PROCESS_EVERY_MS);
   await context.jobs.every(TRAINING_REMINDERS_JOB, TRAINING_REMINDERS_EVERY_MS);
   await context.jobs.every(PRACTICE_CIRCLES_JOB, PRACTICE_CIRCLES_EVERY_MS);
+  await context.jobs.every(PURGE_YOUTH_JOB, PURGE_YOUTH_EVERY_MS);
   const { port } = app.server.address() as AddressInfo;
   const url = config.PUBLIC_URL ? config.publicUrl : config.publicUrl.replace(/:\d+$/, `:${port}`);
   console.log(`Restorativ is running at ${url}`);

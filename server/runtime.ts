@@ -10,6 +10,7 @@ import { defineAfterProcessSurveys } from './features/measurement/after-process.
 import { membershipsOf } from './features/organisations/service.ts';
 import { definePracticeCircleCredit } from './features/training/practice-circles.ts';
 import { defineTrainingReminders } from './features/training/reminders.ts';
+import { defineYouthPurge } from './features/youth/purge.ts';
 import { createAuth } from './platform/auth/auth.ts';
 import { signInLinkSender } from './platform/auth/sign-in-link.ts';
 import { openEventBus } from './platform/bus/index.ts';
@@ -91,6 +92,7 @@ export async function openRuntime(
     defineAfterProcessSurveys(context);
     defineTrainingReminders(context);
     definePracticeCircleCredit(context);
+    defineYouthPurge(context);
     return context;
   } catch (error) {
     await database.close();

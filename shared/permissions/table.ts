@@ -195,6 +195,8 @@ export const permissionTable = {
   'youth.manage': { org_admin: 'program', coordinator: 'program' },
   /** The program's young people by display name, age band and whether they may take part. */
   'youth.read': { org_admin: 'program', coordinator: 'program', facilitator: 'program' },
+  /** A youth program's report: counts only, small groups hidden; an oversight board reads it. */
+  'youth.report': { org_admin: 'program', coordinator: 'program', oversight_reviewer: 'program' },
   'profile.read': everyone,
   'profile.update': everyone,
   'session.list': everyone,

@@ -154,6 +154,8 @@ export const youngPerson = z.object({
   /** The young person may take part in activities now. */
   mayTakePart: z.boolean(),
   addedAt: z.string(),
+  /** When they left the program; their record is removed once the retention period ends. */
+  leftAt: z.string().nullable(),
 });
 export type YoungPerson = z.infer<typeof youngPerson>;
 

@@ -90,3 +90,16 @@ export const logMeetingRequest = z.object({
     .max(20, 'List at most 20 people.'),
 });
 export type LogMeetingRequest = z.input<typeof logMeetingRequest>;
+
+/** GET /api/consent/mentoring?token=: a guardian reads along, where the program says so. */
+export const guardianMentoring = z.object({
+  pairs: z.array(
+    z.object({
+      id: z.string(),
+      mentorName: z.string(),
+      messages: z.array(mentoringMessage),
+      meetings: z.array(mentoringMeeting),
+    }),
+  ),
+});
+export type GuardianMentoring = z.infer<typeof guardianMentoring>;

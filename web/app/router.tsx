@@ -100,6 +100,12 @@ export function createAppRouter() {
               }),
             },
             {
+              path: 'youth-events/:eventId',
+              lazy: async () => ({
+                Component: (await import('../features/youth/YouthEventPage.tsx')).YouthEventPage,
+              }),
+            },
+            {
               path: 'organisations/:organisationId',
               lazy: async () => ({
                 Component: (await import('../features/organisations/OrganisationPage.tsx'))
@@ -397,6 +403,12 @@ export function createAppRouter() {
               lazy: async () => ({
                 Component: (await import('../features/youth/YouthProgramPage.tsx'))
                   .YouthProgramPage,
+              }),
+            },
+            {
+              path: 'programs/:programId/youth-report',
+              lazy: async () => ({
+                Component: (await import('../features/youth/YouthReportPage.tsx')).YouthReportPage,
               }),
             },
             {

@@ -48,6 +48,11 @@ export const youthPagesEn = {
       withdrawn:
         'You withdrew your consent on {{on}}. {{young}} takes no part from now on. If you change your mind, ask the program’s coordinator to send you a new request.',
     },
+    readAlong: {
+      heading: '{{young}} and their mentor, {{mentor}}',
+      lead: 'The program lets you read what {{young}} and their mentor write to each other, as its coordinators do.',
+      meetings: 'Their meetings',
+    },
     withdraw: {
       heading: 'Withdraw your consent',
       lead: 'You can withdraw at any time, without giving a reason. {{young}} then stops taking part at once.',

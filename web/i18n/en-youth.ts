@@ -103,6 +103,14 @@ export const youthProgramEn = {
       askAgain: 'Ask the guardian again',
       askAgainFor: 'Ask {{name}}’s guardian again',
       askedAgain: 'We emailed {{name}}’s guardian again.',
+      leave: 'Has left',
+      leaveFor: 'Record that {{name}} has left the program',
+      leaveTitle: 'Has {{name}} left the program?',
+      leaveBody:
+        '{{name}} takes no more part from now: their link stops working. What is kept about them (and their guardian’s contact) is removed when the program’s retention period ends.',
+      leaveConfirm: 'Yes, record it',
+      leaveCancel: 'Not now',
+      left: 'Left the program on {{on}}. Their record is removed when the retention period ends.',
     },
     add: {
       heading: 'Add a young person',

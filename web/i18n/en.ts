@@ -7,8 +7,10 @@ import { measurementEn } from './en-measurement.ts';
 import { trainingEn } from './en-training.ts';
 import { youthProgramEn } from './en-youth.ts';
 import { youthConcernsEn } from './en-youth-concerns.ts';
+import { youthEventsEn } from './en-youth-events.ts';
 import { youthMentoringEn } from './en-youth-mentoring.ts';
 import { youthPagesEn } from './en-youth-pages.ts';
+import { youthReportEn } from './en-youth-report.ts';
 export const en = {
   app: {
     name: 'Restorativ',
@@ -1174,6 +1176,8 @@ export const en = {
       toRoom: 'Go to the circle',
       full: 'This circle is full. The keeper can tell you about the next one.',
       gone: 'This circle has closed or was cancelled, so it can no longer be joined.',
+      needsConsent:
+        'You can join once your parent or guardian has said yes. The program has asked them; if it is taking long, talk to the program’s coordinator.',
       fullNow:
         'The circle filled up a moment ago, so you could not join. The keeper can tell you about the next one.',
       over: {
@@ -1530,6 +1534,8 @@ export const en = {
   youthPages: youthPagesEn,
   youthMentoring: youthMentoringEn,
   youthConcerns: youthConcernsEn,
+  youthReport: youthReportEn,
+  youthEvents: youthEventsEn,
   roles: {
     org_admin: 'Organisation admin',
     coordinator: 'Coordinator',

@@ -49,6 +49,11 @@ export const youthPagesEs: typeof youthPagesEn = {
       withdrawn:
         'Retiró su consentimiento el {{on}}. Desde ahora {{young}} no participa. Si cambia de opinión, pida a la coordinación del programa que le envíe una nueva solicitud.',
     },
+    readAlong: {
+      heading: '{{young}} y su mentor, {{mentor}}',
+      lead: 'El programa le permite leer lo que {{young}} y su mentor se escriben, igual que la coordinación.',
+      meetings: 'Sus reuniones',
+    },
     withdraw: {
       heading: 'Retirar su consentimiento',
       lead: 'Puede retirarlo cuando quiera, sin dar razones. {{young}} deja de participar de inmediato.',

@@ -100,6 +100,14 @@ export const youthProgramEs: Pick<Catalogue['youth'], 'program'> = {
       askAgain: 'Preguntar de nuevo a la persona tutora',
       askAgainFor: 'Preguntar de nuevo a la persona tutora de {{name}}',
       askedAgain: 'Le enviamos otro correo a la persona tutora de {{name}}.',
+      leave: 'Dejó el programa',
+      leaveFor: 'Registrar que {{name}} dejó el programa',
+      leaveTitle: '¿{{name}} dejó el programa?',
+      leaveBody:
+        'Desde ahora {{name}} ya no participa: su enlace deja de funcionar. Lo que se guarda de esta persona (y el contacto de su persona tutora) se borra cuando termina el plazo de conservación del programa.',
+      leaveConfirm: 'Sí, registrarlo',
+      leaveCancel: 'Ahora no',
+      left: 'Dejó el programa el {{on}}. Su registro se borra cuando termina el plazo de conservación.',
     },
     add: {
       heading: 'Agregar a un joven',

@@ -6,8 +6,10 @@ import { measurementEs } from './es-measurement.ts';
 import { trainingEs } from './es-training.ts';
 import { youthProgramEs } from './es-youth.ts';
 import { youthConcernsEs } from './es-youth-concerns.ts';
+import { youthEventsEs } from './es-youth-events.ts';
 import { youthMentoringEs } from './es-youth-mentoring.ts';
 import { youthPagesEs } from './es-youth-pages.ts';
+import { youthReportEs } from './es-youth-report.ts';
 
 // Spanish catalogue: neutral Latin American Spanish, addressing the reader as «usted».
 export const es: Catalogue = {
@@ -1192,6 +1194,8 @@ export const es: Catalogue = {
       toRoom: 'Ir al círculo',
       full: 'Este círculo está lleno. Quien lo guía puede contarle sobre el próximo.',
       gone: 'Este círculo se cerró o fue cancelado, así que ya no es posible unirse.',
+      needsConsent:
+        'Podrás unirte en cuanto tu madre, padre o tutor diga que sí. El programa ya le preguntó; si tarda, habla con la coordinación del programa.',
       fullNow:
         'El círculo se llenó hace un momento, así que no pudo unirse. Quien lo guía puede contarle sobre el próximo.',
       over: {
@@ -1554,6 +1558,8 @@ export const es: Catalogue = {
   youthPages: youthPagesEs,
   youthMentoring: youthMentoringEs,
   youthConcerns: youthConcernsEs,
+  youthReport: youthReportEs,
+  youthEvents: youthEventsEs,
   roles: {
     org_admin: 'Persona administradora de la organización',
     coordinator: 'Persona coordinadora',

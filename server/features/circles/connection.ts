@@ -269,6 +269,23 @@ export class LiveConnection implements RoomClient {
       });
   }
 
+  /** The session still holds, and a young person's consent too, or the connection ends. */
+  private async recheck(): Promise<void> {
+    const person = await this.dependencies.whoIs();
+    if (!person) {
+      this.dismiss('expired', 'Your session has ended. Sign in again.');
+      return;
+    }
+    // A young person whose guardian withdrew since they came in is let go too.
+    if (!this.minor || !this.seat) return;
+    const standing = await youthStanding(
+      this.dependencies.db,
+      this.seat.programId,
+      person.personId,
+    );
+    if (!standing.mayTakePart) this.dismiss('not_allowed', NEEDS_CONSENT);
+  }
+
   private beat(): void {
     if (this.ended) return;
     if (this.awaitingPong) {
@@ -282,15 +299,10 @@ export class LiveConnection implements RoomClient {
     this.awaitingPong = true;
     if (Date.now() - this.sessionCheckedAt > SESSION_RECHECK_MS) {
       this.sessionCheckedAt = Date.now();
-      this.dependencies.whoIs().then(
-        (person) => {
-          if (!person) this.dismiss('expired', 'Your session has ended. Sign in again.');
-        },
+      void this.recheck().catch(() => {
         // The database is away: the session is checked again at the next beat.
-        () => {
-          this.sessionCheckedAt = 0;
-        },
-      );
+        this.sessionCheckedAt = 0;
+      });
     }
   }
 

@@ -34,7 +34,7 @@ export interface CirclesDemo {
 const DAY_MS = 86_400_000;
 
 /** The local date-time `days` from today in `zone`, at `time`. */
-function localDay(days: number, time: string, zone: string): string {
+export function localDay(days: number, time: string, zone: string): string {
   const day = new Intl.DateTimeFormat('en-CA', { timeZone: zone, dateStyle: 'short' }).format(
     new Date(Date.now() + days * DAY_MS),
   );

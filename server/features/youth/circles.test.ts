@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditEvents } from '../../platform/audit/schema.ts';
 import { type SeededCircle, seedCircle } from '../circles/live-fixtures.ts';
 import { type LiveTestApp, startLiveTestApp } from '../circles/live-testing.ts';
@@ -52,7 +52,8 @@ async function consent(youngPersonId: string, answer: 'give' | 'withdraw') {
 }
 
 beforeAll(async () => {
-  test = await startLiveTestApp();
+  // A quick heartbeat, so that the room's periodic checks come round within a test.
+  test = await startLiveTestApp({ CIRCLE_HEARTBEAT_MS: '100' });
   circle = await seedCircle(test.context, test.program, [
     { name: 'Maya', role: 'keeper' },
     { name: 'Dee', role: 'resident' },
@@ -110,8 +111,23 @@ describe('a young person in a circle', () => {
     });
     expect(await ana.command({ type: 'ask_private_word' })).toMatchObject({ kind: 'accepted' });
 
+    // The guardian withdraws while Dee is in the room: at the room's next check of who is
+    // there (every five minutes), she is let go, told why.
     await consent(dee, 'withdraw');
-    await inRoom.close();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 6 * 60_000);
+      const letGo = await inRoom.next((frame) => frame.kind === 'problem');
+      expect(letGo).toMatchObject({
+        problem: 'not_allowed',
+        detail: expect.stringContaining('once your parent or guardian has said yes'),
+      });
+      expect((await inRoom.closed()).code).not.toBe(1000);
+      // Maya and Ana stay.
+      expect(maya.socket.readyState).toBe(maya.socket.OPEN);
+    } finally {
+      vi.useRealTimers();
+    }
     const after = await test.connect(personOf(1).cookie);
     expect(await after.hello(circle.circleId, null)).toMatchObject({
       kind: 'problem',

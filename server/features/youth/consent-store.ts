@@ -24,6 +24,8 @@ export interface StoredConsent {
   requestSeq: number | null;
   /** When the guardian last answered (gave, declined or withdrew); null before. */
   answeredAt: number | null;
+  /** When anything last happened: the latest request or answer; null before any. */
+  lastEventAt: number | null;
 }
 
 function storedFrom(rows: { seq: number; event: ConsentEvent }[]): StoredConsent {
@@ -33,6 +35,7 @@ function storedFrom(rows: { seq: number; event: ConsentEvent }[]): StoredConsent
     lastSeq: rows.at(-1)?.seq ?? 0,
     requestSeq: rows.findLast((row) => row.event.type === 'requested')?.seq ?? null,
     answeredAt: last && last.event.type !== 'requested' ? last.event.at : null,
+    lastEventAt: last?.event.at ?? null,
   };
 }
 

@@ -6,6 +6,8 @@ import { updateProgram } from '../organisations/programs.ts';
 import { verifyOfficer } from '../organisations/roles.ts';
 import { grantMembership } from '../organisations/service.ts';
 import { createPerson } from '../setup/service.ts';
+import { seedYouthCircleDemo } from './circle-demo.ts';
+import { seedYouthEventsDemo } from './events-demo.ts';
 import { answerConsent } from './guardian.ts';
 import { addYoungPerson } from './members.ts';
 import { createPair, logMeeting, sendMessage } from './mentoring.ts';
@@ -131,6 +133,11 @@ export async function seedYouthDemo(
     pair.id,
     'Yes please! Can my friend Zoe come too? She wants to ask about the summer jobs at the station.',
   );
+  await seedYouthEventsDemo(context, keisha, programId, [maya.youngPerson.id]);
+  await seedYouthCircleDemo(context, keisha, programId, {
+    keeperId: lead.id,
+    invited: [marcusId, maya.youngPerson.personId, jayden.youngPerson.personId],
+  });
   return {
     mentoredYouthLink: maya.youthLink,
     waitingGuardianLink: jayden.guardianLink,

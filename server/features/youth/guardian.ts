@@ -27,7 +27,8 @@ interface LinkFound {
   requestSeq: number;
 }
 
-async function linkOf(db: Database, token: string): Promise<LinkFound> {
+/** The young person a guardian's link is for; 404 for a link that is not known. */
+export async function linkOf(db: Database, token: string): Promise<LinkFound> {
   const [found] = await db
     .select({ row: youngPeople, requestSeq: guardianLinks.requestSeq })
     .from(guardianLinks)

@@ -65,6 +65,12 @@ export async function youthStanding(
     .from(youngPeople)
     .where(and(eq(youngPeople.programId, programId), eq(youngPeople.personId, personId)));
   if (!row) return { minor: false, mayTakePart: true, youngPersonId: null };
+  if (row.leftAt)
+    return {
+      minor: isMinorBand(row.ageBand as AgeBand),
+      mayTakePart: false,
+      youngPersonId: row.id,
+    };
   if (!isMinorBand(row.ageBand as AgeBand)) {
     return { minor: false, mayTakePart: true, youngPersonId: row.id };
   }

@@ -265,8 +265,9 @@ async function youngPeopleOf(
       minor,
       guardianName: openGuardian(context, row)?.name ?? null,
       consent,
-      mayTakePart: !minor || consent?.current === true,
+      mayTakePart: row.leftAt === null && (!minor || consent?.current === true),
       addedAt: row.addedAt.toISOString(),
+      leftAt: row.leftAt?.toISOString() ?? null,
     };
   });
 }

@@ -7,7 +7,12 @@ import { send } from '../../testing/requests.ts';
 import { startTestApp, type TestApp } from '../../testing/test-app.ts';
 import { memberships } from '../organisations/schema.ts';
 import { mentoringMessages, youthPrograms } from './schema.ts';
-import { linkTokenSentTo, setUpYouthProgram, type YouthProgram } from './testing.ts';
+import {
+  linkTokenSentTo,
+  setUpYouthProgram,
+  type YouthProgram,
+  youthSettingsFor,
+} from './testing.ts';
 
 // A mentoring pair as its people use it: the coordinator pairs an officer with a young person;
 // the two write to each other and the coordinator reads every word; meetings are logged with
@@ -192,6 +197,37 @@ describe('mentoring pairs', () => {
       present: ['Someone'],
     });
     expect(byYoungPerson.statusCode).toBe(403);
+  });
+
+  it('lets the guardian read along only once the program says so and they consented to it', async () => {
+    const readAlong = () =>
+      send(test, undefined, 'GET', `/api/consent/mentoring?token=${guardianToken}`);
+    expect((await readAlong()).json()).toEqual({ pairs: [] });
+    const changed = await send(
+      test,
+      youth.coordinator,
+      'PUT',
+      `/api/programs/${youth.programId}/youth`,
+      {
+        ...youthSettingsFor(youth.lead.personId),
+        guardianSeesMentoring: true,
+      },
+    );
+    expect(changed.json().settings.consentVersion).toBe(2);
+    // The guardian is asked again, with a new link; until they answer, the pair waits.
+    guardianToken = await linkTokenSentTo(
+      test,
+      'rio-guardian@example.org',
+      'youth-consent-request',
+    );
+    expect((await readAlong()).json()).toEqual({ pairs: [] });
+    await answer('give');
+    const [pair] = (await readAlong()).json().pairs;
+    expect(pair).toMatchObject({ mentorName: 'Officer Lena Park' });
+    expect(pair.messages.map((message: { body: string }) => message.body)).toContain(
+      'Yes! Can we talk about the job fair?',
+    );
+    expect(pair.meetings).toEqual([expect.objectContaining({ place: 'Riverside library' })]);
   });
 
   it('closes the pair to both at once when the guardian withdraws', async () => {

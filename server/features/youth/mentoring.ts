@@ -4,6 +4,7 @@ import { channelRefusal, mentoringReaders, type Reader } from '../../../shared/y
 import { type AgeBand, isMinorBand } from '../../../shared/youth/contract.ts';
 import type {
   CreatePairRequest,
+  GuardianMentoring,
   LogMeetingRequest,
   PairDetail,
   PairSummary,
@@ -21,6 +22,7 @@ import {
   type ProgramRunners,
   verifiedOfficersAmong,
 } from '../organisations/service.ts';
+import { linkOf } from './guardian.ts';
 import { NEEDS_CONSENT, youthStanding } from './join.ts';
 import { mentoringMeetings, mentoringMessages, mentoringPairs, youngPeople } from './schema.ts';
 import { requireYouthSettings, type YouthProgramRow, youthProgramFor } from './settings.ts';
@@ -518,4 +520,73 @@ export async function mentorsOf(
     rows.map((row) => row.id),
   );
   return rows.filter((row) => verified.has(row.id));
+}
+
+/**
+ * What a guardian reads of their young person's mentoring, by their own link, where the program
+ * lets guardians read along and their consent is current: each pair's messages and meetings.
+ */
+export async function mentoringForGuardian(
+  context: AppContext,
+  token: string,
+): Promise<GuardianMentoring> {
+  const { db } = context.database;
+  const { row } = await linkOf(db, token);
+  const settings = await requireYouthSettings(db, row.programId);
+  const standing = await youthStanding(db, row.programId, row.personId);
+  if (!settings.guardianSeesMentoring || !standing.mayTakePart) return { pairs: [] };
+  const pairs = await db
+    .select()
+    .from(mentoringPairs)
+    .where(and(eq(mentoringPairs.youngPersonId, row.id), isNull(mentoringPairs.endedAt)))
+    .orderBy(desc(mentoringPairs.createdAt));
+  const read = await Promise.all(
+    pairs.map(async (pair) => {
+      const [mentor] = await db
+        .select({ name: people.name })
+        .from(people)
+        .where(eq(people.id, pair.mentorId));
+      const messages = await db
+        .select({ row: mentoringMessages, authorName: people.name })
+        .from(mentoringMessages)
+        .innerJoin(people, eq(people.id, mentoringMessages.authorId))
+        .where(eq(mentoringMessages.pairId, pair.id))
+        .orderBy(asc(mentoringMessages.sentAt), asc(mentoringMessages.id));
+      const meetings = await db
+        .select({ row: mentoringMeetings, loggedByName: people.name })
+        .from(mentoringMeetings)
+        .innerJoin(people, eq(people.id, mentoringMeetings.loggedBy))
+        .where(eq(mentoringMeetings.pairId, pair.id))
+        .orderBy(desc(mentoringMeetings.metAt));
+      return {
+        id: pair.id,
+        mentorName: mentor?.name ?? '',
+        messages: messages.map(({ row: message, authorName }) => ({
+          id: message.id,
+          authorName,
+          mine: false,
+          body: context.cipher.decrypt(message.body, messageContext(message.id)),
+          sentAt: message.sentAt.toISOString(),
+        })),
+        meetings: meetings.map(({ row: meeting, loggedByName }) => ({
+          id: meeting.id,
+          metAt: meeting.metAt.toISOString(),
+          place: meeting.place,
+          present: meeting.present,
+          loggedByName,
+        })),
+      };
+    }),
+  );
+  if (read.length > 0) {
+    await recordAudit(db, {
+      actorKind: 'anonymous',
+      action: 'youth.pair_read_by_guardian',
+      targetType: 'young_person',
+      targetId: row.id,
+      outcome: 'succeeded',
+      details: { pairs: read.length },
+    });
+  }
+  return { pairs: read };
 }

@@ -17,6 +17,7 @@ import {
 } from '../../../shared/youth/contract.ts';
 import {
   createPairRequest,
+  guardianMentoring,
   logMeetingRequest,
   pairDetail,
   pairList,
@@ -35,11 +36,13 @@ import {
   createPair,
   listPairs,
   logMeeting,
+  mentoringForGuardian,
   mentorsOf,
   myPairs,
   readPair,
   sendMessage,
 } from './mentoring.ts';
+import { recordLeaving } from './purge.ts';
 import { readYouthSettings, saveYouthSettings } from './settings.ts';
 
 // Every route of youth programs (shared/youth/contract.ts describes them).
@@ -149,6 +152,22 @@ export function registerYouthRoutes(app: ApiApp, context: AppContext, actors: Ac
     }),
   );
   app.post(
+    '/api/young-people/:id/leave',
+    {
+      schema: {
+        summary:
+          'Record that a young person has left the program: their part ends now, and their record is removed when the retention period ends',
+        tags,
+        params: oneYoungPerson,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await recordLeaving(context, await actors.require(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+  app.post(
     '/api/young-people/:id/consent-request',
     {
       schema: {
@@ -189,6 +208,20 @@ export function registerYouthRoutes(app: ApiApp, context: AppContext, actors: Ac
     async (request) => ({
       consent: await answerConsent(context, request.body.token, request.body.answer),
     }),
+  );
+  app.get(
+    '/api/consent/mentoring',
+    {
+      config: { rateLimits: [youthLinkUse] },
+      schema: {
+        summary:
+          "A guardian reads their young person's mentoring messages, where the program lets them",
+        tags,
+        querystring: consentPreviewQuery,
+        response: { 200: guardianMentoring },
+      },
+    },
+    (request) => mentoringForGuardian(context, request.query.token),
   );
   app.post(
     '/api/youth/join',

@@ -17,7 +17,7 @@ import { youthPrograms } from './schema.ts';
 // or consent period makes a new version of what guardians agree to: every consent of an earlier
 // version stops counting, and each guardian is asked again.
 
-type YouthAction = 'youth.configure' | 'youth.manage' | 'youth.read';
+type YouthAction = 'youth.configure' | 'youth.manage' | 'youth.read' | 'youth.report';
 export type YouthProgramRow = typeof youthPrograms.$inferSelect;
 
 /** The program, once the table lets the actor `action` it (403, then 404). */

@@ -27,6 +27,8 @@ import {
   type World,
 } from './world.ts';
 import { youthConcernRouteChecks } from './youth-concern-routes.ts';
+import { youthEventRouteChecks } from './youth-event-routes.ts';
+import { youthReportRouteChecks } from './youth-report-routes.ts';
 import { youthRouteChecks } from './youth-routes.ts';
 
 // How every route of the API is checked: the authorisation matrix (authz-matrix.test.ts) walks
@@ -659,6 +661,8 @@ export const routeChecks: Record<RouteKey, RouteCheck> = {
   ...trainingRouteChecks,
   ...youthRouteChecks,
   ...youthConcernRouteChecks,
+  ...youthReportRouteChecks,
+  ...youthEventRouteChecks,
   ...measurementDashboardRouteChecks,
 };
 

@@ -145,6 +145,12 @@ export const youthRouteChecks: Record<RouteKey, RouteCheck> = {
     answers: 200,
     request: (world, side) => aimAtYoungPerson(world, side, '/link'),
   },
+  'POST /api/young-people/{id}/leave': {
+    kind: 'table',
+    action: 'youth.manage',
+    answers: 204,
+    request: (world, side) => aimAtYoungPerson(world, side, '/leave'),
+  },
   'POST /api/young-people/{id}/consent-request': {
     kind: 'table',
     action: 'youth.manage',
@@ -161,6 +167,11 @@ export const youthRouteChecks: Record<RouteKey, RouteCheck> = {
     kind: 'public',
     answers: 404,
     request: () => ({ url: '/api/consent', payload: { token: unknownToken, answer: 'give' } }),
+  },
+  'GET /api/consent/mentoring': {
+    kind: 'public',
+    answers: 404,
+    request: () => ({ url: `/api/consent/mentoring?token=${unknownToken}` }),
   },
   'POST /api/youth/join': {
     kind: 'public',

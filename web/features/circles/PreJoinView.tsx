@@ -112,6 +112,7 @@ function JoinForm({
           statusMessage: (failure) => {
             if (failure.status === 409) return t('circles.join.fullNow');
             if (failure.status === 410) return t('circles.join.gone');
+            if (failure.problem?.code === 'needs_consent') return t('circles.join.needsConsent');
             return undefined;
           },
         }),

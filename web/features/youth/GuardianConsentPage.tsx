@@ -14,7 +14,8 @@ import { Checkbox } from '../../ui/Checkbox.tsx';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import { ConfirmButton } from '../circles/ConfirmButton.tsx';
 import { useLinkToken } from '../conferences/useLinkToken.ts';
-import { answerConsent, consentKey, fetchConsent } from './guardian-api.ts';
+import { answerConsent, consentKey, fetchConsent, fetchGuardianMentoring } from './guardian-api.ts';
+import { MeetingList, MessageList } from './mentoring-lists.tsx';
 import '../../app/status-page.css';
 import '../../ui/form.css';
 import './youth-pages.css';
@@ -158,6 +159,32 @@ function Decide({
   );
 }
 
+/** Where the program lets guardians read along: their young person's mentoring, as it is. */
+function ReadAlong({ token, young }: { token: string; young: string }) {
+  const { t } = useTranslation();
+  const mentoring = useQuery({
+    queryKey: [...consentKey(token), 'mentoring'],
+    queryFn: ({ signal }) => fetchGuardianMentoring(token, signal),
+    retry: (failures, error) => !(error instanceof ApiError) && failures < 1,
+  });
+  if (!mentoring.data || mentoring.data.pairs.length === 0) return null;
+  return (
+    <>
+      {mentoring.data.pairs.map((pair) => (
+        <section key={pair.id} className="young-card" aria-labelledby={`read-along-${pair.id}`}>
+          <h2 id={`read-along-${pair.id}`}>
+            {t('youthPages.guardian.readAlong.heading', { young, mentor: pair.mentorName })}
+          </h2>
+          <p>{t('youthPages.guardian.readAlong.lead', { young })}</p>
+          <MessageList messages={pair.messages} />
+          <h3>{t('youthPages.guardian.readAlong.meetings')}</h3>
+          <MeetingList meetings={pair.meetings} />
+        </section>
+      ))}
+    </>
+  );
+}
+
 function Withdraw({ young, onWithdraw }: { young: string; onWithdraw: () => void }) {
   const { t } = useTranslation();
   return (
@@ -221,6 +248,9 @@ function Consent({ token, preview }: { token: string; preview: ConsentPreview })
       <Facts preview={preview} />
       {consent.status === 'requested' ? (
         <Decide preview={preview} onAnswer={(given) => answer.mutate(given)} busy={busy} />
+      ) : null}
+      {consent.status === 'given' && consent.current && preview.guardianSeesMentoring ? (
+        <ReadAlong token={token} young={young} />
       ) : null}
       {consent.status === 'given' && consent.current ? (
         <Withdraw young={young} onWithdraw={() => answer.mutate('withdraw')} />

@@ -8,12 +8,12 @@ import { MENTORING_MESSAGE_MAX } from '../../../shared/youth/mentoring-contract.
 import { ApiError } from '../../app/api.ts';
 import { LoadProblem, retryUnlessRefused } from '../../app/LoadProblem.tsx';
 import { useSignedIn } from '../../app/useSignedIn.ts';
-import { useFormatDateTime } from '../../i18n/format.ts';
 import { Button } from '../../ui/Button.tsx';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useFormProblems } from '../../ui/useFormProblems.tsx';
 import { fetchPair, logMeeting, pairKey, sendMessage } from './mentoring-api.ts';
+import { MeetingList, MessageList } from './mentoring-lists.tsx';
 import '../../app/status-page.css';
 import '../../ui/form.css';
 import './youth-pages.css';
@@ -31,28 +31,6 @@ function ReadAlong({ detail }: { detail: PairDetail }) {
         ? t('youthMentoring.pair.readAlongWithGuardian', { names, young: pair.youngPerson.name })
         : t('youthMentoring.pair.readAlong', { names })}
     </p>
-  );
-}
-
-function Messages({ detail }: { detail: PairDetail }) {
-  const { t } = useTranslation();
-  const formatDateTime = useFormatDateTime();
-  if (detail.messages.length === 0) return <p>{t('youthMentoring.pair.noMessages')}</p>;
-  return (
-    <ol className="mentoring-messages">
-      {detail.messages.map((message) => (
-        <li
-          key={message.id}
-          className={`mentoring-message${message.mine ? ' mentoring-message--mine' : ''}`}
-        >
-          <p className="mentoring-message__who">
-            {message.mine ? t('youthMentoring.pair.you') : message.authorName}
-            <span className="mentoring-message__when"> · {formatDateTime(message.sentAt)}</span>
-          </p>
-          <p className="mentoring-message__body">{message.body}</p>
-        </li>
-      ))}
-    </ol>
   );
 }
 
@@ -194,26 +172,10 @@ function LogMeeting({ pairId }: { pairId: string }) {
 
 function Meetings({ detail }: { detail: PairDetail }) {
   const { t } = useTranslation();
-  const formatDateTime = useFormatDateTime();
   return (
     <section className="young-card" aria-labelledby="mentoring-meetings">
       <h2 id="mentoring-meetings">{t('youthMentoring.meetings.heading')}</h2>
-      {detail.meetings.length === 0 ? (
-        <p>{t('youthMentoring.meetings.none')}</p>
-      ) : (
-        <ul className="young-list">
-          {detail.meetings.map((meeting) => (
-            <li key={meeting.id}>
-              {t('youthMentoring.meetings.item', {
-                when: formatDateTime(meeting.metAt),
-                place: meeting.place,
-                present: meeting.present.join(', '),
-                by: meeting.loggedByName,
-              })}
-            </li>
-          ))}
-        </ul>
-      )}
+      <MeetingList meetings={detail.meetings} />
       {detail.mayLogMeetings ? <LogMeeting pairId={detail.pair.id} /> : null}
     </section>
   );
@@ -260,7 +222,7 @@ export function MentoringPairPage() {
       <ReadAlong detail={detail} />
       <section className="young-card" aria-labelledby="mentoring-messages">
         <h2 id="mentoring-messages">{t('youthMentoring.pair.messages')}</h2>
-        <Messages detail={detail} />
+        <MessageList messages={detail.messages} />
         {detail.mayWrite ? <Composer pairId={pairId} /> : null}
       </section>
       <Meetings detail={detail} />

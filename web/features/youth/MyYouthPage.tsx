@@ -7,6 +7,7 @@ import { useSignedIn } from '../../app/useSignedIn.ts';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import { fetchMyPairs, myPairsKey } from './mentoring-api.ts';
 import { fetchMyYouth, myYouthKey } from './mine-api.ts';
+import { MyEvents } from './my-events.tsx';
 import { RaiseConcern } from './RaiseConcern.tsx';
 import './youth-pages.css';
 
@@ -50,6 +51,7 @@ function Program({ program }: { program: MyProgram }) {
         {t(`youthPages.mine.${stand}`, { lead: program.safeguardingLeadName })}
       </p>
       {program.mayTakePart ? <Mentor programId={program.programId} /> : null}
+      {program.mayTakePart ? <MyEvents programId={program.programId} /> : null}
       <section className="young-card" aria-labelledby={`youth-worry-${program.programId}`}>
         <h3 id={`youth-worry-${program.programId}`}>{t('youthPages.mine.worry.heading')}</h3>
         <p>{t('youthPages.mine.worry.body', { lead: program.safeguardingLeadName })}</p>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { YouthSettingsView } from '../../../shared/youth/contract.ts';
 import { LoadProblem, retryUnlessRefused } from '../../app/LoadProblem.tsx';
 import { useSignedIn } from '../../app/useSignedIn.ts';
@@ -15,8 +15,9 @@ import {
   youthKey,
   youthSettingsKey,
 } from './api.ts';
+import { EventsSection } from './events-section.tsx';
 import { MentoringSection } from './mentoring-section.tsx';
-import { youthManagingRoles } from './roles.ts';
+import { youthManagingRoles, youthReportingRoles } from './roles.ts';
 import { YouthSettingsForm } from './settings-form.tsx';
 import { YoungPeopleSection } from './young-people-section.tsx';
 import '../../app/status-page.css';
@@ -120,6 +121,11 @@ export function YouthProgramPage() {
     <div className="youth-page">
       <PageHeading>{t('youth.program.heading', { program: program.data.name })}</PageHeading>
       <p className="form-page__lead">{t('youth.program.lead')}</p>
+      {settings.data && holdsIn(me.data?.roles, youthReportingRoles, programId, organisationIds) ? (
+        <p>
+          <Link to={`/programs/${programId}/youth-report`}>{t('youthReport.link')}</Link>
+        </p>
+      ) : null}
       {mayManage && keepers.data ? (
         <YouthSettingsForm
           programId={programId}
@@ -140,6 +146,7 @@ export function YouthProgramPage() {
             mayManage={mayManage}
           />
           <MentoringSection programId={programId} mayManage={mayManage} />
+          <EventsSection programId={programId} mayManage={mayManage} />
         </>
       ) : (
         <section className="youth-section" aria-labelledby="youth-people-heading">

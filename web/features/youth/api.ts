@@ -69,3 +69,8 @@ export function askGuardianAgain(youngPersonId: string) {
     method: 'POST',
   });
 }
+
+/** Records that the young person has left: their record is removed when the retention ends. */
+export function recordLeaving(id: string): Promise<unknown> {
+  return api(`${youngPersonPath(id)}/leave`, { method: 'POST' });
+}

@@ -4,6 +4,10 @@ import {
   consentAnswerResponse,
   consentPreview,
 } from '../../../shared/youth/contract.ts';
+import {
+  type GuardianMentoring,
+  guardianMentoring,
+} from '../../../shared/youth/mentoring-contract.ts';
 import { api } from '../../app/api.ts';
 
 // A guardian's page needs no account: the link's token is the key, sent in the query for the
@@ -25,4 +29,14 @@ export async function answerConsent(
     schema: consentAnswerResponse,
   });
   return answered.consent;
+}
+
+export function fetchGuardianMentoring(
+  token: string,
+  signal?: AbortSignal,
+): Promise<GuardianMentoring> {
+  return api(`/api/consent/mentoring?token=${encodeURIComponent(token)}`, {
+    schema: guardianMentoring,
+    signal,
+  });
 }

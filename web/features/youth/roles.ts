@@ -5,3 +5,9 @@ import type { Role } from '../../../shared/permissions/roles.ts';
 
 /** 'youth.configure' and 'youth.manage': the settings, adding young people, their links. */
 export const youthManagingRoles: readonly Role[] = ['org_admin', 'coordinator'];
+/** 'youth.report': the program in counts, small groups hidden. */
+export const youthReportingRoles: readonly Role[] = [
+  'org_admin',
+  'coordinator',
+  'oversight_reviewer',
+];

@@ -5,15 +5,18 @@ import { useTranslation } from 'react-i18next';
 import type { YoungPerson, YouthSettingsView } from '../../../shared/youth/contract.ts';
 import { ApiError } from '../../app/api.ts';
 import { LoadProblem, retryUnlessRefused } from '../../app/LoadProblem.tsx';
+import { useFormatDate } from '../../i18n/format.ts';
 import { Button } from '../../ui/Button.tsx';
 import { showToast } from '../../ui/Toast.tsx';
 import { describeFailure } from '../../ui/useFormProblems.tsx';
+import { ConfirmButton } from '../circles/ConfirmButton.tsx';
 import { OnceLink } from '../conferences/OnceLink.tsx';
 import { AddYoungPerson } from './add-young-person.tsx';
 import {
   askGuardianAgain,
   fetchYoungPeople,
   newYouthLink,
+  recordLeaving,
   youngPeopleKey,
   youthKey,
 } from './api.ts';
@@ -89,6 +92,23 @@ function YoungPersonCard({
     },
     onError: (error) => setProblem(refusal(t, error)),
   });
+  const leaving = useMutation({
+    mutationFn: () => recordLeaving(person.id),
+    onSuccess: () => {
+      setProblem('');
+      void queryClient.invalidateQueries({ queryKey: youthKey(programId) });
+    },
+    onError: (error) => setProblem(refusal(t, error)),
+  });
+  const formatDate = useFormatDate();
+  if (person.leftAt) {
+    return (
+      <li className="youth-card youth-card--waiting">
+        <h3 className="youth-card__name">{name}</h3>
+        <p>{t('youth.program.people.left', { on: formatDate(person.leftAt) })}</p>
+      </li>
+    );
+  }
   return (
     <li className={person.mayTakePart ? 'youth-card' : 'youth-card youth-card--waiting'}>
       <h3 className="youth-card__name">{name}</h3>
@@ -141,6 +161,15 @@ function YoungPersonCard({
               {t('youth.program.people.askAgain')}
             </Button>
           ) : null}
+          <ConfirmButton
+            label={t('youth.program.people.leave')}
+            ariaLabel={t('youth.program.people.leaveFor', { name })}
+            title={t('youth.program.people.leaveTitle', { name })}
+            body={t('youth.program.people.leaveBody', { name })}
+            confirm={t('youth.program.people.leaveConfirm')}
+            cancel={t('youth.program.people.leaveCancel')}
+            onConfirm={() => leaving.mutate()}
+          />
         </div>
       ) : null}
       {problem ? (
