@@ -8,6 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../../platform/err
 import { authorize } from '../../platform/permissions/authorize.ts';
 import { programTarget } from '../organisations/programs.ts';
 import { findProgram, type ProgramRunners } from '../organisations/service.ts';
+import { requireYouthConsent } from '../youth/join.ts';
 import { dialogueParticipants, dialogues } from './schema.ts';
 
 // Who may do what with a dialogue; every dialogues route asks here. The permission table decides
@@ -154,6 +155,7 @@ export async function participation(
       code: 'not_in_program',
     });
   }
+  await requireYouthConsent(db, access.dialogue.programId, actor.personId, 'dialogue.take_part');
   ensureOpen(access.dialogue);
   return { ...access, participant };
 }

@@ -13,6 +13,7 @@ import type { Database, Transaction } from '../../platform/db/connection.ts';
 import { ForbiddenError, InvalidError } from '../../platform/errors.ts';
 import { addResidentFromLink } from '../invitations/resident.ts';
 import { grantMembershipOnce, type ProgramRunners } from '../organisations/service.ts';
+import { requireYouthConsent } from '../youth/join.ts';
 import { type DialogueRow, dialogueTarget, dialogueWhere, stateOf } from './access.ts';
 import { ensureNameFits, participantRoleOf } from './appearance.ts';
 import { auditDialogue } from './audit.ts';
@@ -183,6 +184,7 @@ export async function joinSignedIn(
       found.participant !== null ||
       (found.read && found.dialogue.importedFrom !== null),
   );
+  await requireYouthConsent(db, access.dialogue.programId, actor.personId, 'dialogue.join');
   if (access.participant) return { dialogueId, participantId: access.participant.id };
   ensureJoinable(access.dialogue);
   const role = await participantRoleOf(db, actor.personId);

@@ -93,9 +93,11 @@ export function JoinForm({
         problems.showFailure(error, {
           fieldMessage: (_field, problem) => dialogueFieldMessage(t, problem),
           statusMessage: (failure) =>
-            failure.status === 409 || failure.status === 410
-              ? t('dialogues.join.notOpen')
-              : undefined,
+            failure.problem?.code === 'needs_consent'
+              ? t('circles.join.needsConsent')
+              : failure.status === 409 || failure.status === 410
+                ? t('dialogues.join.notOpen')
+                : undefined,
         }),
     });
   }
