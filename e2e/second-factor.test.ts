@@ -42,6 +42,20 @@ describe('a second factor for staff', () => {
       isMobile: true,
     });
     try {
+      // The account page's email preferences are held on their way until the server has ended the
+      // session, as on a slow line: the page lets go of them instead of meeting a refusal.
+      let releasePreferences = () => {};
+      const preferencesHeld = new Promise<void>((release) => {
+        releasePreferences = release;
+      });
+      let preferencesAnswer: Promise<number | 'let go'> = Promise.resolve('let go');
+      await page.route('**/api/me/email-preferences', async (route) => {
+        preferencesAnswer = preferencesHeld
+          .then(() => route.continue())
+          .then(async () => (await route.request().response())?.status() ?? 'let go')
+          .catch(() => 'let go');
+        await preferencesAnswer;
+      });
       await signInWithPassword(page);
       await page.getByRole('heading', { level: 1, name: 'Your account' }).waitFor();
       await page
@@ -113,7 +127,14 @@ describe('a second factor for staff', () => {
       expect(
         await page.getByRole('heading', { name: 'One more step to protect your account' }).count(),
       ).toBe(0);
+      await page.route('**/api/auth/sign-out', async (route) => {
+        const signedOut = await route.fetch();
+        releasePreferences();
+        await preferencesAnswer;
+        await route.fulfill({ response: signedOut });
+      });
       await signOut(page);
+      expect(await preferencesAnswer).toBe('let go');
 
       expect(
         withoutExpectedResponses(errors, [

@@ -2,7 +2,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { ProfileResponse } from '../../../shared/profile/contract.ts';
-import { meQueryKey } from '../../app/session.ts';
 import { Button, buttonClassName } from '../../ui/Button.tsx';
 import { ErrorSummary } from '../../ui/ErrorSummary.tsx';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
@@ -93,11 +92,16 @@ function SignOut() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const mutation = useMutation({
-    mutationFn: signOut,
+    mutationFn: async () => {
+      // A request of this page still on its way would otherwise meet the ended session and fail.
+      await queryClient.cancelQueries();
+      await signOut();
+    },
     onSuccess: async () => {
       // Leave first: forgetting the profile while this page still shows would fetch it again.
       await navigate('/');
-      queryClient.removeQueries({ queryKey: meQueryKey });
+      // Nothing of this person stays in the tab for whoever signs in next.
+      queryClient.removeQueries();
       showToast({ title: t('profile.signedOut') });
     },
   });
