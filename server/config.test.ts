@@ -64,6 +64,26 @@ describe('settings from the environment', () => {
     expect(short).not.toContain('hunter2');
   });
 
+  it('takes STUN and TURN servers for voice and video, and a TURN server only with its secret', () => {
+    const config = loadConfig({
+      STUN_URLS: 'stun:stun.city.example:3478, stun:stun2.city.example',
+      TURN_URLS: 'turns:turn.city.example:5349',
+      TURN_SECRET: 'a secret shared with coturn',
+    });
+    expect(config.STUN_URLS).toEqual(['stun:stun.city.example:3478', 'stun:stun2.city.example']);
+    expect(config.TURN_URLS).toEqual(['turns:turn.city.example:5349']);
+    expect(loadConfig({}).STUN_URLS).toEqual([]);
+    expect(configErrorOf({ STUN_URLS: 'https://stun.city.example' })).toContain(
+      'STUN_URLS must be stun: addresses such as stun:stun.example.org:3478',
+    );
+    expect(configErrorOf({ TURN_URLS: 'turn:turn.city.example' })).toBe(
+      'Setting TURN_SECRET is required with TURN_URLS: it is coturn’s static-auth-secret (it is not set).',
+    );
+    const short = configErrorOf({ TURN_URLS: 'turn:t.example', TURN_SECRET: 'hunter2' });
+    expect(short).toContain('TURN_SECRET must be at least 16 characters');
+    expect(short).not.toContain('hunter2');
+  });
+
   it('treats an empty DATABASE_URL as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseKind).toBe('embedded');
   });

@@ -26,6 +26,27 @@ const flag = z
 
 const emptyAsUnset = (value: unknown) => (value === '' ? undefined : value);
 
+/** A comma-separated list of STUN or TURN addresses. */
+const iceUrls = (scheme: 'stun' | 'turn') =>
+  z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((url) => url.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .regex(
+            scheme === 'stun' ? /^stuns?:[^\s,]+$/ : /^turns?:[^\s,]+$/,
+            `must be ${scheme}: addresses such as ${scheme}:${scheme}.example.org:3478, separated by commas`,
+          ),
+      ),
+    );
+
 const MAKE_A_KEY = 'make one with: restorativ keygen';
 
 /** True for the standard base64 of exactly 32 bytes, the size of an AES-256 key. */
@@ -73,6 +94,7 @@ const SECRET_SETTINGS = new Set([
   'ENCRYPTION_KEY',
   'ENCRYPTION_PREVIOUS_KEYS',
   'SMTP_URL',
+  'TURN_SECRET',
 ]);
 
 export const settingsSchema = z.object({
@@ -106,6 +128,15 @@ export const settingsSchema = z.object({
   CIRCLE_HEARTBEAT_MS: positiveMs.default(HEARTBEAT_MS),
   /** How long a participant whose connection dropped stays in the circle before they have left. */
   CIRCLE_LEAVE_AFTER_MS: positiveMs.default(60_000),
+  /** STUN servers for voice and video in circles, `stun:host:port`, comma-separated. */
+  STUN_URLS: z.preprocess(emptyAsUnset, iceUrls('stun').default([])),
+  /** TURN servers (coturn), `turn:host:port` or `turns:host:port`, comma-separated. */
+  TURN_URLS: z.preprocess(emptyAsUnset, iceUrls('turn').default([])),
+  /** The secret shared with coturn (`static-auth-secret`): each browser gets a short-lived login. */
+  TURN_SECRET: z.preprocess(
+    emptyAsUnset,
+    z.string().min(16, 'must be at least 16 characters, as set in coturn').optional(),
+  ),
   /** Where due days fall: a commitment is overdue from the next midnight in this zone. */
   TIME_ZONE: z
     .string()
@@ -186,6 +217,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'AUTH_SECRET',
       'is required in production: it signs sign-in sessions (make one with: openssl rand -base64 32)',
     );
+  }
+  if (settings.TURN_URLS.length > 0 && !settings.TURN_SECRET) {
+    refuse(env, 'TURN_SECRET', 'is required with TURN_URLS: it is coturn’s static-auth-secret');
   }
   const previousIds = settings.ENCRYPTION_PREVIOUS_KEYS.map((previous) => previous.id);
   if (new Set([settings.ENCRYPTION_KEY_ID, ...previousIds]).size !== previousIds.length + 1) {

@@ -8,6 +8,7 @@ import {
   type CircleState,
   decide,
   initialState,
+  mediaModes,
   stages,
 } from './machine.ts';
 
@@ -65,6 +66,21 @@ const command: fc.Arbitrary<CircleCommand> = fc.oneof(
   fc.record({ type: fc.constant('report' as const), messageId }),
   fc.constant({ type: 'ask_private_word' } as const),
   fc.record({ type: fc.constant('consent' as const), transcript: fc.boolean() }),
+  // Taking part by voice is common, and keepers guide aloud now and then.
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      type: fc.constant('choose_media' as const),
+      media: fc.constantFrom(...mediaModes, 'audio', 'video'),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      type: fc.constant('guide_aloud' as const),
+      on: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, fc.constant(false)),
+    }),
+  },
   fc.record({ type: fc.constant('move_stage' as const), to: fc.constantFrom(...stages) }),
   fc.record({ type: fc.constant('pose_question' as const), text: fc.constantFrom('', 'Why?') }),
   fc.constant({ type: 'pause' } as const),

@@ -29,6 +29,7 @@ const keeperOnly = new Set<CircleCommand['type']>([
   'lock',
   'unlock',
   'close',
+  'guide_aloud',
 ]);
 
 describe('the rules of a circle', () => {

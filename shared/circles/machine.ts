@@ -29,6 +29,13 @@ export type CircleRole = (typeof circleRoles)[number];
 export const acknowledgements = ['heard', 'thank_you', 'with_you'] as const;
 export type Acknowledgement = (typeof acknowledgements)[number];
 
+/**
+ * How someone takes part: by text only, or also by voice, or by voice and camera. Whatever they
+ * choose, only an open microphone is heard (see `openMicrophones`).
+ */
+export const mediaModes = ['text', 'audio', 'video'] as const;
+export type MediaMode = (typeof mediaModes)[number];
+
 export const MESSAGE_MAX = 2_000;
 export const QUESTION_MAX = 500;
 
@@ -61,6 +68,10 @@ export type CircleEvent = { at: number } & (
   | { type: 'locked'; by: string }
   | { type: 'unlocked'; by: string }
   | { type: 'consent_recorded'; participantId: string; transcript: boolean }
+  | { type: 'media_chosen'; participantId: string; media: MediaMode }
+  /** A keeper speaks aloud to guide, whoever holds the piece; shown to everyone. */
+  | { type: 'guiding_started'; by: string }
+  | { type: 'guiding_ended'; by: string }
   | { type: 'closed'; by: string }
   /** Something only the keepers are shown (view.ts): it changes nothing for whoever gets it. */
   | { type: 'kept_private' }
@@ -78,7 +89,9 @@ export type CircleCommand =
   | { type: 'report'; messageId: string }
   | { type: 'ask_private_word' }
   | { type: 'consent'; transcript: boolean }
+  | { type: 'choose_media'; media: MediaMode }
   // Keepers only:
+  | { type: 'guide_aloud'; on: boolean }
   | { type: 'move_stage'; to: Stage }
   | { type: 'pose_question'; text: string }
   | { type: 'pause' }
@@ -120,7 +133,12 @@ export type Refusal =
   | 'keeper_cannot_be_removed'
   | 'duplicate_message'
   /** A young person's private word reaches two keepers or no one (shared/youth/channels.ts). */
-  | 'needs_two_keepers';
+  | 'needs_two_keepers'
+  | 'same_media'
+  /** Guiding aloud needs a microphone: the keeper takes part by text only. */
+  | 'no_microphone'
+  | 'already_guiding'
+  | 'not_guiding';
 
 export interface Participant {
   id: string;
@@ -139,6 +157,8 @@ export interface Participant {
   consented: boolean;
   /** A young person under 18: no private word reaches fewer than two keepers. */
   minor?: true;
+  /** Voice or voice and camera; by text only when absent. */
+  media?: Exclude<MediaMode, 'text'>;
 }
 
 export interface Message {
@@ -171,6 +191,8 @@ export interface CircleState {
   voice: Record<string, Voice>;
   /** Who asked the keepers for a private word, oldest first, not yet cleared. */
   privateWords: { by: string; at: number }[];
+  /** The keeper speaking aloud to guide, if one is. */
+  guiding: string | null;
 }
 
 export const initialState: CircleState = {
@@ -184,6 +206,7 @@ export const initialState: CircleState = {
   messages: [],
   voice: {},
   privateWords: [],
+  guiding: null,
 };
 
 const keeperRoles: ReadonlySet<CircleRole> = new Set(['keeper', 'co_keeper']);
@@ -194,6 +217,8 @@ export const participantOf = (state: CircleState, id: string) =>
 /** Someone the piece may reach: in the circle now, and not stepped out. */
 export const isAvailable = (participant: Participant | undefined): participant is Participant =>
   participant?.present === true && !participant.steppedOut && !participant.removed;
+
+export const mediaOf = (participant: Participant): MediaMode => participant.media ?? 'text';
 
 export const isKeeper = (state: CircleState, id: string) => {
   const participant = participantOf(state, id);
@@ -345,6 +370,9 @@ export function decide(state: CircleState, actor: string, command: CircleCommand
         participantId: actor,
         transcript: command.transcript,
       });
+    case 'choose_media':
+      if (mediaOf(me) === command.media) return refuse('same_media');
+      return accept({ type: 'media_chosen', participantId: actor, media: command.media });
   }
 
   // Everything below is a keeper's.
@@ -396,10 +424,24 @@ export function decide(state: CircleState, actor: string, command: CircleCommand
     case 'unlock':
       if (!state.locked) return refuse('not_locked');
       return accept({ type: 'unlocked', by: actor });
+    case 'guide_aloud':
+      if (!command.on) {
+        if (state.guiding !== actor) return refuse('not_guiding');
+        return accept({ type: 'guiding_ended', by: actor });
+      }
+      if (state.status === 'waiting') return refuse('not_open');
+      if (me.steppedOut) return refuse('stepped_out');
+      if (mediaOf(me) === 'text') return refuse('no_microphone');
+      if (state.guiding !== null) return refuse('already_guiding');
+      return accept({ type: 'guiding_started', by: actor });
     case 'close':
       return accept({ type: 'closed', by: actor });
   }
 }
+
+/** Guiding aloud ends with the keeper's presence, their stepping out, or their microphone. */
+const guidingWithout = (state: CircleState, id: string) =>
+  state.guiding === id ? null : state.guiding;
 
 function updateParticipant(
   state: CircleState,
@@ -479,11 +521,13 @@ export function apply(state: CircleState, event: CircleEvent): CircleState {
       return {
         ...state,
         participants: updateParticipant(state, event.participantId, { present: false }),
+        guiding: guidingWithout(state, event.participantId),
       };
     case 'stepped_out':
       return {
         ...state,
         participants: updateParticipant(state, event.participantId, { steppedOut: true }),
+        guiding: guidingWithout(state, event.participantId),
       };
     case 'stepped_back':
       return {
@@ -497,6 +541,7 @@ export function apply(state: CircleState, event: CircleEvent): CircleState {
           removed: true,
           present: false,
         }),
+        guiding: guidingWithout(state, event.participantId),
       };
     case 'piece_moved': {
       const voice = withHoldingCounted(state, event.at);
@@ -573,12 +618,28 @@ export function apply(state: CircleState, event: CircleEvent): CircleState {
           consented: event.transcript,
         }),
       };
+    case 'media_chosen':
+      return {
+        ...state,
+        participants: state.participants.map((participant) => {
+          if (participant.id !== event.participantId) return participant;
+          const { media, ...byText } = participant;
+          return event.media === 'text' ? byText : { ...byText, media: event.media };
+        }),
+        guiding:
+          event.media === 'text' ? guidingWithout(state, event.participantId) : state.guiding,
+      };
+    case 'guiding_started':
+      return { ...state, guiding: event.by };
+    case 'guiding_ended':
+      return { ...state, guiding: null };
     case 'kept_private':
       return state;
     case 'closed':
       return {
         ...state,
         status: 'closed',
+        guiding: null,
         voice: withHoldingCounted(state, event.at),
         holder: null,
         holderSince: null,

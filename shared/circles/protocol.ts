@@ -5,6 +5,7 @@ import {
   type CircleState,
   circleRoles,
   MESSAGE_MAX,
+  mediaModes,
   QUESTION_MAX,
   type Refusal,
   stages,
@@ -41,6 +42,8 @@ export const circleCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('report'), messageId: id }),
   z.object({ type: z.literal('ask_private_word') }),
   z.object({ type: z.literal('consent'), transcript: z.boolean() }),
+  z.object({ type: z.literal('choose_media'), media: z.enum(mediaModes) }),
+  z.object({ type: z.literal('guide_aloud'), on: z.boolean() }),
   z.object({ type: z.literal('move_stage'), to: z.enum(stages) }),
   z.object({ type: z.literal('pose_question'), text: z.string().max(QUESTION_MAX) }),
   z.object({ type: z.literal('pause') }),
@@ -56,6 +59,19 @@ export const circleCommand = z.discriminatedUnion('type', [
 
 const sequence = z.number().int().min(0);
 
+/** A session description is a few kilobytes; the frame's own limit leaves room for the rest. */
+export const SDP_MAX_LENGTH = 15_000;
+
+/**
+ * A WebRTC session description, offered or answered, with its network candidates gathered in
+ * (no trickling: one frame per side, so a circle's connections stay well inside the rate limit).
+ */
+export const mediaSignal = z.object({
+  type: z.enum(['offer', 'answer']),
+  sdp: z.string().min(1).max(SDP_MAX_LENGTH),
+});
+export type MediaSignal = z.infer<typeof mediaSignal>;
+
 /** What a client sends. */
 export const clientFrame = z.discriminatedUnion('kind', [
   /** First frame on a connection: which circle, and the last sequence number already folded. */
@@ -64,6 +80,8 @@ export const clientFrame = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('command'), requestId: id, command: circleCommand }),
   z.object({ kind: z.literal('ack'), seq: sequence }),
   z.object({ kind: z.literal('pong') }),
+  /** For one other participant's browser only; relayed, never stored. */
+  z.object({ kind: z.literal('signal'), to: id, signal: mediaSignal }),
 ]);
 export type ClientFrame = z.infer<typeof clientFrame>;
 
@@ -83,16 +101,24 @@ export const frameProblems = [
 ] as const;
 export type FrameProblem = (typeof frameProblems)[number];
 
+/** A STUN or TURN server for the browsers' voice and video, as RTCPeerConnection takes it. */
+export interface IceServer {
+  urls: string[];
+  username?: string;
+  credential?: string;
+}
+
 /** What the server sends; `event` frames are the circle's log, in order. */
 export type ServerFrame =
-  | { kind: 'welcome'; circleId: string; you: string; seq: number }
+  | { kind: 'welcome'; circleId: string; you: string; seq: number; iceServers: IceServer[] }
   | { kind: 'snapshot'; seq: number; state: CircleState }
   | { kind: 'event'; seq: number; event: CircleEvent }
   | { kind: 'accepted'; requestId: string; seq: number }
   | { kind: 'refused'; requestId: string; reason: Refusal }
   /** `requestId` names the command when the problem is about one (`unavailable`). */
   | { kind: 'problem'; problem: FrameProblem; detail: string; requestId?: string }
-  | { kind: 'ping' };
+  | { kind: 'ping' }
+  | { kind: 'signal'; from: string; signal: MediaSignal };
 
 /** Reads a client's frame: the frame, or the problem to answer with; never throws. */
 export function readClientFrame(

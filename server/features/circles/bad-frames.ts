@@ -66,7 +66,7 @@ const json = (value: unknown) => JSON.stringify(value) ?? 'undefined';
 /** Near-valid frames: each field right, wrong or missing. */
 const nearFrame = fc
   .record({
-    kind: maybe(fc.constantFrom('hello', 'command', 'ack', 'pong', 'shout')),
+    kind: maybe(fc.constantFrom('hello', 'command', 'ack', 'pong', 'signal', 'shout')),
     requestId: maybe(id),
     command: maybe(
       fc.oneof(wellFormedCommand, fc.record({ type: fc.string(), text: fc.string() })),
@@ -74,6 +74,13 @@ const nearFrame = fc
     seq: maybe(fc.oneof(fc.integer({ min: -5 }), fc.double())),
     circleId: maybe(fc.uuid()),
     lastSeq: maybe(fc.oneof(fc.constant(null), fc.integer())),
+    to: maybe(id),
+    signal: maybe(
+      fc.record({
+        type: fc.constantFrom('offer', 'answer', 'pranswer'),
+        sdp: fc.oneof(fc.string({ maxLength: 40 }), fc.constant('')),
+      }),
+    ),
   })
   .map(json);
 
@@ -130,5 +137,8 @@ export function expectedAnswer(frame: BadFrame, where: Where, circleId: string):
       // Someone who never joined may not even join in this run: it would change the circle.
       if (parsed.command.type === 'join') return { kind: 'silence' };
       return { kind: 'refused', reason: 'not_present', requestId: parsed.requestId };
+    case 'signal':
+      // Only a participant's browser may reach another's.
+      return { kind: 'problem', problem: where === 'outside' ? 'hello_first' : 'not_allowed' };
   }
 }

@@ -2,9 +2,11 @@ import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { type CircleCommand, participantOf } from '../../../shared/circles/machine.ts';
+import { mayConnectMedia } from '../../../shared/circles/media.ts';
 import {
   type ClientFrame,
   type FrameProblem,
+  type IceServer,
   readClientFrame,
   type ServerFrame,
 } from '../../../shared/circles/protocol.ts';
@@ -34,6 +36,8 @@ export interface ConnectionDependencies {
   /** The person whose session opened the connection, or null once it has ended. */
   whoIs(): Promise<{ personId: string } | null>;
   heartbeatMs: number;
+  /** The STUN and TURN servers this participant's browser may use for voice and video. */
+  iceServers(participantId: string): IceServer[];
   log: Logger;
 }
 
@@ -186,7 +190,30 @@ export class LiveConnection implements RoomClient {
         return;
       case 'pong':
         return;
+      case 'signal':
+        return this.signal(frame);
     }
+  }
+
+  /** A browser's offer or answer of voice and video, passed to the one browser it is for. */
+  private signal(frame: Extract<ClientFrame, { kind: 'signal' }>): void {
+    const { room, seat } = this;
+    if (!room || !seat) {
+      this.problem('hello_first', 'Say hello to a circle first.');
+      return;
+    }
+    if (!mayConnectMedia(room.state, seat.participantId, frame.to)) {
+      this.problem(
+        'not_allowed',
+        'Voice and video connect two people who are both in the circle with a microphone.',
+      );
+      return;
+    }
+    this.dependencies.rooms.relay(this.circleId, frame.to, {
+      kind: 'signal',
+      from: seat.participantId,
+      signal: frame.signal,
+    });
   }
 
   private async hello(frame: Extract<ClientFrame, { kind: 'hello' }>, personId: string) {
@@ -228,6 +255,7 @@ export class LiveConnection implements RoomClient {
         circleId: frame.circleId,
         you: seat.participantId,
         seq: room.seq,
+        iceServers: this.dependencies.iceServers(seat.participantId),
       });
       for (const resumed of room.resumeFrom(frame.lastSeq, this)) this.deliver(resumed);
       this.dependencies.rooms.announce(frame.circleId, seat.participantId);

@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { ForbiddenError, UnauthenticatedError } from '../../platform/errors.ts';
 import { isTrustedOrigin } from '../../platform/http/origins.ts';
 import { LiveConnection } from './connection.ts';
+import { iceServersFor } from './ice.ts';
 import { createCircleLog } from './log.ts';
 import { createRooms } from './rooms.ts';
 
@@ -68,6 +69,7 @@ export function registerCircleRealtime(
         submit: circleLog.submit,
         whoIs: () => whoIs(request),
         heartbeatMs: config.CIRCLE_HEARTBEAT_MS,
+        iceServers: (participantId) => iceServersFor(config, participantId),
         log,
       });
     },

@@ -89,6 +89,17 @@ export class Room {
     }
   }
 
+  /** Sends a frame to one participant's connections here; false when none is here. */
+  deliverTo(participantId: string, frame: Frame): boolean {
+    let found = false;
+    for (const client of this.clients) {
+      if (client.participantId !== participantId) continue;
+      client.deliver(frame);
+      found = true;
+    }
+    return found;
+  }
+
   /** Folds events in order and delivers them to every client here; a gap is read from the database. */
   advance(events: readonly SequencedEvent[], fillGaps = true): void {
     if (this.catchingUp) {

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { initialState } from '../../../shared/circles/machine.ts';
+import { mediaSignal, type ServerFrame } from '../../../shared/circles/protocol.ts';
 import type { EventBus } from '../../platform/bus/index.ts';
 import type { FieldCipher } from '../../platform/crypto/field-cipher.ts';
 import type { Database } from '../../platform/db/connection.ts';
@@ -26,6 +27,13 @@ const roomMessage = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('present'), from: z.string(), participantIds: z.array(z.string()) }),
   z.object({ kind: z.literal('who_is_here'), from: z.string() }),
+  /** A browser's media offer or answer for a participant connected to another process. */
+  z.object({
+    kind: z.literal('signal'),
+    from: z.string(),
+    to: z.string(),
+    frame: z.object({ kind: z.literal('signal'), from: z.string(), signal: mediaSignal }),
+  }),
 ]);
 type RoomMessage = z.infer<typeof roomMessage>;
 type Outgoing = RoomMessage extends infer Message
@@ -41,6 +49,8 @@ export interface Rooms {
   known: KnownState;
   /** Folds committed events into their rooms and publishes them to other processes. */
   committed(circles: CommittedCircle[]): Promise<void>;
+  /** Passes a media signal to a participant, here or on the process they are connected to. */
+  relay(circleId: string, to: string, frame: Extract<ServerFrame, { kind: 'signal' }>): void;
   /** Tells other processes that this participant is connected here. */
   announce(circleId: string, participantId: string): void;
   close(): Promise<void>;
@@ -92,6 +102,8 @@ export function createRooms(dependencies: RoomsDependencies): Rooms {
       const events = message.events.map((sealed) => openEvent(cipher, circleId, sealed));
       if (entry.room) entry.room.advance(events);
       else entry.early.push(...events);
+    } else if (message.kind === 'signal') {
+      entry.room?.deliverTo(message.to, JSON.stringify(message.frame));
     } else if (message.kind === 'present') {
       entry.room?.stopWaitingFor(message.participantIds);
     } else {
@@ -162,6 +174,11 @@ export function createRooms(dependencies: RoomsDependencies): Rooms {
         publishing.push(publish(circle.circleId, { kind: 'events', events: circle.sealed }));
       }
       await Promise.all(publishing);
+    },
+    relay(circleId, to, frame) {
+      const room = entries.get(circleId)?.room;
+      if (room?.deliverTo(to, JSON.stringify(frame))) return;
+      void publish(circleId, { kind: 'signal', to, frame });
     },
     announce(circleId, participantId) {
       void publish(circleId, { kind: 'present', participantIds: [participantId] });

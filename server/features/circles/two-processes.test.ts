@@ -102,6 +102,15 @@ describe(
         );
         expect(clients[0]?.state.messages).toHaveLength(12);
 
+        // A browser's voice offer crosses to the other process, to the one browser it is for.
+        await accepted(clients[0], { type: 'choose_media', media: 'audio' });
+        await accepted(clients[1], { type: 'choose_media', media: 'video' });
+        await inStep(clients);
+        const offer = { type: 'offer', sdp: 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n' } as const;
+        const offered = clients[1]?.next((frame) => frame.kind === 'signal');
+        clients[0]?.send({ kind: 'signal', to: clients[1]?.you, signal: offer });
+        expect(await offered).toEqual({ kind: 'signal', from: clients[0]?.you, signal: offer });
+
         // Closing on one process ends the circle for the clients of the other.
         const dismissed = clients.map((client) => client.closed());
         await accepted(clients[0], { type: 'close' });
@@ -110,6 +119,9 @@ describe(
         ]);
         await inStep(clients);
         expect(clients[1]?.log.at(-1)?.event).toMatchObject({ type: 'closed' });
+        for (const client of [clients[0], clients[2], clients[3]]) {
+          expect(client?.frames.filter((frame) => frame.kind === 'signal')).toEqual([]);
+        }
       });
     } else {
       it('refuses a second process on the same data directory, while the first keeps serving its circle', async () => {

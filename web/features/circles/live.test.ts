@@ -75,7 +75,7 @@ function setUp() {
 /** Opens the latest socket and welcomes the client, then sends events from `from` (1-based). */
 function welcome(socket: FakeSocket, upTo: number, from = 1) {
   socket.open();
-  socket.receive({ kind: 'welcome', circleId, you: 'luz', seq: upTo });
+  socket.receive({ kind: 'welcome', circleId, you: 'luz', seq: upTo, iceServers: [] });
   for (let seq = from; seq <= upTo; seq += 1) {
     const event = events[seq - 1];
     if (event) socket.receive({ kind: 'event', seq, event });
@@ -126,7 +126,7 @@ describe('the live client of a circle', () => {
     latest().open();
     expect(latest().sent[0]).toEqual({ kind: 'hello', circleId, lastSeq: 4 });
     // The server replays from 3 (one it already sent): the client keeps its place.
-    latest().receive({ kind: 'welcome', circleId, you: 'luz', seq: 6 });
+    latest().receive({ kind: 'welcome', circleId, you: 'luz', seq: 6, iceServers: [] });
     for (const seq of [3, 4, 5, 6]) {
       const event = events[seq - 1];
       if (event) latest().receive({ kind: 'event', seq, event });
@@ -239,7 +239,7 @@ describe('the live client of a circle', () => {
     const { live, latest } = setUp();
     live.start();
     latest().open();
-    latest().receive({ kind: 'welcome', circleId, you: 'luz', seq: 2 });
+    latest().receive({ kind: 'welcome', circleId, you: 'luz', seq: 2, iceServers: [] });
     expect(live.getSnapshot().synced).toBe(false);
     const [first, second] = events;
     if (first) latest().receive({ kind: 'event', seq: 1, event: first });

@@ -1,0 +1,132 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type CircleCommand,
+  type CircleState,
+  isAvailable,
+  isKeeper,
+  type MediaMode,
+  mediaOf,
+  participantOf,
+} from './machine.ts';
+import { ids, play, step } from './machine-testing.ts';
+import { mayConnectMedia, mediaPeers, openMicrophones } from './media.ts';
+
+const steps = fc.array(step, { minLength: 10, maxLength: 150, size: 'max' });
+
+type Step = { actor: string; command: CircleCommand };
+const joinWith = (actor: string, media: MediaMode): Step[] => [
+  { actor, command: { type: 'join', name: actor, role: 'resident' } },
+  { actor, command: { type: 'choose_media', media } },
+];
+/** A circle under way where the keepers and two others took part by voice or camera. */
+const underWay = steps.map((run): Step[] => [
+  ...joinWith('kim', 'audio'),
+  ...joinWith('cole', 'video'),
+  ...joinWith('ana', 'video'),
+  ...joinWith('officer', 'audio'),
+  { actor: 'kim', command: { type: 'open' } },
+  ...run,
+]);
+
+/** Every open microphone is the holder's while the circle runs, or a keeper's guiding aloud. */
+function expectOnlyTheHolderAndAGuide(state: CircleState) {
+  const open = openMicrophones(state);
+  expect(open.length).toBeLessThanOrEqual(2);
+  expect(new Set(open).size).toBe(open.length);
+  for (const id of open) {
+    const participant = participantOf(state, id);
+    expect(isAvailable(participant)).toBe(true);
+    expect(participant && mediaOf(participant)).not.toBe('text');
+    const holding = state.status === 'open' && state.holder === id;
+    const guiding = state.guiding === id && isKeeper(state, id);
+    expect(holding || guiding).toBe(true);
+  }
+}
+
+describe('the talking piece holds the microphone', () => {
+  it('opens only the holder’s microphone, and a guiding keeper’s, over any run of commands', () => {
+    const seen = { open: 0, guiding: 0, two: 0 };
+    fc.assert(
+      fc.property(underWay, (run) => {
+        play(run, (before, actor, command, after) => {
+          expectOnlyTheHolderAndAGuide(after);
+          const open = openMicrophones(after);
+          if (open.length > 0) seen.open += 1;
+          if (after.guiding !== null) seen.guiding += 1;
+          if (open.length === 2) seen.two += 1;
+          // Passing the piece moves the microphone: the one who passed is silent unless guiding
+          // (or alone, when the piece comes straight back).
+          if (command.type === 'pass' && after.holder !== actor) {
+            expect(open.includes(actor)).toBe(after.guiding === actor);
+          }
+          // Guiding aloud ends when the keeper leaves, steps out or puts the microphone away.
+          if (
+            before.guiding === actor &&
+            (['leave', 'step_out'].includes(command.type) ||
+              (command.type === 'choose_media' && command.media === 'text'))
+          ) {
+            expect(after.guiding).toBeNull();
+          }
+        });
+      }),
+      { numRuns: 400 },
+    );
+    // The generated circles reached the cases that matter.
+    for (const count of Object.values(seen)) expect(count, JSON.stringify(seen)).toBeGreaterThan(5);
+  });
+
+  it('never opens a microphone while the circle is paused, but a keeper may still guide', () => {
+    const { state } = play([
+      { actor: 'kim', command: { type: 'join', name: 'x', role: 'keeper' } },
+      { actor: 'ana', command: { type: 'join', name: 'x', role: 'resident' } },
+      { actor: 'kim', command: { type: 'choose_media', media: 'audio' } },
+      { actor: 'ana', command: { type: 'choose_media', media: 'video' } },
+      { actor: 'kim', command: { type: 'open' } },
+      { actor: 'kim', command: { type: 'pass' } },
+    ]);
+    expect(state.holder).toBe('ana');
+    expect(openMicrophones(state)).toEqual(['ana']);
+    const { state: quiet } = play([
+      { actor: 'kim', command: { type: 'join', name: 'x', role: 'keeper' } },
+      { actor: 'ana', command: { type: 'join', name: 'x', role: 'resident' } },
+      { actor: 'kim', command: { type: 'choose_media', media: 'audio' } },
+      { actor: 'ana', command: { type: 'choose_media', media: 'video' } },
+      { actor: 'kim', command: { type: 'open' } },
+      { actor: 'kim', command: { type: 'pass' } },
+      { actor: 'kim', command: { type: 'pause' } },
+    ]);
+    expect(openMicrophones(quiet)).toEqual([]);
+    const { state: guided } = play([
+      { actor: 'kim', command: { type: 'join', name: 'x', role: 'keeper' } },
+      { actor: 'ana', command: { type: 'join', name: 'x', role: 'resident' } },
+      { actor: 'kim', command: { type: 'choose_media', media: 'audio' } },
+      { actor: 'ana', command: { type: 'choose_media', media: 'video' } },
+      { actor: 'kim', command: { type: 'open' } },
+      { actor: 'kim', command: { type: 'pass' } },
+      { actor: 'kim', command: { type: 'pause' } },
+      { actor: 'ana', command: { type: 'guide_aloud', on: true } },
+      { actor: 'kim', command: { type: 'guide_aloud', on: true } },
+    ]);
+    expect(guided.guiding).toBe('kim');
+    expect(openMicrophones(guided)).toEqual(['kim']);
+  });
+
+  it('connects each pair of browsers with media once, with one of the two offering', () => {
+    fc.assert(
+      fc.property(underWay, (run) => {
+        const { state } = play(run);
+        for (const a of ids) {
+          for (const b of ids) {
+            expect(mayConnectMedia(state, a, b)).toBe(mayConnectMedia(state, b, a));
+            const fromA = mediaPeers(state, a).find((peer) => peer.id === b);
+            const fromB = mediaPeers(state, b).find((peer) => peer.id === a);
+            expect(Boolean(fromA)).toBe(mayConnectMedia(state, a, b));
+            if (fromA && fromB) expect(fromA.offers).not.toBe(fromB.offers);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
