@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ProfileResponse } from '../shared/profile/contract.ts';
 import { type ApiSession, signInAndSetUpSecondFactor } from './support/api-session.ts';
@@ -28,6 +29,16 @@ const harness = setUpServerAndBrowser(async (env) => {
   });
   demo.password = /Password for every demo account: (\S+)/.exec(stdout)?.[1] ?? '';
 });
+
+/** The width of a picture once it has loaded (it loads as it comes into view). */
+const loadedWidth = (image: Locator) =>
+  image.evaluate(
+    (element: HTMLImageElement) =>
+      new Promise<number>((resolve) => {
+        if (element.complete && element.naturalWidth > 0) resolve(element.naturalWidth);
+        else element.addEventListener('load', () => resolve(element.naturalWidth));
+      }),
+  );
 
 describe('restorative training', () => {
   it(
@@ -66,6 +77,10 @@ describe('restorative training', () => {
           .getByRole('heading', { level: 1, name: 'Preparing for and taking part in a circle' })
           .waitFor();
         courseId = new URL(page.url()).pathname.split('/')[2] ?? '';
+        // A course text's picture, with the words of what it shows.
+        const chairs = page.getByRole('img', { name: /^Ten chairs in a ring seen from above/ });
+        await chairs.scrollIntoViewIfNeeded();
+        await expect(loadedWidth(chairs)).resolves.toBe(400);
         await page
           .getByText('Does not expire')
           .or(page.getByText(/Valid for \d+ months/))
@@ -111,6 +126,12 @@ describe('restorative training', () => {
         await page
           .getByRole('heading', { level: 1, name: 'Prepararse para un círculo y participar en él' })
           .waitFor();
+        const sillas = page.getByRole('img', {
+          name: /^Diez sillas en círculo vistas desde arriba/,
+        });
+        await sillas.scrollIntoViewIfNeeded();
+        await expect(loadedWidth(sillas)).resolves.toBe(400);
+        await captureEverywhere(page, 'training-course-image');
         await page
           .getByRole('heading', { name: 'Escenario: Cuando la pieza le llega', exact: true })
           .waitFor();

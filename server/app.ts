@@ -83,7 +83,8 @@ export async function buildApp(
         // React Aria's modal dialogs insert one fixed inline style (scroll locking on iOS);
         // its hash admits that one style and no other.
         styleSrc: ["'self'", "'sha256-gYiS/BvZvRcK27JIXTuwhZ3hs2+VJ1X+2gUlE+farlg='"],
-        imgSrc: ["'self'", 'data:'],
+        // Course texts may show images from https links (shared/training/course-images.ts).
+        imgSrc: ["'self'", 'data:', 'https:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
         mediaSrc: ["'self'", 'blob:'],

@@ -58,6 +58,43 @@ describe('checking a course', () => {
     expect(problems[0]?.message).toBe('Write this in Spanish too: the course is offered in it.');
   });
 
+  it('refuses an image without words for what it shows, or from an address that is not https', () => {
+    const withText = (markdown: { en: string; es: string }) =>
+      course({
+        modules: [
+          {
+            id: 'm1',
+            title: t('Circles'),
+            lessons: [
+              { id: 'l1', title: t('Seats'), steps: [{ type: 'text', id: 'x1', markdown }] },
+            ],
+          },
+        ],
+      });
+    expect(
+      problemsOf(
+        withText({
+          en: 'Seats.\n\n![A ring of chairs](/course-images/circle-of-chairs.svg)',
+          es: 'Sillas.\n\n![Sillas en círculo](https://agency.example/chairs.png)',
+        }),
+      ),
+    ).toEqual([]);
+    const problems = problemsOf(
+      withText({
+        en: '![](/course-images/circle-of-chairs.svg)',
+        es: '![Sillas](http://agency.example/chairs.png)\n![Sillas](//tracker.example/x.gif)',
+      }),
+    );
+    expect(problems.map((problem) => [problem.field, problem.code])).toEqual([
+      ['modules.0.lessons.0.steps.0.markdown.en', 'image_words'],
+      ['modules.0.lessons.0.steps.0.markdown.es', 'image_address'],
+      ['modules.0.lessons.0.steps.0.markdown.es', 'image_address'],
+    ]);
+    expect(problems[0]?.message).toBe(
+      'Say in words what the image “/course-images/circle-of-chairs.svg” shows, between the brackets: ![what it shows](/course-images/circle-of-chairs.svg).',
+    );
+  });
+
   it('accepts a course in one language with texts in that language only', () => {
     const english = course({
       languages: ['en'],

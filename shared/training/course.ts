@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { supportedLanguages } from '../about/contract.ts';
 import { languageField as language, translatedWords as translated } from '../about/text-fields.ts';
+import { imageOfLine, imageProblem } from './course-images.ts';
 import { scenarioProblems } from './scenario-graph.ts';
 
 // A course as data: what a coordinator authors in the browser, what the starter curriculum
@@ -312,6 +313,16 @@ export function checkCourse(course: CourseContent): CourseProblem[] {
             });
           }
         }
+      }
+    }
+  }
+  for (const [field, text] of translatedTexts(course)) {
+    if (!field.endsWith('.markdown')) continue;
+    for (const [language, markdown] of Object.entries(text)) {
+      for (const line of markdown?.split(/\r?\n/) ?? []) {
+        const image = imageOfLine(line);
+        const problem = image && imageProblem(image);
+        if (problem) problems.push({ field: `${field}.${language}`, ...problem });
       }
     }
   }

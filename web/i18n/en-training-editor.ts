@@ -62,7 +62,7 @@ export const trainingEditorEn = {
   steps: {
     markdown: 'Text',
     markdownHelp:
-      'Markdown: ## for a heading, - for a list, **bold**, *italic*. A blank line starts a paragraph.',
+      'Markdown: ## for a heading, - for a list, **bold**, *italic*, and a picture on a line of its own as ![what it shows](https://…). A blank line starts a paragraph.',
     preview: 'Preview ({{language}})',
     previewEmpty: 'Nothing written yet.',
     videoTitle: 'Video title',

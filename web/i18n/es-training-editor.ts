@@ -55,7 +55,7 @@ export const trainingEditorEs: Catalogue['training']['editor'] = {
   steps: {
     markdown: 'Texto',
     markdownHelp:
-      'Markdown: ## para un título, - para una lista, **negrita**, *cursiva*. Una línea en blanco empieza un párrafo.',
+      'Markdown: ## para un título, - para una lista, **negrita**, *cursiva*, y una imagen en una línea propia como ![lo que muestra](https://…). Una línea en blanco empieza un párrafo.',
     preview: 'Vista previa ({{language}})',
     previewEmpty: 'Todavía no hay nada escrito.',
     videoTitle: 'Título del video',

@@ -76,6 +76,20 @@ describe('Markdown', () => {
     expect(html).toContain('<strong>&lt;b&gt;hi&lt;/b&gt;</strong>');
   });
 
+  it('should show an image on a line of its own with its words, and only from an allowed address', () => {
+    expect(render('Seats.\n![A ring of chairs](/course-images/circle-of-chairs.svg)\nMore.')).toBe(
+      '<div class="training-markdown"><p>Seats.</p><figure class="training-markdown__image"><img src="/course-images/circle-of-chairs.svg" alt="A ring of chairs" loading="lazy"/></figure><p>More.</p></div>',
+    );
+    // Without words, from plain http, or inside a sentence, it stays the text it is.
+    for (const text of [
+      '![](/course-images/circle-of-chairs.svg)',
+      '![Chairs](http://agency.example/chairs.png)',
+      'See ![Chairs](/course-images/circle-of-chairs.svg) here',
+    ]) {
+      expect(render(text)).not.toContain('<img');
+    }
+  });
+
   it('should number an ordered list from its first number', () => {
     expect(render('2. second\n3. third')).toBe(
       '<div class="training-markdown"><ol start="2"><li>second</li><li>third</li></ol></div>',

@@ -1,7 +1,9 @@
 import { createElement, type ReactNode } from 'react';
+import { imageOfLine, imageProblem } from '../../../shared/training/course-images.ts';
 
 // The Markdown of course texts, as the starter curriculum writes it: paragraphs, `##` and `###`
-// headings, `-` and `1.` lists, `**bold**` and `*italic*`. It becomes React elements, never HTML,
+// headings, `-` and `1.` lists, `**bold**` and `*italic*`, and an image on a line of its own
+// (shared/training/course-images.ts). It becomes React elements, never HTML,
 // so that no text of an imported course can put markup or script on the page. Anything else is
 // shown as the plain text it is.
 
@@ -13,7 +15,8 @@ export interface Span {
 export type Block =
   | { kind: 'heading'; depth: 2 | 3; spans: Span[] }
   | { kind: 'paragraph'; spans: Span[] }
-  | { kind: 'list'; ordered: boolean; start: number; items: Span[][] };
+  | { kind: 'list'; ordered: boolean; start: number; items: Span[][] }
+  | { kind: 'image'; alt: string; src: string };
 
 const emphasis = /\*\*(.+?)\*\*|\*(.+?)\*/g;
 
@@ -55,9 +58,14 @@ export function parseMarkdown(markdown: string): Block[] {
     const heading = headingLine.exec(line);
     const bullet = bulletLine.exec(line);
     const numbered = numberedLine.exec(line);
+    const image = imageOfLine(line);
     if (line === '') {
       endParagraph();
       endList();
+    } else if (image && !imageProblem(image)) {
+      endParagraph();
+      endList();
+      blocks.push({ kind: 'image', ...image });
     } else if (heading) {
       endParagraph();
       endList();
@@ -126,6 +134,13 @@ export function Markdown({ text, headingLevel }: { text: string; headingLevel: n
             </ol>
           ) : (
             <ul key={key}>{items}</ul>
+          );
+        }
+        if (block.kind === 'image') {
+          return (
+            <figure key={key} className="training-markdown__image">
+              <img src={block.src} alt={block.alt} loading="lazy" />
+            </figure>
           );
         }
         return <p key={key}>{renderSpans(block.spans)}</p>;
