@@ -255,7 +255,7 @@ describe('restorativ demo', () => {
       // turns taken, and Priya Nair's course not begun.
       const reportLink = /\/courses\/([\w-]+)\/report/.exec(first.out);
       const training = await courseReport(
-        context.database.db,
+        context,
         admin,
         reportLink?.[1] ?? '',
         dayIn(context.config.TIME_ZONE),

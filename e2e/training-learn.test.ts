@@ -155,6 +155,24 @@ describe('a learner’s own training', () => {
         await expectNoAxeViolations(page);
         await captureEverywhere(page, 'training-learn-reflection');
 
+        // She shares it with the coordinators, then thinks better of it: it is hers again.
+        await page
+          .getByRole('button', { name: 'Compartirla con quienes coordinan el curso' })
+          .click();
+        await page
+          .getByText(/^Compartió esto con quienes coordinan el curso/)
+          .first()
+          .waitFor();
+        await expectNoAxeViolations(page);
+        await page.getByRole('button', { name: 'Dejar de compartirla' }).click();
+        await page
+          .getByText(/^Solo usted puede leer esto\./)
+          .first()
+          .waitFor();
+        await page
+          .getByRole('button', { name: 'Compartirla con quienes coordinan el curso' })
+          .waitFor();
+
         // Her other reflection was sent from elsewhere meanwhile (another tab, say): the page
         // says so in words, and what she typed stays in the box.
         await session.call(stepsPath, 'POST', {

@@ -128,6 +128,16 @@ describe('a course’s cohorts and report', () => {
         ).resolves.toBe(`/api/courses/${courseId}/xapi`);
         await page.getByText('for your agency’s own learning system').waitFor();
 
+        // One officer chose to share her reflections with the coordinators.
+        const shared = page.getByRole('region', { name: 'Reflections shared with you' });
+        await shared
+          .getByRole('listitem')
+          .filter({ hasText: 'A noise call last summer.' })
+          .getByText(/^Think of an encounter where your own tone/)
+          .waitFor();
+        await expect(shared.getByRole('listitem').count()).resolves.toBe(2);
+        await expectNoAxeViolations(page);
+
         await captureEverywhere(page, 'training-report');
 
         // The autumn recruits' course was due last week: those not done are overdue, first.

@@ -153,8 +153,10 @@ export interface Learning extends MyCourse {
   version: number;
   done: string[];
   walks: Record<string, ScenarioWalk>;
-  /** What the learner wrote to each reflection prompt: theirs alone. */
+  /** What the learner wrote to each reflection prompt: theirs alone, unless shared. */
   reflections: Record<string, string>;
+  /** The reflections the learner shared with the course's coordinators, by step. */
+  sharedReflections: string[];
   /** Anonymous: answers are compared as groups, and never tied to the learner. */
   beforeAfter: BeforeAfterLinks | null;
 }
@@ -180,6 +182,21 @@ export const stepBody = z.discriminatedUnion(
   { error: 'Say what you did on this step.' },
 );
 export type StepBody = z.input<typeof stepBody>;
+
+/** A learner shares a reflection they wrote with the course's coordinators, or stops sharing it. */
+export const reflectionSharing = z.object(
+  { shared: z.boolean({ error: 'Say whether to share it: true or false.' }) },
+  { error: 'Say whether to share it.' },
+);
+
+/** A reflection its learner shared, as the course's coordinators read it. */
+export interface SharedReflection {
+  learner: string;
+  stepId: string;
+  prompt: Translated;
+  text: string;
+  sharedAt: string;
+}
 
 /** Where a learner is: completed, past the due date, begun, or not begun. */
 export const learnerStatuses = ['completed', 'overdue', 'in_progress', 'not_started'] as const;
@@ -272,6 +289,11 @@ export interface CourseReport {
   learners: LearnerRow[];
   scenarios: ScenarioReport[];
   checks: CheckReport[];
+  /**
+   * What learners chose to share of their reflections, newest first: for those who manage the
+   * course only (null for an oversight reviewer, who reads the figures).
+   */
+  sharedReflections: SharedReflection[] | null;
 }
 
 /**

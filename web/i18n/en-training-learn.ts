@@ -97,6 +97,10 @@ export const trainingLearnEn = {
       empty: 'Write a few words first.',
       saved: 'Your reflection is saved.',
       yourWords: 'What you wrote',
+      share: 'Share it with the course’s coordinators',
+      stopSharing: 'Stop sharing it',
+      sharedNow:
+        'You shared this with the course’s coordinators: they can read it in the course’s report. You can stop sharing it at any time.',
     },
     check: {
       chooseOne: 'Choose one answer.',

@@ -64,7 +64,7 @@ export const trainingReportEn = {
     loadFailed: 'We could not load this report. Check your connection, then try again.',
     notAllowed: 'This report does not exist, or it is not shared with your account.',
     private:
-      'Reflections are private: what learners write never appears in this report or its downloads.',
+      'Reflections are private: what learners write appears here only when they choose to share it with the course’s coordinators, and never in the downloads.',
     empty: 'No one has been assigned this course yet, so there is nothing to report.',
     downloads: 'Downloads',
     csv: 'Download the learners as a spreadsheet (CSV)',
@@ -129,5 +129,11 @@ export const trainingReportEn = {
     wrongTimes_one: '{{count}} learner',
     wrongTimes_other: '{{count}} learners',
     noWrong: 'No one chose a wrong answer.',
+  },
+  reflections: {
+    heading: 'Reflections shared with you',
+    lead: 'Learners chose to share these. Each may stop sharing at any time; nothing here goes into the spreadsheet or the learning records.',
+    none: 'No learner has shared a reflection.',
+    sharedBy: '{{name}}, {{date}}',
   },
 };

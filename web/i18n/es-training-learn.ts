@@ -95,6 +95,10 @@ export const trainingLearnEs: Catalogue['training']['learn'] = {
       empty: 'Primero escriba algunas palabras.',
       saved: 'Su reflexión quedó guardada.',
       yourWords: 'Lo que escribió',
+      share: 'Compartirla con quienes coordinan el curso',
+      stopSharing: 'Dejar de compartirla',
+      sharedNow:
+        'Compartió esto con quienes coordinan el curso: pueden leerlo en el informe del curso. Puede dejar de compartirlo cuando quiera.',
     },
     check: {
       chooseOne: 'Elija una respuesta.',

@@ -66,7 +66,7 @@ export const trainingReportEs: Catalogue['training']['report'] = {
     loadFailed: 'No pudimos cargar este informe. Revise su conexión e inténtelo de nuevo.',
     notAllowed: 'Este informe no existe o no está compartido con su cuenta.',
     private:
-      'Las reflexiones son privadas: lo que escribe cada persona nunca aparece en este informe ni en sus descargas.',
+      'Las reflexiones son privadas: lo que escribe cada persona aparece aquí solo si elige compartirlo con quienes coordinan el curso, y nunca en las descargas.',
     empty: 'Todavía no se asignó este curso a nadie, así que no hay nada que informar.',
     downloads: 'Descargas',
     csv: 'Descargar la lista de participantes como hoja de cálculo (CSV)',
@@ -131,5 +131,11 @@ export const trainingReportEs: Catalogue['training']['report'] = {
     wrongTimes_one: '{{count}} participante',
     wrongTimes_other: '{{count}} participantes',
     noWrong: 'Nadie eligió una respuesta incorrecta.',
+  },
+  reflections: {
+    heading: 'Reflexiones compartidas con usted',
+    lead: 'Quienes participan eligieron compartirlas. Cada persona puede dejar de compartirlas cuando quiera; nada de esto va a la hoja de cálculo ni a los registros de aprendizaje.',
+    none: 'Nadie ha compartido una reflexión.',
+    sharedBy: '{{name}}, {{date}}',
   },
 };

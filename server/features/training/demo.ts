@@ -19,7 +19,8 @@ import { issueCertificate } from './certificates.ts';
 import { createCohort } from './cohorts.ts';
 import { addStarterCourse, attachSurvey } from './courses.ts';
 import { starterCurriculum } from './curriculum.ts';
-import { trainingEnrolments, trainingProgress } from './schema.ts';
+import { reflectionContext } from './learning.ts';
+import { trainingEnrolments, trainingProgress, trainingReflections } from './schema.ts';
 
 // The demo's training: the listening circles' coordinator has copied the whole starter
 // curriculum into the program and assigned two courses to the agency's officers. The winter
@@ -38,11 +39,25 @@ interface Learner {
   reached: number;
   /** Picks among a situation's choices, so that learners differ: the index is taken modulo. */
   leaning: number;
+  /** What they wrote to the course's reflections, by step, and whether they shared it. */
+  reflections?: Record<string, string>;
+  shares?: true;
 }
 
 /** The other officers' ways through, in the order of their names. */
 const winterPatrol: Learner[] = [
-  { unit: 'Patrol North', reached: 1, leaning: 0 },
+  {
+    unit: 'Patrol North',
+    reached: 1,
+    leaning: 0,
+    shares: true,
+    reflections: {
+      'de-m1-l2-s2':
+        'A noise call last summer. The man was shouting before I was out of the car, and I answered in the same voice. I was tired and I felt he was making a fool of me in front of his neighbours. Now I would stop at the gate, give him a minute, and ask what had happened before telling him anything.',
+      'de-m2-l2-s3':
+        'My partner waited for a woman in crisis to come out of the kitchen on her own instead of going in. It took twenty minutes. It was possible because nobody else was in danger and the sergeant on the radio let us take the time.',
+    },
+  },
   { unit: 'Patrol North', reached: 1, leaning: 1 },
   { unit: 'Patrol South', reached: 0.6, leaning: 1 },
   { unit: 'Patrol South', reached: 1, leaning: 2 },
@@ -165,6 +180,21 @@ async function assign(
     if (!enrolment) continue;
     const { events, spread, completed } = eventsFor(course, learner, cohort);
     if (events.length === 0) continue;
+    const written = events.flatMap((event) =>
+      event.type === 'step_done' && learner.reflections?.[event.stepId]
+        ? [{ stepId: event.stepId, text: learner.reflections[event.stepId] ?? '' }]
+        : [],
+    );
+    if (written.length > 0) {
+      await db.insert(trainingReflections).values(
+        written.map(({ stepId, text }) => ({
+          enrolmentId: enrolment.id,
+          stepId,
+          body: context.cipher.encrypt(text, reflectionContext(enrolment.id, stepId)),
+          sharedAt: learner.shares ? spread(events.length - 1) : null,
+        })),
+      );
+    }
     await db.insert(trainingProgress).values(
       events.map((event, index) => ({
         enrolmentId: enrolment.id,

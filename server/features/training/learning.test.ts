@@ -142,6 +142,56 @@ describe('taking an assigned course', () => {
     expect(cohorts).toEqual([expect.objectContaining({ people: 2, completed: 1 })]);
   });
 
+  it('shares a reflection with the course’s coordinators only when the learner chooses', async () => {
+    const sharing = (stepId: string, body: object, person: TestPerson = officer) =>
+      send(
+        test,
+        person,
+        'PUT',
+        `/api/me/training/${enrolmentId}/reflections/${stepId}/sharing`,
+        body,
+      );
+    const report = async () =>
+      (await send(test, coordinator, 'GET', `/api/courses/${courseId}/report`)).json()
+        .sharedReflections;
+    expect(await report()).toEqual([]);
+
+    const shared = await sharing('s4', { shared: true });
+    expect(shared.statusCode, shared.body).toBe(200);
+    expect(shared.json().sharedReflections).toEqual(['s4']);
+    expect(await report()).toEqual([
+      {
+        learner: 'officer',
+        stepId: 's4',
+        prompt: {
+          en: 'When were you last truly heard?',
+          es: '¿Cuándo le escucharon de verdad por última vez?',
+        },
+        text: 'At my daughter’s school, when the teacher waited for me to finish.',
+        sharedAt: expect.any(String),
+      },
+    ]);
+    // Still sealed where it is kept.
+    const [sealed] = await test.context.database.db
+      .select()
+      .from(trainingReflections)
+      .where(eq(trainingReflections.enrolmentId, enrolmentId));
+    expect(sealed?.body).not.toContain('daughter');
+
+    // Only the learner shares it; a step with nothing written has nothing to share.
+    expect((await sharing('s4', { shared: true }, colleague)).statusCode).toBe(404);
+    const unwritten = await sharing('s1', { shared: true });
+    expect(unwritten.statusCode).toBe(404);
+    expect(unwritten.json().detail).toBe('Write this reflection first; then you may share it.');
+    const unclear = await sharing('s4', { shared: 'yes' });
+    expect(unclear.statusCode).toBe(400);
+    expect(unclear.json().errors).toEqual([expect.objectContaining({ field: 'shared' })]);
+
+    const unshared = await sharing('s4', { shared: false });
+    expect(unshared.json().sharedReflections).toEqual([]);
+    expect(await report()).toEqual([]);
+  });
+
   it('keeps a learner’s course from everyone else', async () => {
     const byColleague = await send(test, colleague, 'GET', `/api/me/training/${enrolmentId}`);
     expect(byColleague.statusCode).toBe(404);

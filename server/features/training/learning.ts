@@ -41,7 +41,7 @@ import {
 
 type TakenStep = z.output<typeof stepBody>;
 
-const reflectionContext = (enrolmentId: string, stepId: string) =>
+export const reflectionContext = (enrolmentId: string, stepId: string) =>
   `training_reflection:${enrolmentId}:${stepId}`;
 
 const refusalWords: Record<string, string> = {
@@ -170,6 +170,7 @@ export async function readLearning(
         context.cipher.decrypt(row.body, reflectionContext(enrolmentId, row.stepId)),
       ]),
     ),
+    sharedReflections: written.filter((row) => row.sharedAt !== null).map((row) => row.stepId),
     beforeAfter: surveySlug
       ? {
           beforeUrl: publicUrlOf(context.config.publicUrl, surveySlug, 'before'),
@@ -213,6 +214,32 @@ export async function takeStep(
       });
     }
   });
+  return readLearning(context, actor, enrolmentId);
+}
+
+/**
+ * PUT /api/me/training/:enrolmentId/reflections/:stepId/sharing: the learner shares what they
+ * wrote with the course's coordinators, or stops sharing it; the words stay sealed either way.
+ */
+export async function shareReflection(
+  context: AppContext,
+  actor: SignedIn,
+  enrolmentId: string,
+  stepId: string,
+  shared: boolean,
+): Promise<Learning> {
+  const { db } = context.database;
+  await enrolmentOf(db, actor, enrolmentId);
+  const changed = await db
+    .update(trainingReflections)
+    .set({ sharedAt: shared ? new Date() : null })
+    .where(
+      and(eq(trainingReflections.enrolmentId, enrolmentId), eq(trainingReflections.stepId, stepId)),
+    )
+    .returning({ stepId: trainingReflections.stepId });
+  if (changed.length === 0) {
+    throw new NotFoundError('Write this reflection first; then you may share it.');
+  }
   return readLearning(context, actor, enrolmentId);
 }
 

@@ -141,6 +141,23 @@ describe('a course’s report', () => {
       }),
     ]);
     expect(answer.body).not.toContain('neighbour');
+    expect(report.sharedReflections).toEqual([]);
+
+    // Shared by its learner, a reflection reaches the coordinator, never an oversight reviewer.
+    const enrolmentId = await enrolmentOf(first());
+    await send(test, first(), 'PUT', `/api/me/training/${enrolmentId}/reflections/s4/sharing`, {
+      shared: true,
+    });
+    const forCoordinator: CourseReport = (
+      await send(test, coordinator, 'GET', `/api/courses/${courseId}/report`)
+    ).json();
+    expect(forCoordinator.sharedReflections?.map((shared) => shared.text)).toEqual([REFLECTION]);
+    const forReviewer = await send(test, reviewer, 'GET', `/api/courses/${courseId}/report`);
+    expect(forReviewer.statusCode).toBe(200);
+    expect(forReviewer.json().sharedReflections).toBeNull();
+    expect(forReviewer.body).not.toContain('neighbour');
+    const csv = await send(test, coordinator, 'GET', `/api/courses/${courseId}/report.csv`);
+    expect(csv.body).not.toContain('neighbour');
   });
 
   it('gives the learners as a spreadsheet in the reader’s language', async () => {

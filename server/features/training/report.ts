@@ -8,6 +8,7 @@ import type {
 import { fold, type ProgressEvent, shareDone } from '../../../shared/training/progress.ts';
 import type { SignedIn } from '../../platform/auth/actor.ts';
 import { people } from '../../platform/auth/schema.ts';
+import type { AppContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/connection.ts';
 import { type CourseAccess, courseWhere } from './access.ts';
 import { type CertificateRow, myCertificate } from './certificates.ts';
@@ -20,6 +21,7 @@ import {
   trainingEnrolments,
   trainingProgress,
 } from './schema.ts';
+import { sharedReflectionsOf } from './shared-reflections.ts';
 
 // A course's report for supervisors and coordinators (`training.report`): who completed it, by
 // cohort and by unit, and what its learners chose, counted together. Reflections are not read
@@ -115,13 +117,18 @@ export async function reportedCourse(db: Database, actor: SignedIn, courseId: st
 
 /** GET /api/courses/:id/report. */
 export async function courseReport(
-  db: Database,
+  context: AppContext,
   actor: SignedIn,
   courseId: string,
   /** The day in the installation's time zone: a course is overdue after its due day there. */
   today: string,
 ): Promise<CourseReport> {
-  const { latest, contentOf, cohorts, learners } = await reportedCourse(db, actor, courseId);
+  const { db } = context.database;
+  const { access, latest, contentOf, cohorts, learners } = await reportedCourse(
+    db,
+    actor,
+    courseId,
+  );
   const rows: (LearnerRow & { cohortId: string; events: ProgressEvent[] })[] = learners.map(
     (learner) => {
       const content = contentOf.get(learner.version) ?? latest.content;
@@ -160,5 +167,8 @@ export async function courseReport(
     units,
     learners: rows.map(({ cohortId: _cohort, events: _events, ...row }) => row),
     ...stepFigures(latest.content, rows),
+    sharedReflections: access.manage
+      ? await sharedReflectionsOf(db, context.cipher, learners, contentOf)
+      : null,
   };
 }

@@ -3,6 +3,7 @@ import { dayIn } from '../../../shared/commitments/days.ts';
 import {
   attachSurveyBody,
   createCohortBody,
+  reflectionSharing,
   saveCourseBody,
   stepBody,
 } from '../../../shared/training/contract.ts';
@@ -22,7 +23,13 @@ import {
   readCourse,
   saveCourse,
 } from './courses.ts';
-import { myCertificatePdf, myTraining, readLearning, takeStep } from './learning.ts';
+import {
+  myCertificatePdf,
+  myTraining,
+  readLearning,
+  shareReflection,
+  takeStep,
+} from './learning.ts';
 import { courseReport, reportedCourse } from './report.ts';
 import { reportCsv, xapiStatements } from './report-export.ts';
 
@@ -182,7 +189,7 @@ export function registerTrainingRoutes(
       },
     },
     async (request) =>
-      courseReport(db, await actors.require(request), request.params.id, todayHere()),
+      courseReport(context, await actors.require(request), request.params.id, todayHere()),
   );
   app.get(
     '/api/courses/:id/report.csv',
@@ -196,7 +203,7 @@ export function registerTrainingRoutes(
     },
     async (request, reply) => {
       const actor = await actors.require(request);
-      const report = await courseReport(db, actor, request.params.id, todayHere());
+      const report = await courseReport(context, actor, request.params.id, todayHere());
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="training-report.csv"`)
@@ -238,6 +245,25 @@ export function registerTrainingRoutes(
     { schema: { summary: 'A course of mine, and where I am in it', tags, params: oneEnrolment } },
     async (request) =>
       readLearning(context, await actors.require(request), request.params.enrolmentId),
+  );
+  app.put(
+    '/api/me/training/:enrolmentId/reflections/:stepId/sharing',
+    {
+      schema: {
+        summary: 'Share a reflection of mine with the course’s coordinators, or stop sharing it',
+        tags,
+        params: z.object({ enrolmentId: id, stepId: z.string().max(64) }),
+        body: reflectionSharing,
+      },
+    },
+    async (request) =>
+      shareReflection(
+        context,
+        await actors.require(request),
+        request.params.enrolmentId,
+        request.params.stepId,
+        request.body.shared,
+      ),
   );
   app.get(
     '/api/me/training/:enrolmentId/certificate.pdf',

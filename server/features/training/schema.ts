@@ -113,7 +113,10 @@ export const trainingProgress = pgTable(
   (table) => [primaryKey({ columns: [table.enrolmentId, table.seq] })],
 );
 
-/** What a learner wrote to a reflection prompt: sealed, and shown to them alone. */
+/**
+ * What a learner wrote to a reflection prompt: sealed, and shown to them alone, unless they share
+ * it with the course's coordinators (and may stop sharing it).
+ */
 export const trainingReflections = pgTable(
   'training_reflections',
   {
@@ -123,6 +126,7 @@ export const trainingReflections = pgTable(
     stepId: text('step_id').notNull(),
     body: text('body').notNull(),
     writtenAt: timestamp('written_at', { withTimezone: true }).notNull().defaultNow(),
+    sharedAt: timestamp('shared_at', { withTimezone: true }),
   },
   (table) => [primaryKey({ columns: [table.enrolmentId, table.stepId] })],
 );

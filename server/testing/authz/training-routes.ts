@@ -1,13 +1,15 @@
 import { and, eq } from 'drizzle-orm';
 import { issueCertificate } from '../../features/training/certificates.ts';
+import { reflectionContext } from '../../features/training/learning.ts';
 import {
   trainingCohorts,
   trainingCourses,
   trainingCourseVersions,
   trainingEnrolments,
+  trainingReflections,
 } from '../../features/training/schema.ts';
 import { trainingCourseFile } from '../../features/training/testing.ts';
-import type { AimedRequest, RouteCheck, RouteKey } from './routes.ts';
+import type { AimedRequest, MatrixRequest, RouteCheck, RouteKey } from './routes.ts';
 import {
   type MatrixActor,
   organisationOf,
@@ -107,6 +109,19 @@ async function enrolmentOf(world: World, personId: string, path: string, payload
 }
 
 const readStep = { type: 'read', stepId: 's1' };
+
+/** A learner's enrolment with a reflection written, aimed at sharing it. */
+async function reflectionOf(world: World, personId: string): Promise<MatrixRequest> {
+  const aimed = await enrolmentOf(world, personId, '/reflections/s4/sharing', { shared: true });
+  const enrolmentId = aimed.url.split('/')[4] ?? '';
+  const { database, cipher } = world.test.context;
+  await database.db.insert(trainingReflections).values({
+    enrolmentId,
+    stepId: 's4',
+    body: cipher.encrypt('Heard at last.', reflectionContext(enrolmentId, 's4')),
+  });
+  return aimed;
+}
 
 export const trainingRouteChecks: Record<RouteKey, RouteCheck> = {
   'GET /api/programs/{programId}/courses': {
@@ -227,6 +242,15 @@ export const trainingRouteChecks: Record<RouteKey, RouteCheck> = {
     request: (world, actor: MatrixActor) =>
       enrolmentOf(world, actor.personId ?? world.bystanderId, '/steps', readStep),
     otherPersons: (world) => enrolmentOf(world, world.bystanderId, '/steps', readStep),
+  },
+  // A reflection written first, so that there is something of one's own to share.
+  'PUT /api/me/training/{enrolmentId}/reflections/{stepId}/sharing': {
+    kind: 'self',
+    evenBeforeSecondFactor: false,
+    answers: 200,
+    request: (world, actor: MatrixActor) =>
+      reflectionOf(world, actor.personId ?? world.bystanderId),
+    otherPersons: (world) => reflectionOf(world, world.bystanderId),
   },
   'GET /api/me/training/{enrolmentId}/certificate.pdf': {
     kind: 'self',

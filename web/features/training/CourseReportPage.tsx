@@ -7,7 +7,13 @@ import { LoadProblem, retryUnlessRefused } from '../../app/LoadProblem.tsx';
 import { useSignedIn } from '../../app/useSignedIn.ts';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
 import { courseReportCsvHref, courseReportKey, courseXapiHref, fetchCourseReport } from './api.ts';
-import { CheckFigures, CompletionTable, LearnersTable, ScenarioFigures } from './report-parts.tsx';
+import {
+  CheckFigures,
+  CompletionTable,
+  LearnersTable,
+  ScenarioFigures,
+  SharedReflectionItem,
+} from './report-parts.tsx';
 import { pickText } from './translated.ts';
 import '../../app/status-page.css';
 import './training.css';
@@ -120,6 +126,24 @@ function Figures({ report }: { report: CourseReport }) {
               <CheckFigures key={check.stepId} check={check} />
             ))}
           </ol>
+        </section>
+      ) : null}
+      {report.sharedReflections ? (
+        <section className="training-section" aria-labelledby="report-reflections">
+          <h2 id="report-reflections">{t('training.report.reflections.heading')}</h2>
+          <p className="training-muted">{t('training.report.reflections.lead')}</p>
+          {report.sharedReflections.length === 0 ? (
+            <p>{t('training.report.reflections.none')}</p>
+          ) : (
+            <ul className="report-reflections">
+              {report.sharedReflections.map((reflection) => (
+                <SharedReflectionItem
+                  key={`${reflection.learner}-${reflection.stepId}-${reflection.sharedAt}`}
+                  reflection={reflection}
+                />
+              ))}
+            </ul>
+          )}
         </section>
       ) : null}
     </>

@@ -10,7 +10,7 @@ import { useSignedIn } from '../../app/useSignedIn.ts';
 import { useFormatDate } from '../../i18n/format.ts';
 import { Button } from '../../ui/Button.tsx';
 import { PageHeading, useDocumentTitle } from '../../ui/PageHeading.tsx';
-import { fetchLearning, learningKey, myTrainingKey, takeStep } from './api.ts';
+import { fetchLearning, learningKey, myTrainingKey, shareReflection, takeStep } from './api.ts';
 import { CertificatePanel, SurveyLink } from './learn-certificate.tsx';
 import { CheckStepView } from './learn-check.tsx';
 import { DueDate, ProgressBar } from './learn-parts.tsx';
@@ -255,6 +255,10 @@ export function LearnPage() {
   const stepping = useMutation({
     mutationFn: (body: StepBody) => takeStep(enrolmentId, body),
   });
+  const sharing = useMutation({
+    mutationFn: ({ stepId, shared }: { stepId: string; shared: boolean }) =>
+      shareReflection(enrolmentId, stepId, shared),
+  });
 
   const steps = query.data ? placedSteps(query.data.course) : [];
   const current = chosenStep ?? firstOpenStep(steps, query.data?.done ?? []);
@@ -310,6 +314,18 @@ export function LearnPage() {
     }
   };
 
+  const shareWritten = async (stepId: string, shared: boolean) => {
+    setProblem('');
+    try {
+      const after = await sharing.mutateAsync({ stepId, shared });
+      queryClient.setQueryData(learningKey(enrolmentId), after);
+      return after;
+    } catch (error) {
+      setProblem(problemWords(error, t));
+      return undefined;
+    }
+  };
+
   return (
     <div className="training-page learn-page">
       <p className="training-eyebrow">
@@ -351,7 +367,8 @@ export function LearnPage() {
           learning={learning}
           headingRef={headingRef}
           take={take}
-          busy={stepping.isPending}
+          shareWritten={shareWritten}
+          busy={stepping.isPending || sharing.isPending}
           goOn={(after) => goTo(stepAfter(steps, after.done, current))}
           focusNext={() => {
             const next = stepsNavRef.current?.querySelector('button:last-of-type');

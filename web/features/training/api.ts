@@ -77,6 +77,14 @@ export function takeStep(enrolmentId: string, body: StepBody) {
   return api<Learning>(`${mine(enrolmentId)}/steps`, { method: 'POST', body });
 }
 
+/** Shares a written reflection with the course's coordinators, or stops sharing it. */
+export function shareReflection(enrolmentId: string, stepId: string, shared: boolean) {
+  return api<Learning>(`${mine(enrolmentId)}/reflections/${encodeURIComponent(stepId)}/sharing`, {
+    method: 'PUT',
+    body: { shared },
+  });
+}
+
 // Cohorts and reports (issue 10).
 
 export const cohortsKey = (courseId: string) => ['training', 'cohorts', courseId] as const;

@@ -7,6 +7,8 @@ export interface StepViewProps<Kind extends Step['type']> {
   learning: Learning;
   /** Sends one step; the course as it stands after, or undefined when refused (said above). */
   take: (body: StepBody) => Promise<Learning | undefined>;
+  /** Shares a written reflection with the course's coordinators, or stops sharing it. */
+  shareWritten: (stepId: string, shared: boolean) => Promise<Learning | undefined>;
   /** A step is being sent: a second press is ignored. */
   busy: boolean;
   /** Goes on to the next step not done, once this one is. */

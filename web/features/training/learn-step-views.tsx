@@ -70,12 +70,14 @@ export function VideoStepView(props: StepViewProps<'video'>) {
 
 /**
  * A reflection prompt: written for the learner alone. What they typed stays in the box when
- * sending fails; once saved, it is shown back to them.
+ * sending fails; once saved, it is shown back to them, and they may share it with the course's
+ * coordinators (and stop sharing it).
  */
 export function ReflectionStepView({
   step,
   learning,
   take,
+  shareWritten,
   busy,
   announce,
 }: StepViewProps<'reflection'>) {
@@ -86,7 +88,19 @@ export function ReflectionStepView({
   const writtenRef = useRef<HTMLDivElement>(null);
   const done = learning.done.includes(step.id);
   const written = learning.reflections[step.id];
+  const shared = learning.sharedReflections.includes(step.id);
   const prompt = pickText(step.prompt, i18n.language);
+
+  const share = async (sharing: boolean) => {
+    if (busy) return;
+    const after = await shareWritten(step.id, sharing);
+    if (!after) return;
+    announce(
+      sharing
+        ? t('training.learn.course.reflection.sharedNow')
+        : t('training.learn.course.reflection.private'),
+    );
+  };
 
   // The form that had focus is gone once saved: focus goes to the words as they were kept.
   useEffect(() => {
@@ -113,12 +127,28 @@ export function ReflectionStepView({
       </p>
       {done ? (
         <>
-          <p className="learn-private">{t('training.learn.course.reflection.private')}</p>
+          <p className="learn-private">
+            {shared
+              ? t('training.learn.course.reflection.sharedNow')
+              : t('training.learn.course.reflection.private')}
+          </p>
           {written !== undefined ? (
-            <div className="learn-written" ref={writtenRef} tabIndex={-1}>
-              <p className="training-label">{t('training.learn.course.reflection.yourWords')}</p>
-              <p className="learn-written__text">{written}</p>
-            </div>
+            <>
+              <div className="learn-written" ref={writtenRef} tabIndex={-1}>
+                <p className="training-label">{t('training.learn.course.reflection.yourWords')}</p>
+                <p className="learn-written__text">{written}</p>
+              </div>
+              <Button
+                variant="secondary"
+                isBusy={busy}
+                onPress={() => void share(!shared)}
+                className="learn-share"
+              >
+                {shared
+                  ? t('training.learn.course.reflection.stopSharing')
+                  : t('training.learn.course.reflection.share')}
+              </Button>
+            </>
           ) : null}
         </>
       ) : (

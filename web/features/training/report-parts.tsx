@@ -4,6 +4,7 @@ import type {
   CompletionCounts,
   LearnerRow,
   ScenarioReport,
+  SharedReflection,
 } from '../../../shared/training/contract.ts';
 import { outcomes, type Translated } from '../../../shared/training/course.ts';
 import { useFormatDay } from '../../i18n/format.ts';
@@ -240,6 +241,26 @@ export function ScenarioFigures({ scenario }: { scenario: ScenarioReport }) {
 }
 
 /** A knowledge check: how many answered, got it right the first time, and the wrong picks. */
+/** A reflection its learner shared: the prompt, their words, who and when. */
+export function SharedReflectionItem({ reflection }: { reflection: SharedReflection }) {
+  const { t } = useTranslation();
+  const formatDay = useFormatDay();
+  return (
+    <li className="report-reflection">
+      <p className="report-reflection__prompt">
+        <Words text={reflection.prompt} />
+      </p>
+      <blockquote className="report-reflection__text">{reflection.text}</blockquote>
+      <p className="training-muted">
+        {t('training.report.reflections.sharedBy', {
+          name: reflection.learner,
+          date: formatDay(reflection.sharedAt.slice(0, 10)),
+        })}
+      </p>
+    </li>
+  );
+}
+
 export function CheckFigures({ check }: { check: CheckReport }) {
   const { t } = useTranslation();
   const wrong = wrongAnswersChosen(check);

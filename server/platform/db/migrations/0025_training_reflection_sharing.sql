@@ -1,0 +1,1 @@
+ALTER TABLE "training_reflections" ADD COLUMN "shared_at" timestamp with time zone;
