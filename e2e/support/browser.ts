@@ -3,7 +3,8 @@ import { type Browser, type BrowserContextOptions, chromium, type Page } from 'p
 export const phone = { width: 390, height: 844 } as const;
 export const desktop = { width: 1280, height: 800 } as const;
 
-export function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: Chromium flags a test file needs besides these, e.g. a fake camera. */
+export function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
@@ -15,6 +16,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
       '--disable-background-networking',
       '--disable-component-update',
+      ...extraArgs,
     ],
   });
 }

@@ -12,13 +12,16 @@ export interface Harness {
 
 /**
  * One real server and one browser for the test file; both are stopped after its last test.
- * `prepare` fills the server's database before it starts.
+ * `prepare` fills the server's database before it starts; `browserArgs` are extra Chromium flags.
  */
-export function setUpServerAndBrowser(prepare?: (env: ServerEnv) => Promise<void>): Harness {
+export function setUpServerAndBrowser(
+  prepare?: (env: ServerEnv) => Promise<void>,
+  browserArgs: readonly string[] = [],
+): Harness {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(prepare), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer(prepare), launchBrowser(browserArgs)]);
   });
   afterAll(async () => {
     await Promise.all([browser?.close(), server?.stop()]);

@@ -98,6 +98,11 @@ export const frameProblems = [
   'too_many',
   /** The server could not store the command just now: nothing was kept; send it again. */
   'unavailable',
+  /**
+   * A voice-and-video signal for a browser that is not there to take it (its person left, or
+   * went back to text, a moment ago): nothing was passed on; the connection goes on.
+   */
+  'not_reachable',
 ] as const;
 export type FrameProblem = (typeof frameProblems)[number];
 

@@ -1469,6 +1469,62 @@ export const es: Catalogue = {
         'No se guardó un registro escrito: no todos lo aceptaron, así que todas las palabras se borraron al cerrarse el círculo.',
       backToCircle: 'Volver a la página del círculo',
     },
+    media: {
+      heading: 'Cómo participa',
+      lead: 'Aquí todas las personas pueden leer y escribir. Con su voz, las demás lo escuchan solo mientras usted tiene la pieza de la palabra.',
+      choice: 'Participar por',
+      text: 'Solo texto',
+      textHelp: 'Usted lee y escribe. Nadie lo escucha ni lo ve.',
+      audio: 'Voz',
+      audioHelp: 'Las demás personas lo escuchan solo mientras usted tiene la pieza de la palabra.',
+      video: 'Voz y cámara',
+      videoHelp: 'Las demás personas también lo ven. Su micrófono igual se abre solo con la pieza.',
+      checkHeading: 'Pruebe su micrófono y su cámara',
+      checkLead:
+        'Nadie más escucha ni ve esta prueba. Diga unas palabras: la barra se mueve cuando el micrófono lo escucha.',
+      checking: 'Pidiendo el micrófono a su navegador…',
+      level: 'Nivel del micrófono',
+      preview: 'Lo que muestra su cámara',
+      testSound: 'Escuchar un sonido de prueba',
+      testSoundHelp: 'Si escucha un tono corto, su parlante o sus auriculares funcionan.',
+      confirmAudio: 'Usar mi voz',
+      confirmVideo: 'Usar mi voz y mi cámara',
+      cancel: 'Seguir por texto',
+      denied:
+        'Su navegador no permitió el micrófono. Puede seguir por texto; para usar su voz, permita el micrófono en la configuración de su navegador.',
+      deniedCamera:
+        'Su navegador no permitió la cámara. Puede seguir por texto o elegir Voz; para usar su cámara, permítala en la configuración de su navegador.',
+      notFound:
+        'No encontramos un micrófono en este dispositivo. Puede seguir por texto, o conectar un micrófono y volver a elegir Voz.',
+      notFoundCamera:
+        'No encontramos una cámara en este dispositivo. Puede seguir por texto o elegir Voz.',
+      busy: 'Otra aplicación está usando su micrófono o su cámara. Ciérrela y vuelva a intentar, o siga por texto.',
+      unavailable: 'Este navegador no puede usar un micrófono aquí. Puede seguir por texto.',
+      lostOnReturn:
+        'No se pudo volver a activar su micrófono, así que participa por texto. Puede volver a elegir Voz.',
+      youOpen: 'Su micrófono está abierto: el círculo lo escucha.',
+      youClosed: 'Su micrófono está cerrado hasta que la pieza llegue a usted.',
+      holderHeard: '{{name}} tiene la pieza y se le escucha.',
+      holderAloudForText:
+        '{{name}} tiene la pieza y está hablando en voz alta. Para escucharlo, elija Voz en “Cómo participa”.',
+      guiding: '{{name}} (guía) está hablando para guiar.',
+      youGuiding: 'Usted está hablando para guiar: todas las personas con voz lo escuchan.',
+      guideHeading: 'Su voz como guía',
+      guide: 'Hablar para guiar',
+      stopGuiding: 'Dejar de guiar',
+      guideHelp:
+        'Mientras guía, su micrófono se abre para todas las personas, tenga quien tenga la pieza.',
+      tilesHeading: 'Voces y caras',
+      you: '{{name}} (usted)',
+      heard: 'se le escucha',
+      quiet: 'micrófono cerrado',
+      byVoice: 'por voz',
+      connecting: 'conectando…',
+      announceOpen: 'Su micrófono está abierto.',
+      announceClosed: 'Su micrófono está cerrado.',
+      announceGuiding: '{{name}} está hablando para guiar.',
+      announceGuidingEnded: '{{name}} dejó de guiar.',
+    },
     refusals: {
       not_open: 'El círculo todavía no se abrió. Quien lo guía lo abrirá pronto.',
       closed: 'Este círculo se cerró.',
@@ -1503,6 +1559,10 @@ export const es: Catalogue = {
       duplicate_message: 'Ese mensaje ya se publicó.',
       needs_two_keepers:
         'En este círculo, hablar en privado es con las dos personas guías juntas, y una de ellas no está ahora. Pídalo de nuevo cuando vuelva, o hable con la persona responsable de la seguridad del programa.',
+      same_media: 'Ya participa de esa manera.',
+      no_microphone: 'Primero active su micrófono: está participando por texto.',
+      already_guiding: 'La otra persona guía está hablando para orientar en este momento.',
+      not_guiding: 'No está hablando para orientar en este momento.',
     },
     problems: {
       bad_frame: 'Algo falló al enviar eso. Inténtelo de nuevo, por favor.',
@@ -1515,6 +1575,7 @@ export const es: Catalogue = {
       circle_closed: 'Este círculo se cerró. Gracias por participar.',
       too_many: 'Fue mucho a la vez. Espere un momento e inténtelo de nuevo.',
       unavailable: 'Eso no se pudo hacer ahora. Inténtelo de nuevo en un momento.',
+      not_reachable: 'Esa persona ya no participa por voz.',
     },
     errors: {
       purposeShort: 'Diga en pocas palabras para qué es el círculo.',

@@ -139,6 +139,6 @@ export function expectedAnswer(frame: BadFrame, where: Where, circleId: string):
       return { kind: 'refused', reason: 'not_present', requestId: parsed.requestId };
     case 'signal':
       // Only a participant's browser may reach another's.
-      return { kind: 'problem', problem: where === 'outside' ? 'hello_first' : 'not_allowed' };
+      return { kind: 'problem', problem: where === 'outside' ? 'hello_first' : 'not_reachable' };
   }
 }

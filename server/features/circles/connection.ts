@@ -204,7 +204,7 @@ export class LiveConnection implements RoomClient {
     }
     if (!mayConnectMedia(room.state, seat.participantId, frame.to)) {
       this.problem(
-        'not_allowed',
+        'not_reachable',
         'Voice and video connect two people who are both in the circle with a microphone.',
       );
       return;

@@ -76,7 +76,7 @@ describe('voice and video signals in a live circle', () => {
       from?.send({ kind: 'signal', to: to?.you, signal: offer });
     }
     for (const refusal of await Promise.all(refusals)) {
-      expect(refusal).toMatchObject({ kind: 'problem', problem: 'not_allowed' });
+      expect(refusal).toMatchObject({ kind: 'problem', problem: 'not_reachable' });
     }
     // Someone outside the circle's seats, and a description too long to be one.
     const tooLong = maya?.next((frame) => frame.kind === 'problem');

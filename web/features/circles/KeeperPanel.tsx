@@ -7,6 +7,7 @@ import {
 } from '../../../shared/circles/machine.ts';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmButton } from './ConfirmButton.tsx';
+import { GuideAloud } from './GuideAloud.tsx';
 import { PieceControls } from './PieceControls.tsx';
 import { StageControls } from './StageControls.tsx';
 import type { RunCommand } from './useCircleLive.ts';
@@ -81,10 +82,12 @@ function RoomControls({ state, run }: { state: CircleState; run: RunCommand }) {
  */
 export function KeeperPanel({
   state,
+  you,
   language,
   run,
 }: {
   state: CircleState;
+  you: string;
   language: 'en' | 'es';
   run: RunCommand;
 }) {
@@ -97,6 +100,7 @@ export function KeeperPanel({
       <p className="circle-muted">{t('circles.keeper.lead')}</p>
       <RoomControls state={state} run={run} />
       {state.locked ? <p className="circle-notice">{t('circles.keeper.lockedNote')}</p> : null}
+      <GuideAloud state={state} you={you} run={run} />
       <StageControls state={state} language={language} run={run} />
       <PieceControls state={state} run={run} />
       <PrivateWords state={state} />

@@ -15,6 +15,8 @@ import { showToast } from '../../ui/Toast.tsx';
 import { Composer, type Draft, emptyDraft } from './Composer.tsx';
 import { KeeperPanel } from './KeeperPanel.tsx';
 import type { CircleLive, LiveView } from './live.ts';
+import { MediaPanel } from './MediaPanel.tsx';
+import { MediaTiles, MicStatus } from './MediaTiles.tsx';
 import { MessageList } from './MessageList.tsx';
 import { outcomeMessage, problemMessage, refusalMessage } from './outcomes.ts';
 import { PreviousHarvest } from './PreviousHarvest.tsx';
@@ -22,7 +24,9 @@ import { SafetyBar } from './SafetyBar.tsx';
 import { SeatingRing } from './SeatingRing.tsx';
 import { useAnnouncements } from './useAnnouncements.ts';
 import { useCircleLive } from './useCircleLive.ts';
+import { useCircleMedia } from './useCircleMedia.ts';
 import './room.css';
+import './media.css';
 
 /** The stage, its place among the eight, and the round's question when one is posed. */
 function StageCard({ state }: { state: CircleState }) {
@@ -138,6 +142,7 @@ export function Room({ circle, seat }: { circle: CircleDetail; seat: string }) {
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const you = view.you ?? seat;
   const spoken = useAnnouncements(live, you);
+  const media = useCircleMedia(live, view, run);
   useTakeSeat(view, live);
   const { state } = view;
   const keeperView = isKeeper(state, you);
@@ -182,11 +187,16 @@ export function Room({ circle, seat }: { circle: CircleDetail; seat: string }) {
           <PreviousHarvest circleId={circle.id} timeZone={circle.timeZone} />
         ) : null}
         <PieceCallout state={state} you={you} />
+        {closed ? null : <MicStatus state={state} you={you} />}
         {holding ? (
           <Composer draft={draft} onDraft={setDraft} run={run} paused={state.status === 'paused'} />
         ) : null}
+        {closed ? null : (
+          <MediaTiles state={state} you={you} local={media.local} peers={media.peers} />
+        )}
         <SeatingRing state={state} you={you} />
         <MessageList state={state} you={you} keeperView={keeperView} run={run} />
+        {closed ? null : <MediaPanel media={media} />}
         <SafetyBar
           state={state}
           you={you}
@@ -195,7 +205,9 @@ export function Room({ circle, seat }: { circle: CircleDetail; seat: string }) {
           keeperView={keeperView}
         />
       </div>
-      {keeperView && !closed ? <KeeperPanel state={state} language={language} run={run} /> : null}
+      {keeperView && !closed ? (
+        <KeeperPanel state={state} you={you} language={language} run={run} />
+      ) : null}
     </div>
   );
 }

@@ -271,4 +271,60 @@ describe('the live client of a circle', () => {
     expect(await stepOut).toEqual({ kind: 'accepted', seq: 7 });
     expect(live.getSnapshot().connection).toBe('live');
   });
+
+  it('passes voice and video signals both ways, with the servers for them from the welcome', () => {
+    const { live, latest } = setUp();
+    const heard: [string, string][] = [];
+    live.onSignal((from, signal) => heard.push([from, signal.type]));
+    live.start();
+    expect(live.sendSignal('rosa', { type: 'offer', sdp: 'v=0' })).toBe(false);
+    latest().open();
+    latest().receive({
+      kind: 'welcome',
+      circleId,
+      you: 'luz',
+      seq: 0,
+      iceServers: [{ urls: ['stun:stun.example.org'] }],
+    });
+    expect(live.getSnapshot().iceServers).toEqual([{ urls: ['stun:stun.example.org'] }]);
+    expect(live.sendSignal('rosa', { type: 'offer', sdp: 'v=0' })).toBe(true);
+    expect(latest().sent.at(-1)).toEqual({
+      kind: 'signal',
+      to: 'rosa',
+      signal: { type: 'offer', sdp: 'v=0' },
+    });
+    latest().receive({ kind: 'signal', from: 'rosa', signal: { type: 'answer', sdp: 'v=0' } });
+    expect(heard).toEqual([['rosa', 'answer']]);
+  });
+
+  it('stays live when a signal is not passed on, and leaves waiting commands alone', async () => {
+    const { live, latest } = setUp();
+    live.start();
+    welcome(latest(), 6);
+    const pass = live.send({ type: 'pass' });
+    latest().receive({
+      kind: 'problem',
+      problem: 'not_reachable',
+      detail: 'Voice and video connect two people who are both in the circle with a microphone.',
+    });
+    expect(live.getSnapshot()).toMatchObject({ connection: 'live', problem: null });
+    const [passFrame] = latest().sent.filter((frame) => frame.kind === 'command');
+    if (passFrame?.kind !== 'command') throw new Error('no command');
+    latest().receive({ kind: 'accepted', requestId: passFrame.requestId, seq: 7 });
+    expect(await pass).toEqual({ kind: 'accepted', seq: 7 });
+  });
+
+  it('ends for good at once when a keeper asks the person to leave', () => {
+    const { live, sockets, latest } = setUp();
+    live.start();
+    welcome(latest(), 6);
+    latest().receive({
+      kind: 'problem',
+      problem: 'not_allowed',
+      detail: 'A keeper asked you to leave this circle.',
+    });
+    expect(live.getSnapshot()).toMatchObject({ connection: 'ended', problem: 'not_allowed' });
+    vi.advanceTimersByTime(60_000);
+    expect(sockets).toHaveLength(1);
+  });
 });

@@ -10,6 +10,8 @@ import {
   type ClientFrame,
   type FrameProblem,
   HEARTBEAT_MS,
+  type IceServer,
+  type MediaSignal,
   type ServerFrame,
 } from '../../../shared/circles/protocol.ts';
 import {
@@ -45,7 +47,12 @@ export interface LiveView {
   problem: FrameProblem | null;
   /** Live and caught up with everything that happened before the welcome. */
   synced: boolean;
+  /** The STUN and TURN servers for voice and video, from the server's welcome. */
+  iceServers: IceServer[];
 }
+
+/** A voice and video offer or answer from another participant's browser. */
+export type SignalListener = (from: string, signal: MediaSignal) => void;
 
 /** What became of a command: done, refused (with the rules' reason), or lost with a connection. */
 export type Outcome =
@@ -100,6 +107,7 @@ export class CircleLive {
     you: null,
     problem: null,
     synced: false,
+    iceServers: [],
   };
   /** Events up to this number, on each connection, are a catch-up, not news. */
   #catchUpUntil = 0;
@@ -112,6 +120,7 @@ export class CircleLive {
   readonly #pending = new Map<string, (outcome: Outcome) => void>();
   readonly #listeners = new Set<() => void>();
   readonly #eventListeners = new Set<(folded: FoldedEvent) => void>();
+  readonly #signalListeners = new Set<SignalListener>();
 
   constructor(options: LiveOptions) {
     this.#circleId = options.circleId;
@@ -161,6 +170,18 @@ export class CircleLive {
   onEvent(listener: (folded: FoldedEvent) => void): () => void {
     this.#eventListeners.add(listener);
     return () => this.#eventListeners.delete(listener);
+  }
+
+  /** Offers and answers of voice and video from other browsers, as they arrive. */
+  onSignal(listener: SignalListener): () => void {
+    this.#signalListeners.add(listener);
+    return () => this.#signalListeners.delete(listener);
+  }
+
+  /** Passes an offer or answer to one other participant's browser; false when offline. */
+  sendSignal(to: string, signal: MediaSignal): boolean {
+    if (this.#view.connection !== 'live') return false;
+    return this.#write({ kind: 'signal', to, signal });
   }
 
   /** Sends a command; resolves with the server's answer, or `offline` when it cannot be sent. */
@@ -215,6 +236,7 @@ export class CircleLive {
           connection: 'live',
           you: frame.you,
           problem: null,
+          iceServers: frame.iceServers,
           synced: (this.#view.seq ?? 0) >= frame.seq,
         });
         return;
@@ -241,6 +263,9 @@ export class CircleLive {
       case 'ping':
         this.#write({ kind: 'pong' });
         return;
+      case 'signal':
+        for (const listener of this.#signalListeners) listener(frame.from, frame.signal);
+        return;
     }
   }
 
@@ -264,6 +289,8 @@ export class CircleLive {
   }
 
   #onProblem(problem: FrameProblem, requestId: string | undefined): void {
+    // A signal that found no one to take it: the media engine follows the circle's state anyway.
+    if (problem === 'not_reachable') return;
     if (!finalProblems.has(problem)) {
       // About one command (it names it): that command alone failed. About a frame it cannot
       // name: whatever waited on an answer would not hear one.

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type CircleState, isKeeper, participantOf } from '../../../shared/circles/machine.ts';
+import { openMicrophones } from '../../../shared/circles/media.ts';
 import type { CircleLive, FoldedEvent } from './live.ts';
 
 /** News is gathered for this long, so that a burst of messages is one announcement. */
@@ -20,6 +21,7 @@ export function useAnnouncements(live: CircleLive, you: string | null): string {
   const [spoken, setSpoken] = useState('');
   const pending = useRef<{ lead: string[]; messages: string[] }>({ lead: [], messages: [] });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const micOpen = useRef(false);
 
   useEffect(() => {
     const name = (state: CircleState, id: string) =>
@@ -37,11 +39,19 @@ export function useAnnouncements(live: CircleLive, you: string | null): string {
       // The same words twice are still news: a changed string makes the region speak again.
       if (text) setSpoken((previous) => (previous === text ? `${text}\u00a0` : text));
     };
+    const isOpen = (state: CircleState) => you !== null && openMicrophones(state).includes(you);
+    micOpen.current = isOpen(live.getSnapshot().state);
     const listen = ({ event, live: fresh }: FoldedEvent) => {
-      if (!fresh) return;
       const state = live.getSnapshot().state;
+      const open = isOpen(state);
+      const micChanged = open !== micOpen.current;
+      micOpen.current = open;
+      if (!fresh) return;
       const keeper = you !== null && isKeeper(state, you);
       const { lead, messages } = pending.current;
+      if (micChanged) {
+        lead.push(open ? t('circles.media.announceOpen') : t('circles.media.announceClosed'));
+      }
       switch (event.type) {
         case 'posted':
           if (event.by !== you) {
@@ -77,6 +87,16 @@ export function useAnnouncements(live: CircleLive, you: string | null): string {
         case 'reported':
           if (keeper) lead.push(t('circles.announce.reported'));
           break;
+        case 'guiding_started':
+          if (event.by !== you) {
+            lead.push(t('circles.media.announceGuiding', { name: name(state, event.by) }));
+          }
+          break;
+        case 'guiding_ended':
+          if (event.by !== you) {
+            lead.push(t('circles.media.announceGuidingEnded', { name: name(state, event.by) }));
+          }
+          break;
         case 'hidden': {
           // Hidden words leave the page, the live region included, and are not announced late.
           const words = state.messages.find((message) => message.id === event.messageId)?.text;
@@ -87,7 +107,7 @@ export function useAnnouncements(live: CircleLive, you: string | null): string {
           return;
         }
         default:
-          return;
+          if (!micChanged) return;
       }
       if (timer.current === null) timer.current = setTimeout(flush, ANNOUNCE_BATCH_MS);
     };
