@@ -77,34 +77,22 @@ describe('the talking piece holds the microphone', () => {
   });
 
   it('never opens a microphone while the circle is paused, but a keeper may still guide', () => {
-    const { state } = play([
+    // Kim keeps the circle by voice; Ana, with her camera, is given the piece.
+    const passedToAna: Step[] = [
       { actor: 'kim', command: { type: 'join', name: 'x', role: 'keeper' } },
       { actor: 'ana', command: { type: 'join', name: 'x', role: 'resident' } },
       { actor: 'kim', command: { type: 'choose_media', media: 'audio' } },
       { actor: 'ana', command: { type: 'choose_media', media: 'video' } },
       { actor: 'kim', command: { type: 'open' } },
       { actor: 'kim', command: { type: 'pass' } },
-    ]);
+    ];
+    const { state } = play(passedToAna);
     expect(state.holder).toBe('ana');
     expect(openMicrophones(state)).toEqual(['ana']);
-    const { state: quiet } = play([
-      { actor: 'kim', command: { type: 'join', name: 'x', role: 'keeper' } },
-      { actor: 'ana', command: { type: 'join', name: 'x', role: 'resident' } },
-      { actor: 'kim', command: { type: 'choose_media', media: 'audio' } },
-      { actor: 'ana', command: { type: 'choose_media', media: 'video' } },
-      { actor: 'kim', command: { type: 'open' } },
-      { actor: 'kim', command: { type: 'pass' } },
-      { actor: 'kim', command: { type: 'pause' } },
-    ]);
-    expect(openMicrophones(quiet)).toEqual([]);
+    const paused: Step[] = [...passedToAna, { actor: 'kim', command: { type: 'pause' } }];
+    expect(openMicrophones(play(paused).state)).toEqual([]);
     const { state: guided } = play([
-      { actor: 'kim', command: { type: 'join', name: 'x', role: 'keeper' } },
-      { actor: 'ana', command: { type: 'join', name: 'x', role: 'resident' } },
-      { actor: 'kim', command: { type: 'choose_media', media: 'audio' } },
-      { actor: 'ana', command: { type: 'choose_media', media: 'video' } },
-      { actor: 'kim', command: { type: 'open' } },
-      { actor: 'kim', command: { type: 'pass' } },
-      { actor: 'kim', command: { type: 'pause' } },
+      ...paused,
       { actor: 'ana', command: { type: 'guide_aloud', on: true } },
       { actor: 'kim', command: { type: 'guide_aloud', on: true } },
     ]);

@@ -25,6 +25,18 @@ async function as(client: LiveClient | undefined, command: CircleCommand) {
   expect(outcome, JSON.stringify(command)).toMatchObject({ kind: 'accepted' });
 }
 
+/** Everyone of the circle connects, says hello and joins, in seating order. */
+async function everyoneJoins(circle: Awaited<ReturnType<typeof seedCircle>>) {
+  const clients: LiveClient[] = [];
+  for (const person of circle.people) {
+    const client = await test.connect(person.cookie);
+    await client.hello(circle.circleId, null);
+    await as(client, { type: 'join', name: 'x', role: 'other' });
+    clients.push(client);
+  }
+  return clients;
+}
+
 /** Waits until every client has seen this many people take part by voice or camera. */
 const withMedia = (clients: LiveClient[], people: number) =>
   Promise.all(
@@ -46,13 +58,7 @@ describe('voice and video signals in a live circle', () => {
       { name: 'Officer Dana Reyes', role: 'officer' },
       { name: 'Ana', role: 'resident' },
     ]);
-    const clients: LiveClient[] = [];
-    for (const person of circle.people) {
-      const client = await test.connect(person.cookie);
-      await client.hello(circle.circleId, null);
-      await as(client, { type: 'join', name: 'x', role: 'other' });
-      clients.push(client);
-    }
+    const clients = await everyoneJoins(circle);
     const [maya, dana, ana] = clients;
     await as(maya, { type: 'choose_media', media: 'audio' });
     await as(dana, { type: 'choose_media', media: 'video' });
@@ -100,13 +106,7 @@ describe('voice and video signals in a live circle', () => {
       { name: 'Maya (keeper)', role: 'keeper' },
       { name: 'Ana', role: 'resident' },
     ]);
-    const clients: LiveClient[] = [];
-    for (const person of circle.people) {
-      const client = await test.connect(person.cookie);
-      await client.hello(circle.circleId, null);
-      await as(client, { type: 'join', name: 'x', role: 'other' });
-      clients.push(client);
-    }
+    const clients = await everyoneJoins(circle);
     const [maya, ana] = clients;
     // By text, a keeper has no microphone to guide with.
     expect(await maya?.command({ type: 'guide_aloud', on: true })).toMatchObject({
