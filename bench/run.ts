@@ -4,6 +4,7 @@
 // Progress goes to stderr; stdout holds only the tables and RESULT lines.
 import os from 'node:os';
 import { apiRead } from './api-read.ts';
+import { av } from './av.ts';
 import { circles } from './circles.ts';
 import { dialogues } from './dialogues.ts';
 import { type Benchmark, databaseLabel, type Figure } from './lib.ts';
@@ -11,7 +12,15 @@ import { measurement } from './measurement.ts';
 import { registerPage } from './register-page.ts';
 import { startup } from './startup.ts';
 
-const benchmarks: Benchmark[] = [startup, apiRead, registerPage, circles, dialogues, measurement];
+const benchmarks: Benchmark[] = [
+  startup,
+  apiRead,
+  registerPage,
+  circles,
+  dialogues,
+  measurement,
+  av,
+];
 
 function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return '–';

@@ -1,10 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { addDays, dayIn } from '../shared/commitments/days.ts';
-import { acceptStaffInvitation } from './support/accounts.ts';
-import { adminWithProgram, signInAndSetUpSecondFactor } from './support/api-session.ts';
+import { signInAndSetUpSecondFactor } from './support/api-session.ts';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { desktop, type OpenedPage, openPage, phone } from './support/browser.ts';
 import { captureEverywhere } from './support/capture.ts';
 import {
   expectFitsTheScreen,
@@ -16,8 +13,18 @@ import {
   waitForMyTurn,
   waitUntilSpoken,
 } from './support/circle-room.ts';
-import { setUpServerAndBrowser } from './support/harness.ts';
 import { screenshot } from './support/screenshot.ts';
+import {
+  chooseRadio,
+  connectedCount,
+  packetsOver,
+  planNightBusCircle,
+  setUpVoiceHarness,
+  turnOnVoice,
+  voiceBrowser,
+  voiceOnly,
+  waitForConnections,
+} from './support/voice-circle.ts';
 
 // Voice and video in a live circle, where the talking piece holds the microphone. Five people in
 // five browsers with a fake microphone and camera: Maya keeps the circle, Dana is an officer, Ana
@@ -25,123 +32,15 @@ import { screenshot } from './support/screenshot.ts';
 // not allow the microphone, by text. The browsers connect; only the holder's browser sends sound,
 // and the piece moving moves it; the keeper guiding aloud is heard; Grace is told why in plain
 // words and takes her turn by text.
-const harness = setUpServerAndBrowser(undefined, [
-  '--use-fake-device-for-media-stream',
-  '--use-fake-ui-for-media-stream',
-]);
+const harness = setUpVoiceHarness();
 
-const admin = {
-  organisation: 'Riverside Police Department',
-  name: 'Marisol Vega',
-  email: 'marisol@riverside.example',
-  password: 'quiet river evenings',
-} as const;
-const keeper = { name: 'Maya Ortiz', email: 'maya@eastside.example', password: 'lanterns by dusk' };
 const officer = {
   name: 'Dana Reyes',
   email: 'dana@riverside.example',
   password: 'a long way home',
-};
-const purpose = 'Listening circle on the night buses';
+  role: 'officer',
+} as const;
 const STEP_TIMEOUT = 300_000;
-/** How long packets are counted for: long enough for about a hundred packets of speech. */
-const LISTEN_MS = 2_000;
-
-declare global {
-  interface Window {
-    /** Every peer connection the page made, recorded by the test's init script. */
-    __peerConnections?: RTCPeerConnection[];
-  }
-}
-
-/** Records the page's peer connections, so the test can read their figures as a person cannot. */
-function recordPeerConnections(): void {
-  const Original = window.RTCPeerConnection;
-  const made: RTCPeerConnection[] = [];
-  window.__peerConnections = made;
-  window.RTCPeerConnection = class extends Original {
-    constructor(configuration?: RTCConfiguration) {
-      super(configuration);
-      made.push(this);
-    }
-  };
-}
-
-/** A browser whose person says no to the microphone, as a browser that blocks it answers. */
-function denyMicrophone(): void {
-  navigator.mediaDevices.getUserMedia = () =>
-    Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
-}
-
-async function browserFor(options: {
-  phone?: boolean;
-  locale?: string;
-  deny?: boolean;
-}): Promise<OpenedPage> {
-  const opened = await openPage(harness.browser, {
-    viewport: options.phone ? phone : desktop,
-    locale: options.locale ?? 'en-US',
-    ...(options.phone ? { hasTouch: true, isMobile: true } : {}),
-    permissions: options.deny ? [] : ['microphone', 'camera'],
-  });
-  const context: BrowserContext = opened.page.context();
-  await context.addInitScript(recordPeerConnections);
-  if (options.deny) await context.addInitScript(denyMicrophone);
-  return opened;
-}
-
-/** The page's open connections that have reached 'connected'. */
-function connectedCount(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      (window.__peerConnections ?? []).filter((pc) => pc.connectionState === 'connected').length,
-  );
-}
-
-/** Audio packets this browser has sent, over all its open connections. */
-function audioPacketsSent(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    let sent = 0;
-    for (const pc of window.__peerConnections ?? []) {
-      if (pc.connectionState === 'closed') continue;
-      const report = await pc.getStats();
-      report.forEach((entry: { type: string; kind?: string; packetsSent?: number }) => {
-        if (entry.type === 'outbound-rtp' && entry.kind === 'audio') sent += entry.packetsSent ?? 0;
-      });
-    }
-    return sent;
-  });
-}
-
-/** How many audio packets each browser sent in LISTEN_MS, by name. */
-async function packetsOver(pages: Record<string, Page>): Promise<Record<string, number>> {
-  const names = Object.keys(pages);
-  const before = await Promise.all(names.map((name) => audioPacketsSent(pages[name] as Page)));
-  await new Promise((resolve) => setTimeout(resolve, LISTEN_MS));
-  const after = await Promise.all(names.map((name) => audioPacketsSent(pages[name] as Page)));
-  return Object.fromEntries(names.map((name, at) => [name, (after[at] ?? 0) - (before[at] ?? 0)]));
-}
-
-/** Chooses an option by tapping its row, as a person does. */
-async function chooseRadio(page: Page, name: RegExp): Promise<void> {
-  await page
-    .locator('label.radio')
-    .filter({ has: page.getByRole('radio', { name }) })
-    .click();
-}
-
-/** Turns on voice (or voice and camera) as a person does: choose, check, confirm. */
-async function turnOnVoice(
-  page: Page,
-  words: { option: RegExp; confirm: string; level: string },
-): Promise<void> {
-  await chooseRadio(page, words.option);
-  await page.getByRole('meter', { name: words.level }).waitFor();
-  await page.getByRole('button', { name: words.confirm }).click();
-}
-
-/** "Voice", not "Voice and camera": a radio's name begins with its label. */
-const voiceOnly = /^Voice(?! and)/;
 const english = {
   level: 'Microphone level',
   open: 'Your microphone is open: the circle can hear you.',
@@ -151,60 +50,15 @@ describe('voice and video in a circle, where the talking piece holds the microph
   it(
     'should send only the holder’s voice, move it with the piece, let the keeper guide aloud, and keep text for whoever has no microphone',
     async () => {
-      const { programId, organisationId, session } = await adminWithProgram(
-        harness,
-        admin,
-        'Night bus circles',
-      );
-      const orgPath = `/api/organisations/${organisationId}`;
-      await session.call(`${orgPath}/invitations`, 'POST', {
-        delivery: 'email',
-        email: keeper.email,
-        role: 'coordinator',
-        programId,
-      });
-      await acceptStaffInvitation(harness.url, keeper);
-      await session.call(`${orgPath}/invitations`, 'POST', {
-        delivery: 'email',
-        email: officer.email,
-        role: 'officer',
-      });
-      const { personId: officerId } = await acceptStaffInvitation(harness.url, officer);
-      const people = await session.call<{ keepers: { id: string; name: string }[] }>(
-        `/api/programs/${programId}/circle-people`,
-      );
-      const keeperId = people.keepers.find((person) => person.name === keeper.name)?.id ?? '';
-      const {
-        circles: [planned],
-      } = await session.call<{ circles: { id: string }[] }>(
-        `/api/programs/${programId}/circles`,
-        'POST',
-        {
-          purpose,
-          startsAtLocal: `${addDays(dayIn('America/Chicago'), 7)}T18:00`,
-          timeZone: 'America/Chicago',
-          keeperId,
-          capacity: 10,
-          language: 'en',
-        },
-      );
-      const circleId = planned?.id ?? '';
-      await session.call(`/api/circles/${circleId}/invitations`, 'POST', {
-        personIds: [officerId],
-      });
-      const { url: joinLink } = await session.call<{ url: string }>(
-        `/api/circles/${circleId}/join-link`,
-        'POST',
-      );
-      const keeperSession = (await signInAndSetUpSecondFactor(harness.url, keeper)).session;
+      const { circleId, joinLink, keeperSession } = await planNightBusCircle(harness, [officer]);
       const officerSession = (await signInAndSetUpSecondFactor(harness.url, officer)).session;
 
       const browsers = [
-        await browserFor({}),
-        await browserFor({}),
-        await browserFor({}),
-        await browserFor({ phone: true, locale: 'es-MX' }),
-        await browserFor({ phone: true, deny: true }),
+        await voiceBrowser(harness, {}),
+        await voiceBrowser(harness, {}),
+        await voiceBrowser(harness, {}),
+        await voiceBrowser(harness, { phone: true, locale: 'es-MX' }),
+        await voiceBrowser(harness, { phone: true, deny: true }),
       ];
       const [maya, dana, ana, luz, grace] = browsers.map((opened) => opened.page) as [
         Page,
@@ -257,6 +111,8 @@ describe('voice and video in a circle, where the talking piece holds the microph
           confirm: 'Use my voice and camera',
           ...english,
         });
+        // Before choosing, Luz reads that nothing she says aloud or shows is recorded.
+        await luz.getByText(/Nunca se graba ninguna voz ni imagen\.$/).waitFor();
         await chooseRadio(luz, /^Voz(?! y)/);
         await luz.getByRole('meter', { name: 'Nivel del micrófono' }).waitFor();
         await screenshot(luz, 'circles-media-check-es-phone');
@@ -275,11 +131,7 @@ describe('voice and video in a circle, where the talking piece holds the microph
         // Each browser with a microphone connects to the three others.
         const withVoice = { maya, dana, ana, luz };
         for (const page of Object.values(withVoice)) {
-          await page.waitForFunction(
-            () =>
-              (window.__peerConnections ?? []).filter((pc) => pc.connectionState === 'connected')
-                .length === 3,
-          );
+          await waitForConnections(page, 3);
           expect(await connectedCount(page)).toBe(3);
         }
         expect(await grace.evaluate(() => window.__peerConnections?.length ?? 0)).toBe(0);

@@ -84,6 +84,24 @@ describe('settings from the environment', () => {
     expect(short).not.toContain('hunter2');
   });
 
+  it('takes the mesh limit for voice and video, and the forwarding unit’s UDP ports', () => {
+    expect(loadConfig({}).MEDIA_MESH_LIMIT).toBe(6);
+    expect(loadConfig({}).MEDIA_RELAY_PORTS).toBeUndefined();
+    const config = loadConfig({ MEDIA_MESH_LIMIT: '3', MEDIA_RELAY_PORTS: '40000-40999' });
+    expect(config.MEDIA_MESH_LIMIT).toBe(3);
+    expect(config.MEDIA_RELAY_PORTS).toEqual([40000, 40999]);
+    expect(configErrorOf({ MEDIA_MESH_LIMIT: '0' })).toBe(
+      'Setting MEDIA_MESH_LIMIT must be at least 1 (got "0").',
+    );
+    expect(configErrorOf({ MEDIA_MESH_LIMIT: 'six' })).toContain(
+      'MEDIA_MESH_LIMIT must be a whole number of browsers',
+    );
+    expect(configErrorOf({ MEDIA_MESH_LIMIT: '2.5' })).toContain('must be a whole number');
+    expect(configErrorOf({ MEDIA_RELAY_PORTS: '40999-40000' })).toContain(
+      'MEDIA_RELAY_PORTS must be a range of UDP ports such as 40000-40999',
+    );
+  });
+
   it('treats an empty DATABASE_URL as unset', () => {
     expect(loadConfig({ DATABASE_URL: '' }).databaseKind).toBe('embedded');
   });

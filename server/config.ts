@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MEDIA_MESH_LIMIT } from '../shared/circles/media.ts';
 import { HEARTBEAT_MS } from '../shared/circles/protocol.ts';
 
 // Every setting Restorativ reads, from the environment, with its default. The README's table of
@@ -46,6 +47,21 @@ const iceUrls = (scheme: 'stun' | 'turn') =>
           ),
       ),
     );
+
+/** A range of UDP ports, `40000-40999`: the low port below the high one. */
+const udpPortRange = z.string().transform((value, context): [number, number] => {
+  const match = /^(\d{1,5})-(\d{1,5})$/.exec(value.trim());
+  const low = Number(match?.[1]);
+  const high = Number(match?.[2]);
+  if (!match || low < 1024 || high > 65535 || low >= high) {
+    context.addIssue({
+      code: 'custom',
+      message: 'must be a range of UDP ports such as 40000-40999, from 1024 to 65535, low first',
+    });
+    return z.NEVER;
+  }
+  return [low, high];
+});
 
 const MAKE_A_KEY = 'make one with: restorativ keygen';
 
@@ -137,6 +153,14 @@ export const settingsSchema = z.object({
     emptyAsUnset,
     z.string().min(16, 'must be at least 16 characters, as set in coturn').optional(),
   ),
+  /** Browsers with media a circle connects pairwise; past it, the server's unit forwards voices. */
+  MEDIA_MESH_LIMIT: z.coerce
+    .number({ error: 'must be a whole number of browsers' })
+    .int('must be a whole number of browsers')
+    .positive('must be at least 1')
+    .default(DEFAULT_MEDIA_MESH_LIMIT),
+  /** The UDP ports the forwarding unit takes, `low-high`; unset, any port the system gives. */
+  MEDIA_RELAY_PORTS: z.preprocess(emptyAsUnset, udpPortRange.optional()),
   /** Where due days fall: a commitment is overdue from the next midnight in this zone. */
   TIME_ZONE: z
     .string()

@@ -29,6 +29,7 @@ import { repeats } from './schedule.ts';
 //                                                    (a resident without an account gets one, signed in)
 //   GET  /api/circles/:id/pre-join                   PreJoin for someone signed in and asked to it
 //   POST /api/circles/:id/join                       joinCircleBody without token -> JoinedCircle
+//   GET  /api/circles/connection-check?kb=           bytes to time (connection-check.ts)
 // After closing:
 //   GET|PUT /api/circles/:id/harvest                 Harvest | saveHarvestBody (keepers, while a draft)
 //   POST /api/circles/:id/harvest/share              the participants may review it

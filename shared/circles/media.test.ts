@@ -10,7 +10,17 @@ import {
   participantOf,
 } from './machine.ts';
 import { ids, play, step } from './machine-testing.ts';
-import { mayConnectMedia, mediaPeers, openMicrophones } from './media.ts';
+import {
+  hasMedia,
+  mayConnectMedia,
+  mediaLinks,
+  mediaPeers,
+  mediaTopology,
+  openMicrophones,
+  RELAY_PEER,
+  RELAY_SLOTS,
+  voiceSlots,
+} from './media.ts';
 
 const steps = fc.array(step, { minLength: 10, maxLength: 150, size: 'max' });
 
@@ -113,6 +123,53 @@ describe('the talking piece holds the microphone', () => {
             if (fromA && fromB) expect(fromA.offers).not.toBe(fromB.offers);
           }
         }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('the forwarding unit past the mesh limit', () => {
+  const meshLimit = fc.integer({ min: 1, max: 8 });
+
+  it('relays exactly when more browsers have media than the limit, and then links each only to the unit', () => {
+    const seen = { mesh: 0, relay: 0 };
+    fc.assert(
+      fc.property(underWay, meshLimit, (run, limit) => {
+        const { state } = play(run);
+        const withMedia = ids.filter((id) => hasMedia(state, id));
+        const topology = mediaTopology(state, limit);
+        expect(topology).toBe(withMedia.length > limit ? 'relay' : 'mesh');
+        seen[topology] += 1;
+        for (const id of ids) {
+          const links = mediaLinks(state, id, limit);
+          if (topology === 'mesh') {
+            expect(links).toEqual(mediaPeers(state, id));
+          } else {
+            // Only the unit, offered to by the browser; a browser without media has no link.
+            expect(links).toEqual(hasMedia(state, id) ? [{ id: RELAY_PEER, offers: true }] : []);
+          }
+          expect(links.some((link) => link.id === id)).toBe(false);
+        }
+        expect(ids).not.toContain(RELAY_PEER);
+      }),
+      { numRuns: 300 },
+    );
+    expect(seen.mesh).toBeGreaterThan(10);
+    expect(seen.relay).toBeGreaterThan(10);
+  });
+
+  it('puts the holder in the first slot and a guiding keeper in the next, and no one else', () => {
+    fc.assert(
+      fc.property(underWay, (run) => {
+        play(run, (_before, _actor, _command, after) => {
+          const slots = voiceSlots(after);
+          expect(slots).toEqual(openMicrophones(after));
+          expect(slots.length).toBeLessThanOrEqual(RELAY_SLOTS);
+          const holderHeard = after.holder !== null && slots.includes(after.holder);
+          if (holderHeard) expect(slots[0]).toBe(after.holder);
+          for (const id of slots) expect(hasMedia(after, id)).toBe(true);
+        });
       }),
       { numRuns: 200 },
     );

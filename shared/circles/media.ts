@@ -33,6 +33,10 @@ export function openMicrophones(state: CircleState): string[] {
 const withMedia = (participant: Participant | undefined): participant is Participant =>
   participant?.present === true && !participant.removed && mediaOf(participant) !== 'text';
 
+/** Whether this participant's browser takes part in the circle's media now. */
+export const hasMedia = (state: CircleState, id: string): boolean =>
+  withMedia(participantOf(state, id));
+
 /** Whether two participants' browsers may connect: both here, both with voice or camera. */
 export function mayConnectMedia(state: CircleState, from: string, to: string): boolean {
   return (
@@ -48,4 +52,46 @@ export function mediaPeers(state: CircleState, me: string): { id: string; offers
   return state.participants
     .filter((participant) => mayConnectMedia(state, me, participant.id))
     .map((participant) => ({ id: participant.id, offers: me < participant.id }));
+}
+
+/** How many browsers with media a circle connects pairwise before the server forwards instead. */
+export const DEFAULT_MEDIA_MESH_LIMIT = 6;
+
+/**
+ * The forwarding unit's peer id in signals: a browser in a relayed circle offers to it alone.
+ * Participant ids are UUIDs, so no one's id is this.
+ */
+export const RELAY_PEER = 'relay';
+
+/**
+ * How many voices the unit sends each browser, each audio and video: slot 0 the holder's, slot 1
+ * a guiding keeper's, in the order of `openMicrophones`, which never opens more than two.
+ */
+export const RELAY_SLOTS = 2;
+
+/**
+ * A mesh while the browsers with media are few (each pair connects directly); past the limit,
+ * every browser connects to the server's forwarding unit instead, which carries the open voices.
+ * Browser and server decide it from the same state and limit, so they agree.
+ */
+export function mediaTopology(state: CircleState, meshLimit: number): 'mesh' | 'relay' {
+  const browsers = state.participants.filter(withMedia).length;
+  return browsers > meshLimit ? 'relay' : 'mesh';
+}
+
+/** Whose voice (and picture) each slot of the unit carries, by the slot's number. */
+export const voiceSlots = (state: CircleState): string[] =>
+  openMicrophones(state).slice(0, RELAY_SLOTS);
+
+/**
+ * What `me`'s browser connects to: each other browser with media in a mesh (see `mediaPeers`),
+ * or the forwarding unit alone, which never offers, in a relayed circle.
+ */
+export function mediaLinks(
+  state: CircleState,
+  me: string,
+  meshLimit: number,
+): { id: string; offers: boolean }[] {
+  if (mediaTopology(state, meshLimit) === 'mesh') return mediaPeers(state, me);
+  return hasMedia(state, me) ? [{ id: RELAY_PEER, offers: true }] : [];
 }

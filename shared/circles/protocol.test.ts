@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FRAME_MAX_LENGTH, readClientFrame } from './protocol.ts';
+import { CAPTION_MAX, FRAME_MAX_LENGTH, readClientFrame } from './protocol.ts';
 
 describe("the circle's frames", () => {
   it('reads every well-formed frame a client sends', () => {
@@ -41,6 +41,20 @@ describe("the circle's frames", () => {
       ),
       { numRuns: 2_000 },
     );
+  });
+
+  it('reads a caption as trimmed words of at most 300 characters, and no empty one', () => {
+    const caption = (text: string) => JSON.stringify({ kind: 'caption', text, final: true });
+    expect(readClientFrame(caption('  Thank you all.\n'))).toEqual({
+      frame: { kind: 'caption', text: 'Thank you all.', final: true },
+    });
+    expect(readClientFrame(caption(`  ${'x'.repeat(CAPTION_MAX)}  `))).toHaveProperty('frame');
+    for (const text of [' \n ', 'x'.repeat(CAPTION_MAX + 1)]) {
+      expect(readClientFrame(caption(text))).toMatchObject({ problem: 'bad_frame' });
+    }
+    expect(readClientFrame(JSON.stringify({ kind: 'caption', text: 'Hello' }))).toMatchObject({
+      problem: 'bad_frame',
+    });
   });
 
   it('refuses an oversized frame before reading it', () => {

@@ -72,6 +72,9 @@ export const mediaSignal = z.object({
 });
 export type MediaSignal = z.infer<typeof mediaSignal>;
 
+/** A caption is a line of speech, not a speech: a longer final result is sent in pieces. */
+export const CAPTION_MAX = 300;
+
 /** What a client sends. */
 export const clientFrame = z.discriminatedUnion('kind', [
   /** First frame on a connection: which circle, and the last sequence number already folded. */
@@ -82,6 +85,15 @@ export const clientFrame = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('pong') }),
   /** For one other participant's browser only; relayed, never stored. */
   z.object({ kind: z.literal('signal'), to: id, signal: mediaSignal }),
+  /**
+   * The speaker's words as their browser recognised them, for everyone else in the room; live
+   * only, never stored. `final` is false while the browser may still change them.
+   */
+  z.object({
+    kind: z.literal('caption'),
+    text: z.string().trim().min(1).max(CAPTION_MAX),
+    final: z.boolean(),
+  }),
 ]);
 export type ClientFrame = z.infer<typeof clientFrame>;
 
@@ -103,6 +115,11 @@ export const frameProblems = [
    * went back to text, a moment ago): nothing was passed on; the connection goes on.
    */
   'not_reachable',
+  /**
+   * A caption from someone whose microphone is not open (the piece moved on a moment ago):
+   * nothing was passed on; the connection goes on.
+   */
+  'not_speaking',
 ] as const;
 export type FrameProblem = (typeof frameProblems)[number];
 
@@ -115,7 +132,15 @@ export interface IceServer {
 
 /** What the server sends; `event` frames are the circle's log, in order. */
 export type ServerFrame =
-  | { kind: 'welcome'; circleId: string; you: string; seq: number; iceServers: IceServer[] }
+  | {
+      kind: 'welcome';
+      circleId: string;
+      you: string;
+      seq: number;
+      iceServers: IceServer[];
+      /** Past this many browsers with media, the server's unit forwards voices (media.ts). */
+      mediaMeshLimit: number;
+    }
   | { kind: 'snapshot'; seq: number; state: CircleState }
   | { kind: 'event'; seq: number; event: CircleEvent }
   | { kind: 'accepted'; requestId: string; seq: number }
@@ -123,7 +148,8 @@ export type ServerFrame =
   /** `requestId` names the command when the problem is about one (`unavailable`). */
   | { kind: 'problem'; problem: FrameProblem; detail: string; requestId?: string }
   | { kind: 'ping' }
-  | { kind: 'signal'; from: string; signal: MediaSignal };
+  | { kind: 'signal'; from: string; signal: MediaSignal }
+  | { kind: 'caption'; from: string; text: string; final: boolean };
 
 /** Reads a client's frame: the frame, or the problem to answer with; never throws. */
 export function readClientFrame(

@@ -1449,7 +1449,7 @@ export const en = {
     },
     media: {
       heading: 'How you take part',
-      lead: 'Everyone can read and write here. With your voice, the others hear you only while you hold the talking piece.',
+      lead: 'Everyone can read and write here. With your voice, the others hear you only while you hold the talking piece. No voice or picture is ever recorded.',
       choice: 'Take part by',
       text: 'Text only',
       textHelp: 'You read and write. No one hears or sees you.',
@@ -1468,6 +1468,18 @@ export const en = {
       confirmAudio: 'Use my voice',
       confirmVideo: 'Use my voice and camera',
       cancel: 'Stay with text',
+      connection: {
+        checking: 'Checking your connection…',
+        video: 'Your connection looks good for voice and camera.',
+        voice: 'Your connection looks good enough for voice.',
+        voiceNotCamera:
+          'Your connection looks good enough for voice, but it may struggle with the camera. The circle will hear you more clearly with your camera off.',
+        text: 'Your connection looks too slow for voice just now. Taking part by text may be easier; you can try your voice again later.',
+        failed: 'We could not check your connection. You can still try your voice.',
+        voiceOnly: 'Use voice, camera off',
+        details: 'Details: about {{speed}} Mbit/s, {{rtt}} ms to our server and back.',
+        detailsNoAnswer: 'Details: about {{speed}} Mbit/s; our server was very slow to answer.',
+      },
       denied:
         'Your browser did not allow the microphone. You can carry on by text; to use your voice, allow the microphone in your browser’s settings.',
       deniedCamera:
@@ -1497,10 +1509,24 @@ export const en = {
       quiet: 'microphone closed',
       byVoice: 'by voice',
       connecting: 'connecting…',
+      showEveryone: 'Show everyone ({{total}})',
+      showFewer: 'Show fewer',
       announceOpen: 'Your microphone is open.',
       announceClosed: 'Your microphone is closed.',
       announceGuiding: '{{name}} is speaking to guide.',
       announceGuidingEnded: '{{name}} has stopped guiding.',
+      captions: {
+        heading: 'Captions',
+        mine: 'Caption my voice',
+        mineHelp:
+          'While your microphone is open, your browser writes down your words for the others to read. To do so, some browsers send your voice to their maker’s speech service.',
+        show: 'Show captions',
+        showHelp:
+          'The words of whoever is speaking, written by their browser as they speak. They may have mistakes, and they are never saved.',
+        unsupported: 'This browser can’t caption your voice; others will hear you.',
+        live: 'Captions of what is being said',
+        speaker: '{{name}}:',
+      },
     },
     refusals: {
       not_open: 'The circle has not opened yet. The keeper will open it soon.',
@@ -1551,6 +1577,7 @@ export const en = {
       too_many: 'That was a lot at once. Wait a moment, then try again.',
       unavailable: 'That did not go through just now. Please try again in a moment.',
       not_reachable: 'That person is no longer taking part by voice.',
+      not_speaking: 'Your microphone is closed just now, so your words were not captioned.',
     },
     errors: {
       purposeShort: 'Say in a few words what the circle is for.',

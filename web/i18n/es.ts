@@ -1471,7 +1471,7 @@ export const es: Catalogue = {
     },
     media: {
       heading: 'Cómo participa',
-      lead: 'Aquí todas las personas pueden leer y escribir. Con su voz, las demás lo escuchan solo mientras usted tiene la pieza de la palabra.',
+      lead: 'Aquí todas las personas pueden leer y escribir. Con su voz, las demás lo escuchan solo mientras usted tiene la pieza de la palabra. Nunca se graba ninguna voz ni imagen.',
       choice: 'Participar por',
       text: 'Solo texto',
       textHelp: 'Usted lee y escribe. Nadie lo escucha ni lo ve.',
@@ -1490,6 +1490,19 @@ export const es: Catalogue = {
       confirmAudio: 'Usar mi voz',
       confirmVideo: 'Usar mi voz y mi cámara',
       cancel: 'Seguir por texto',
+      connection: {
+        checking: 'Revisando su conexión…',
+        video: 'Su conexión parece buena para voz y cámara.',
+        voice: 'Su conexión parece suficiente para la voz.',
+        voiceNotCamera:
+          'Su conexión parece suficiente para la voz, pero quizás no para la cámara. El círculo lo escuchará mejor con la cámara apagada.',
+        text: 'Su conexión parece demasiado lenta para la voz en este momento. Quizás le resulte más fácil participar por texto; puede volver a probar la voz más tarde.',
+        failed: 'No pudimos revisar su conexión. Igual puede probar su voz.',
+        voiceOnly: 'Usar la voz, sin cámara',
+        details: 'Detalles: unos {{speed}} Mbit/s, {{rtt}} ms de ida y vuelta a nuestro servidor.',
+        detailsNoAnswer:
+          'Detalles: unos {{speed}} Mbit/s; nuestro servidor tardó mucho en responder.',
+      },
       denied:
         'Su navegador no permitió el micrófono. Puede seguir por texto; para usar su voz, permita el micrófono en la configuración de su navegador.',
       deniedCamera:
@@ -1520,10 +1533,25 @@ export const es: Catalogue = {
       quiet: 'micrófono cerrado',
       byVoice: 'por voz',
       connecting: 'conectando…',
+      showEveryone: 'Mostrar a todos ({{total}})',
+      showFewer: 'Mostrar menos',
       announceOpen: 'Su micrófono está abierto.',
       announceClosed: 'Su micrófono está cerrado.',
       announceGuiding: '{{name}} está hablando para guiar.',
       announceGuidingEnded: '{{name}} dejó de guiar.',
+      captions: {
+        heading: 'Subtítulos',
+        mine: 'Subtitular mi voz',
+        mineHelp:
+          'Mientras su micrófono esté abierto, su navegador escribe sus palabras para que las demás personas las lean. Para hacerlo, algunos navegadores envían su voz al servicio de voz de su fabricante.',
+        show: 'Mostrar subtítulos',
+        showHelp:
+          'Las palabras de quien habla, escritas por su navegador mientras habla. Pueden tener errores y nunca se guardan.',
+        unsupported:
+          'Este navegador no puede subtitular su voz; las demás personas igual lo escuchan.',
+        live: 'Subtítulos de lo que se dice',
+        speaker: '{{name}}:',
+      },
     },
     refusals: {
       not_open: 'El círculo todavía no se abrió. Quien lo guía lo abrirá pronto.',
@@ -1576,6 +1604,8 @@ export const es: Catalogue = {
       too_many: 'Fue mucho a la vez. Espere un momento e inténtelo de nuevo.',
       unavailable: 'Eso no se pudo hacer ahora. Inténtelo de nuevo en un momento.',
       not_reachable: 'Esa persona ya no participa por voz.',
+      not_speaking:
+        'Su micrófono está cerrado en este momento, así que sus palabras no se subtitularon.',
     },
     errors: {
       purposeShort: 'Diga en pocas palabras para qué es el círculo.',

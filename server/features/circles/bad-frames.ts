@@ -66,7 +66,7 @@ const json = (value: unknown) => JSON.stringify(value) ?? 'undefined';
 /** Near-valid frames: each field right, wrong or missing. */
 const nearFrame = fc
   .record({
-    kind: maybe(fc.constantFrom('hello', 'command', 'ack', 'pong', 'signal', 'shout')),
+    kind: maybe(fc.constantFrom('hello', 'command', 'ack', 'pong', 'signal', 'caption', 'shout')),
     requestId: maybe(id),
     command: maybe(
       fc.oneof(wellFormedCommand, fc.record({ type: fc.string(), text: fc.string() })),
@@ -81,6 +81,8 @@ const nearFrame = fc
         sdp: fc.oneof(fc.string({ maxLength: 40 }), fc.constant('')),
       }),
     ),
+    text: maybe(fc.oneof(fc.string({ maxLength: 40 }), fc.constant(' '))),
+    final: maybe(fc.boolean()),
   })
   .map(json);
 
@@ -140,5 +142,8 @@ export function expectedAnswer(frame: BadFrame, where: Where, circleId: string):
     case 'signal':
       // Only a participant's browser may reach another's.
       return { kind: 'problem', problem: where === 'outside' ? 'hello_first' : 'not_reachable' };
+    case 'caption':
+      // Only an open microphone is captioned, and no one who never joined has one.
+      return { kind: 'problem', problem: where === 'outside' ? 'hello_first' : 'not_speaking' };
   }
 }

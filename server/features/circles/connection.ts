@@ -2,17 +2,19 @@ import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { type CircleCommand, participantOf } from '../../../shared/circles/machine.ts';
-import { mayConnectMedia } from '../../../shared/circles/media.ts';
+import { mayConnectMedia, openMicrophones, RELAY_PEER } from '../../../shared/circles/media.ts';
 import {
   type ClientFrame,
   type FrameProblem,
   type IceServer,
+  type MediaSignal,
   readClientFrame,
   type ServerFrame,
 } from '../../../shared/circles/protocol.ts';
 import type { Database } from '../../platform/db/connection.ts';
 import { NEEDS_CONSENT, youthStanding } from '../youth/join.ts';
 import type { Outcome, Submission } from './batch.ts';
+import { type MediaRelay, mayRelay } from './media-relay.ts';
 import type { Frame, Room, RoomClient } from './room.ts';
 import type { Rooms } from './rooms.ts';
 import { findSeat, type Seat } from './seats.ts';
@@ -38,6 +40,10 @@ export interface ConnectionDependencies {
   heartbeatMs: number;
   /** The STUN and TURN servers this participant's browser may use for voice and video. */
   iceServers(participantId: string): IceServer[];
+  /** Past this many browsers with media, a circle's voices go through the forwarding unit. */
+  mediaMeshLimit: number;
+  /** The forwarding unit, which answers the offers sent to `RELAY_PEER`. */
+  mediaRelay: MediaRelay;
   log: Logger;
 }
 
@@ -192,7 +198,34 @@ export class LiveConnection implements RoomClient {
         return;
       case 'signal':
         return this.signal(frame);
+      case 'caption':
+        return this.caption(frame);
     }
+  }
+
+  /**
+   * A line of the speaker's words for everyone else in the room, from an open microphone only.
+   * Passed on and forgotten: it is not an event, so it is neither stored nor logged.
+   */
+  private caption(frame: Extract<ClientFrame, { kind: 'caption' }>): void {
+    const { room, seat } = this;
+    if (!room || !seat) {
+      this.problem('hello_first', 'Say hello to a circle first.');
+      return;
+    }
+    if (!openMicrophones(room.state).includes(seat.participantId)) {
+      this.problem(
+        'not_speaking',
+        'Captions come from an open microphone: the holder’s, or a keeper guiding aloud.',
+      );
+      return;
+    }
+    this.dependencies.rooms.caption(this.circleId, {
+      kind: 'caption',
+      from: seat.participantId,
+      text: frame.text,
+      final: frame.final,
+    });
   }
 
   /** A browser's offer or answer of voice and video, passed to the one browser it is for. */
@@ -200,6 +233,10 @@ export class LiveConnection implements RoomClient {
     const { room, seat } = this;
     if (!room || !seat) {
       this.problem('hello_first', 'Say hello to a circle first.');
+      return;
+    }
+    if (frame.to === RELAY_PEER) {
+      this.offerToRelay(room, seat.participantId, frame.signal);
       return;
     }
     if (!mayConnectMedia(room.state, seat.participantId, frame.to)) {
@@ -214,6 +251,32 @@ export class LiveConnection implements RoomClient {
       from: seat.participantId,
       signal: frame.signal,
     });
+  }
+
+  /** An offer to the forwarding unit, answered on this connection once candidates are in. */
+  private offerToRelay(room: Room, participantId: string, signal: MediaSignal): void {
+    const { mediaRelay, mediaMeshLimit } = this.dependencies;
+    // The unit never offers, so it takes offers only, and only while the circle is relayed.
+    if (signal.type !== 'offer' || !mayRelay(room, participantId, mediaMeshLimit)) {
+      this.problem(
+        'not_reachable',
+        'The forwarding unit takes offers from people in a large circle with a microphone.',
+      );
+      return;
+    }
+    void mediaRelay.answer(room, participantId, signal.sdp).then(
+      (sdp) => {
+        if (sdp === null) {
+          this.problem('not_reachable', 'The forwarding unit could not take that offer.');
+        } else {
+          this.send({ kind: 'signal', from: RELAY_PEER, signal: { type: 'answer', sdp } });
+        }
+      },
+      (error: unknown) => {
+        this.dependencies.log.warn({ err: error }, 'the forwarding unit could not answer');
+        this.problem('unavailable', 'Voice could not be connected just now; try again.');
+      },
+    );
   }
 
   private async hello(frame: Extract<ClientFrame, { kind: 'hello' }>, personId: string) {
@@ -256,6 +319,7 @@ export class LiveConnection implements RoomClient {
         you: seat.participantId,
         seq: room.seq,
         iceServers: this.dependencies.iceServers(seat.participantId),
+        mediaMeshLimit: this.dependencies.mediaMeshLimit,
       });
       for (const resumed of room.resumeFrom(frame.lastSeq, this)) this.deliver(resumed);
       this.dependencies.rooms.announce(frame.circleId, seat.participantId);

@@ -6,6 +6,7 @@ import { isTrustedOrigin } from '../../platform/http/origins.ts';
 import { LiveConnection } from './connection.ts';
 import { iceServersFor } from './ice.ts';
 import { createCircleLog } from './log.ts';
+import { createMediaRelay } from './media-relay.ts';
 import { createRooms } from './rooms.ts';
 
 // The live room's WebSocket, GET /api/circles/live, speaking shared/circles/protocol.ts. The
@@ -30,6 +31,15 @@ export function registerCircleRealtime(
     leave(circleId, participantId) {
       void circleLog.submit({ circleId, actor: participantId, command: { type: 'leave' } });
     },
+  });
+  // The unit is asked for STUN only: it has a public address of its own, or learns it by STUN.
+  const mediaRelay = createMediaRelay({
+    meshLimit: config.MEDIA_MESH_LIMIT,
+    iceServers: config.STUN_URLS.length > 0 ? [{ urls: config.STUN_URLS }] : [],
+    portRange: config.MEDIA_RELAY_PORTS,
+    // Several processes share a circle's open voices over Redis; one process needs no bus.
+    processes: bus.kind === 'redis' ? { bus, cipher } : undefined,
+    log,
   });
   const circleLog = createCircleLog({
     db: database.db,
@@ -70,6 +80,8 @@ export function registerCircleRealtime(
         whoIs: () => whoIs(request),
         heartbeatMs: config.CIRCLE_HEARTBEAT_MS,
         iceServers: (participantId) => iceServersFor(config, participantId),
+        mediaMeshLimit: config.MEDIA_MESH_LIMIT,
+        mediaRelay,
         log,
       });
     },
@@ -78,6 +90,7 @@ export function registerCircleRealtime(
   // After the sockets have closed (Fastify's preClose): what is queued is stored and answered,
   // and no one is taken for gone because this process stops.
   app.addHook('onClose', async () => {
+    await mediaRelay.close();
     await circleLog.close();
     await rooms.close();
   });

@@ -100,6 +100,13 @@ export class Room {
     return found;
   }
 
+  /** Sends a frame to every connection here but those of one participant (its sender). */
+  deliverToOthers(participantId: string, frame: Frame): void {
+    for (const client of this.clients) {
+      if (client.participantId !== participantId) client.deliver(frame);
+    }
+  }
+
   /** Folds events in order and delivers them to every client here; a gap is read from the database. */
   advance(events: readonly SequencedEvent[], fillGaps = true): void {
     if (this.catchingUp) {

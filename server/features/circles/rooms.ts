@@ -18,6 +18,13 @@ import { openEvent, type SequencedEvent, storedEventsAfter } from './stored-even
 // moved to another process is not taken for gone.
 
 const channelOf = (circleId: string) => `circle:${circleId}`;
+const captionContext = (circleId: string) => `circle_caption:${circleId}`;
+const captionFrame = z.object({
+  kind: z.literal('caption'),
+  from: z.string(),
+  text: z.string(),
+  final: z.boolean(),
+});
 
 const roomMessage = z.discriminatedUnion('kind', [
   z.object({
@@ -34,6 +41,8 @@ const roomMessage = z.discriminatedUnion('kind', [
     to: z.string(),
     frame: z.object({ kind: z.literal('signal'), from: z.string(), signal: mediaSignal }),
   }),
+  /** A speaker's caption for everyone in the circle, sealed: it is confidential speech. */
+  z.object({ kind: z.literal('caption'), from: z.string(), sealed: z.string() }),
 ]);
 type RoomMessage = z.infer<typeof roomMessage>;
 type Outgoing = RoomMessage extends infer Message
@@ -51,6 +60,8 @@ export interface Rooms {
   committed(circles: CommittedCircle[]): Promise<void>;
   /** Passes a media signal to a participant, here or on the process they are connected to. */
   relay(circleId: string, to: string, frame: Extract<ServerFrame, { kind: 'signal' }>): void;
+  /** Passes a speaker's caption to everyone else in the circle, on every process; never kept. */
+  caption(circleId: string, frame: Extract<ServerFrame, { kind: 'caption' }>): void;
   /** Tells other processes that this participant is connected here. */
   announce(circleId: string, participantId: string): void;
   close(): Promise<void>;
@@ -104,6 +115,12 @@ export function createRooms(dependencies: RoomsDependencies): Rooms {
       else entry.early.push(...events);
     } else if (message.kind === 'signal') {
       entry.room?.deliverTo(message.to, JSON.stringify(message.frame));
+    } else if (message.kind === 'caption') {
+      if (!entry.room) return;
+      const opened = captionFrame.safeParse(
+        JSON.parse(cipher.decrypt(message.sealed, captionContext(circleId))),
+      );
+      if (opened.success) entry.room.deliverToOthers(opened.data.from, JSON.stringify(opened.data));
     } else if (message.kind === 'present') {
       entry.room?.stopWaitingFor(message.participantIds);
     } else {
@@ -179,6 +196,13 @@ export function createRooms(dependencies: RoomsDependencies): Rooms {
       const room = entries.get(circleId)?.room;
       if (room?.deliverTo(to, JSON.stringify(frame))) return;
       void publish(circleId, { kind: 'signal', to, frame });
+    },
+    caption(circleId, frame) {
+      const encoded = JSON.stringify(frame);
+      entries.get(circleId)?.room?.deliverToOthers(frame.from, encoded);
+      // Redis sees captions pass as it sees events: sealed, so no speech lies about in clear.
+      const sealed = cipher.encrypt(encoded, captionContext(circleId));
+      void publish(circleId, { kind: 'caption', sealed });
     },
     announce(circleId, participantId) {
       void publish(circleId, { kind: 'present', participantIds: [participantId] });

@@ -3,6 +3,7 @@ import type { ActorResolver } from '../../platform/auth/actor.ts';
 import type { AppContext } from '../../platform/context.ts';
 import type { ApiApp } from '../../platform/http/api-app.ts';
 import { cancelCircle } from './cancel.ts';
+import { registerConnectionCheck } from './connection-check.ts';
 import { circleCalendarFor } from './ics.ts';
 import { inviteToCircle } from './invite.ts';
 import { createJoinLink, revokeJoinLink } from './join-link.ts';
@@ -144,4 +145,5 @@ export function registerCircleRoutes(
     },
   );
   registerJoinRoutes(app, context, actors);
+  registerConnectionCheck(app, actors);
 }

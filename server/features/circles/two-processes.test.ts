@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CircleCommand } from '../../../shared/circles/machine.ts';
 import { asReceivedBy, LiveClient } from './live-client.ts';
+import { RelayBrowser } from './relay-browser.ts';
 import { type Installation, seededInstallation } from './spawned.ts';
 
 // Scale-out: with PostgreSQL and Redis, two server processes serve one circle together, and the
@@ -121,6 +122,45 @@ describe(
         expect(clients[1]?.log.at(-1)?.event).toMatchObject({ type: 'closed' });
         for (const client of [clients[0], clients[2], clients[3]]) {
           expect(client?.frames.filter((frame) => frame.kind === 'signal')).toEqual([]);
+        }
+      });
+
+      it('carry the holder’s voice through both forwarding units to browsers on the other process', async () => {
+        const installation = await install();
+        // Four by voice, past a limit of two: every browser connects to its process's unit.
+        installation.env.MEDIA_MESH_LIMIT = '2';
+        const [one, two] = [installation.start(), installation.start()];
+        const urls = await Promise.all([one, two].map((server) => installation.liveUrlOf(server)));
+        const clients = await gather(installation, urls);
+        for (const client of clients)
+          await accepted(client, { type: 'choose_media', media: 'audio' });
+        await inStep(clients);
+        const browsers = clients.map(() => new RelayBrowser());
+        try {
+          await Promise.all(
+            browsers.map((browser, index) => browser.connect(clients[index] as LiveClient)),
+          );
+          // Maya (first process) holds the piece; the officer and Bo are on the second.
+          const [maya, officer, ana, bo] = browsers;
+          if (!maya || !officer || !ana || !bo) throw new Error('four browsers');
+          const speak = async (speaker: RelayBrowser, words: string, heard: () => boolean) => {
+            for (let tries = 0; tries < 250 && !heard(); tries += 1) {
+              speaker.sendAudio(words);
+              await new Promise((resolve) => setTimeout(resolve, 20));
+            }
+            expect(heard(), words).toBe(true);
+          };
+          await speak(maya, 'maya', () =>
+            [officer, ana, bo].every((browser) => browser.heard(0).includes('maya')),
+          );
+          // Bo listens, on the second process: his packets reach no one on either.
+          for (let sent = 0; sent < 20; sent += 1) bo.sendAudio('bo, out of turn');
+          await speak(maya, 'maya again', () => officer.heard(0).includes('maya again'));
+          for (const browser of browsers) {
+            expect(browser.heard(0)).not.toContain('bo, out of turn');
+          }
+        } finally {
+          await Promise.all(browsers.map((browser) => browser.close()));
         }
       });
     } else {

@@ -220,6 +220,14 @@ export const circleRouteChecks: Record<RouteKey, RouteCheck> = {
     answers: 200,
     request: () => ({ url: '/api/circles/mine' }),
   },
+  // Bytes to time before turning on voice: anyone who may open the room's WebSocket, which is
+  // anyone signed in (a resident by a join link is, by then). No circle is named.
+  'GET /api/circles/connection-check': {
+    kind: 'self',
+    evenBeforeSecondFactor: false,
+    answers: 200,
+    request: () => ({ url: '/api/circles/connection-check?kb=1' }),
+  },
   'GET /api/circles/{id}': {
     kind: 'table',
     action: 'circle.read',

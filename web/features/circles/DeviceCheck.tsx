@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../ui/Button.tsx';
+import { ConnectionVerdict, useConnectionCheck } from './ConnectionVerdict.tsx';
 import { type DeviceMode, followLevel, playTestSound } from './devices.ts';
 
 /**
@@ -34,22 +35,28 @@ function playOnFirstTouch(element: HTMLMediaElement): void {
 
 /**
  * Before the circle hears them: the person sees their microphone move a bar, their camera's
- * picture, and can play a tone to check their speaker. Nobody else sees or hears this.
+ * picture, can play a tone to check their speaker, and reads whether their connection carries
+ * what they chose. Nobody else sees or hears this.
  */
 export function DeviceCheck({
   stream,
   mode,
   onConfirm,
   onCancel,
+  onVoiceOnly,
 }: {
   stream: MediaStream | null;
   mode: DeviceMode;
   onConfirm: () => void;
   onCancel: () => void;
+  /** Chooses voice without the camera, as the connection may suggest. */
+  onVoiceOnly: () => void;
 }) {
   const { t } = useTranslation();
   const [level, setLevel] = useState(0);
   const preview = useStreamIn<HTMLVideoElement>(stream);
+  // Timed while the browser asks for the microphone, so the verdict is ready sooner.
+  const connection = useConnectionCheck();
   useEffect(() => (stream ? followLevel(stream, setLevel) : undefined), [stream]);
   return (
     <section className="device-check" aria-labelledby="device-check-heading">
@@ -75,6 +82,7 @@ export function DeviceCheck({
             </Button>
             <p className="device-check__help">{t('circles.media.testSoundHelp')}</p>
           </div>
+          <ConnectionVerdict check={connection} mode={mode} onVoiceOnly={onVoiceOnly} />
           <div className="device-check__actions">
             <Button onPress={onConfirm}>
               {mode === 'video' ? t('circles.media.confirmVideo') : t('circles.media.confirmAudio')}

@@ -2,8 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type MediaMode, mediaModes } from '../../../shared/circles/machine.ts';
 import { RadioGroup } from '../../ui/RadioGroup.tsx';
+import { CaptionSettings } from './Captions.tsx';
 import { DeviceCheck } from './DeviceCheck.tsx';
 import { closeDevices, type DeviceMode, type DeviceProblem, openDevices } from './devices.ts';
+import type { CircleCaptions } from './useCaptions.ts';
 import type { CircleMedia } from './useCircleMedia.ts';
 
 interface Check {
@@ -20,7 +22,7 @@ const isMediaMode = (value: string): value is MediaMode =>
  * camera go on only after the person has checked them; a browser that says no leaves them by
  * text, told why and how to allow it.
  */
-export function MediaPanel({ media }: { media: CircleMedia }) {
+export function MediaPanel({ media, captions }: { media: CircleMedia; captions: CircleCaptions }) {
   const { t } = useTranslation();
   const [check, setCheck] = useState<Check | null>(null);
   const [problem, setProblem] = useState<DeviceProblem | null>(null);
@@ -116,8 +118,10 @@ export function MediaPanel({ media }: { media: CircleMedia }) {
           mode={check.mode}
           onConfirm={confirm}
           onCancel={() => endCheck()}
+          onVoiceOnly={() => void choose('audio')}
         />
       ) : null}
+      <CaptionSettings captions={captions} withVoice={media.mode !== 'text'} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   type CircleState,
@@ -7,8 +7,10 @@ import {
   participantOf,
 } from '../../../shared/circles/machine.ts';
 import { openMicrophones } from '../../../shared/circles/media.ts';
+import { Button } from '../../ui/Button.tsx';
 import { useStreamIn } from './DeviceCheck.tsx';
 import type { RemotePeer } from './media-engine.ts';
+import { foldedTiles, useHasPicture } from './tiles.ts';
 
 /**
  * Whose microphone is open, in words: the holder's, a keeper guiding, and the person's own. Said
@@ -58,6 +60,7 @@ function Tile({
   heard,
   holder,
   connecting,
+  folded,
 }: {
   participant: Participant;
   you: string;
@@ -65,6 +68,8 @@ function Tile({
   heard: boolean;
   holder: boolean;
   connecting: boolean;
+  /** Hidden on a narrow screen until "Show everyone"; its voice plays all the same. */
+  folded: boolean;
 }) {
   const { t } = useTranslation();
   const self = participant.id === you;
@@ -75,14 +80,15 @@ function Tile({
   useEffect(() => {
     if (audio.current) audio.current.muted = !heard;
   }, [heard, audio]);
+  const picture = useHasPicture(stream);
   const withCamera = mediaOf(participant) === 'video';
   let note = heard ? t('circles.media.heard') : t('circles.media.quiet');
   if (connecting && !self) note = t('circles.media.connecting');
   return (
     <li
-      className={`media-tile${holder ? ' media-tile--holder' : ''}${heard ? ' media-tile--heard' : ''}`}
+      className={`media-tile${holder ? ' media-tile--holder' : ''}${heard ? ' media-tile--heard' : ''}${folded ? ' media-tile--folded' : ''}`}
     >
-      {withCamera && stream ? (
+      {withCamera && picture ? (
         <video ref={video} className="media-tile__video" muted playsInline autoPlay />
       ) : (
         <span className="media-tile__voice" aria-hidden="true">
@@ -103,7 +109,8 @@ function Tile({
 
 /**
  * The people with voice or camera, in seating order: the holder's picture large, the others'
- * small. Only those with a microphone see it; the text room is as it always was.
+ * small, and on a phone in a large circle a few of them with the rest folded (tiles.ts). Only
+ * those with a microphone see it; the text room is as it always was.
  */
 export function MediaTiles({
   state,
@@ -117,18 +124,26 @@ export function MediaTiles({
   peers: RemotePeer[];
 }) {
   const { t } = useTranslation();
+  const [everyone, setEveryone] = useState(false);
   const me = participantOf(state, you);
   if (!me || mediaOf(me) === 'text' || !local) return null;
   const open = openMicrophones(state);
   const shown = state.participants.filter(
     (participant) => participant.present && !participant.removed && mediaOf(participant) !== 'text',
   );
+  const folded = foldedTiles(
+    shown.filter((participant) => participant.id !== state.holder).map(({ id }) => id),
+    new Set([you, ...open]),
+  );
   return (
     <section className="media-tiles" aria-labelledby="media-tiles-heading">
       <h2 id="media-tiles-heading" className="visually-hidden">
         {t('circles.media.tilesHeading')}
       </h2>
-      <ul className="media-tiles__list">
+      <ul
+        id="media-tiles-list"
+        className={`media-tiles__list${everyone ? '' : ' media-tiles__list--folded'}`}
+      >
         {shown.map((participant) => {
           const peer = peers.find((each) => each.id === participant.id);
           return (
@@ -140,10 +155,26 @@ export function MediaTiles({
               heard={open.includes(participant.id)}
               holder={state.holder === participant.id}
               connecting={peer?.connection !== 'connected'}
+              folded={folded.has(participant.id)}
             />
           );
         })}
       </ul>
+      {folded.size > 0 ? (
+        // Shown by media.css on a narrow screen only, where the folded tiles hide.
+        <div className="media-tiles__more">
+          <Button
+            variant="secondary"
+            aria-controls="media-tiles-list"
+            aria-expanded={everyone}
+            onPress={() => setEveryone(!everyone)}
+          >
+            {everyone
+              ? t('circles.media.showFewer')
+              : t('circles.media.showEveryone', { total: shown.length })}
+          </Button>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -12,6 +12,7 @@ import {
 import { buttonClassName } from '../../ui/Button.tsx';
 import { PageHeading } from '../../ui/PageHeading.tsx';
 import { showToast } from '../../ui/Toast.tsx';
+import { Captions } from './Captions.tsx';
 import { Composer, type Draft, emptyDraft } from './Composer.tsx';
 import { KeeperPanel } from './KeeperPanel.tsx';
 import type { CircleLive, LiveView } from './live.ts';
@@ -23,6 +24,7 @@ import { PreviousHarvest } from './PreviousHarvest.tsx';
 import { SafetyBar } from './SafetyBar.tsx';
 import { SeatingRing } from './SeatingRing.tsx';
 import { useAnnouncements } from './useAnnouncements.ts';
+import { useCaptions } from './useCaptions.ts';
 import { useCircleLive } from './useCircleLive.ts';
 import { useCircleMedia } from './useCircleMedia.ts';
 import './room.css';
@@ -143,6 +145,7 @@ export function Room({ circle, seat }: { circle: CircleDetail; seat: string }) {
   const you = view.you ?? seat;
   const spoken = useAnnouncements(live, you);
   const media = useCircleMedia(live, view, run);
+  const captions = useCaptions(live, view, media.local);
   useTakeSeat(view, live);
   const { state } = view;
   const keeperView = isKeeper(state, you);
@@ -194,9 +197,10 @@ export function Room({ circle, seat }: { circle: CircleDetail; seat: string }) {
         {closed ? null : (
           <MediaTiles state={state} you={you} local={media.local} peers={media.peers} />
         )}
+        {closed || !captions.show ? null : <Captions state={state} board={captions.board} />}
         <SeatingRing state={state} you={you} />
         <MessageList state={state} you={you} keeperView={keeperView} run={run} />
-        {closed ? null : <MediaPanel media={media} />}
+        {closed ? null : <MediaPanel media={media} captions={captions} />}
         <SafetyBar
           state={state}
           you={you}

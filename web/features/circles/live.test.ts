@@ -75,7 +75,14 @@ function setUp() {
 /** Opens the latest socket and welcomes the client, then sends events from `from` (1-based). */
 function welcome(socket: FakeSocket, upTo: number, from = 1) {
   socket.open();
-  socket.receive({ kind: 'welcome', circleId, you: 'luz', seq: upTo, iceServers: [] });
+  socket.receive({
+    kind: 'welcome',
+    circleId,
+    you: 'luz',
+    seq: upTo,
+    iceServers: [],
+    mediaMeshLimit: 6,
+  });
   for (let seq = from; seq <= upTo; seq += 1) {
     const event = events[seq - 1];
     if (event) socket.receive({ kind: 'event', seq, event });
@@ -126,7 +133,14 @@ describe('the live client of a circle', () => {
     latest().open();
     expect(latest().sent[0]).toEqual({ kind: 'hello', circleId, lastSeq: 4 });
     // The server replays from 3 (one it already sent): the client keeps its place.
-    latest().receive({ kind: 'welcome', circleId, you: 'luz', seq: 6, iceServers: [] });
+    latest().receive({
+      kind: 'welcome',
+      circleId,
+      you: 'luz',
+      seq: 6,
+      iceServers: [],
+      mediaMeshLimit: 6,
+    });
     for (const seq of [3, 4, 5, 6]) {
       const event = events[seq - 1];
       if (event) latest().receive({ kind: 'event', seq, event });
@@ -239,7 +253,14 @@ describe('the live client of a circle', () => {
     const { live, latest } = setUp();
     live.start();
     latest().open();
-    latest().receive({ kind: 'welcome', circleId, you: 'luz', seq: 2, iceServers: [] });
+    latest().receive({
+      kind: 'welcome',
+      circleId,
+      you: 'luz',
+      seq: 2,
+      iceServers: [],
+      mediaMeshLimit: 6,
+    });
     expect(live.getSnapshot().synced).toBe(false);
     const [first, second] = events;
     if (first) latest().receive({ kind: 'event', seq: 1, event: first });
@@ -285,8 +306,10 @@ describe('the live client of a circle', () => {
       you: 'luz',
       seq: 0,
       iceServers: [{ urls: ['stun:stun.example.org'] }],
+      mediaMeshLimit: 4,
     });
     expect(live.getSnapshot().iceServers).toEqual([{ urls: ['stun:stun.example.org'] }]);
+    expect(live.getSnapshot().mediaMeshLimit).toBe(4);
     expect(live.sendSignal('rosa', { type: 'offer', sdp: 'v=0' })).toBe(true);
     expect(latest().sent.at(-1)).toEqual({
       kind: 'signal',
@@ -307,6 +330,27 @@ describe('the live client of a circle', () => {
       problem: 'not_reachable',
       detail: 'Voice and video connect two people who are both in the circle with a microphone.',
     });
+    expect(live.getSnapshot()).toMatchObject({ connection: 'live', problem: null });
+    const [passFrame] = latest().sent.filter((frame) => frame.kind === 'command');
+    if (passFrame?.kind !== 'command') throw new Error('no command');
+    latest().receive({ kind: 'accepted', requestId: passFrame.requestId, seq: 7 });
+    expect(await pass).toEqual({ kind: 'accepted', seq: 7 });
+  });
+
+  it('sends its own captions, hands on the others’, and stays live when one is refused', async () => {
+    const { live, latest } = setUp();
+    const heard: { from: string; text: string; final: boolean }[] = [];
+    live.onCaption((caption) => heard.push(caption));
+    live.start();
+    expect(live.sendCaption('Thank you', false)).toBe(false);
+    welcome(latest(), 6);
+    expect(live.sendCaption('Thank you all.', true)).toBe(true);
+    expect(latest().sent.at(-1)).toEqual({ kind: 'caption', text: 'Thank you all.', final: true });
+    latest().receive({ kind: 'caption', from: 'keeper', text: 'Welcome', final: false });
+    expect(heard).toEqual([{ from: 'keeper', text: 'Welcome', final: false }]);
+    // Sent as the piece moved on: refused, and no command waiting is failed by it.
+    const pass = live.send({ type: 'pass' });
+    latest().receive({ kind: 'problem', problem: 'not_speaking', detail: 'closed' });
     expect(live.getSnapshot()).toMatchObject({ connection: 'live', problem: null });
     const [passFrame] = latest().sent.filter((frame) => frame.kind === 'command');
     if (passFrame?.kind !== 'command') throw new Error('no command');

@@ -6,6 +6,7 @@ import {
   initialState,
   type Refusal,
 } from '../../../shared/circles/machine.ts';
+import { DEFAULT_MEDIA_MESH_LIMIT } from '../../../shared/circles/media.ts';
 import {
   type ClientFrame,
   type FrameProblem,
@@ -49,10 +50,15 @@ export interface LiveView {
   synced: boolean;
   /** The STUN and TURN servers for voice and video, from the server's welcome. */
   iceServers: IceServer[];
+  /** Past this many browsers with media, voices go through the server's unit (the welcome's). */
+  mediaMeshLimit: number;
 }
 
 /** A voice and video offer or answer from another participant's browser. */
 export type SignalListener = (from: string, signal: MediaSignal) => void;
+
+/** A caption of another participant's speech; shown, never kept. */
+export type CaptionListener = (caption: { from: string; text: string; final: boolean }) => void;
 
 /** What became of a command: done, refused (with the rules' reason), or lost with a connection. */
 export type Outcome =
@@ -108,6 +114,7 @@ export class CircleLive {
     problem: null,
     synced: false,
     iceServers: [],
+    mediaMeshLimit: DEFAULT_MEDIA_MESH_LIMIT,
   };
   /** Events up to this number, on each connection, are a catch-up, not news. */
   #catchUpUntil = 0;
@@ -121,6 +128,7 @@ export class CircleLive {
   readonly #listeners = new Set<() => void>();
   readonly #eventListeners = new Set<(folded: FoldedEvent) => void>();
   readonly #signalListeners = new Set<SignalListener>();
+  readonly #captionListeners = new Set<CaptionListener>();
 
   constructor(options: LiveOptions) {
     this.#circleId = options.circleId;
@@ -184,6 +192,18 @@ export class CircleLive {
     return this.#write({ kind: 'signal', to, signal });
   }
 
+  /** Captions of the others' speech, as they arrive. */
+  onCaption(listener: CaptionListener): () => void {
+    this.#captionListeners.add(listener);
+    return () => this.#captionListeners.delete(listener);
+  }
+
+  /** Sends a caption of this person's own speech to the others; false when offline. */
+  sendCaption(text: string, final: boolean): boolean {
+    if (this.#view.connection !== 'live') return false;
+    return this.#write({ kind: 'caption', text, final });
+  }
+
   /** Sends a command; resolves with the server's answer, or `offline` when it cannot be sent. */
   send(command: CircleCommand): Promise<Outcome> {
     const socket = this.#socket;
@@ -237,6 +257,7 @@ export class CircleLive {
           you: frame.you,
           problem: null,
           iceServers: frame.iceServers,
+          mediaMeshLimit: frame.mediaMeshLimit,
           synced: (this.#view.seq ?? 0) >= frame.seq,
         });
         return;
@@ -266,6 +287,11 @@ export class CircleLive {
       case 'signal':
         for (const listener of this.#signalListeners) listener(frame.from, frame.signal);
         return;
+      case 'caption':
+        for (const listener of this.#captionListeners) {
+          listener({ from: frame.from, text: frame.text, final: frame.final });
+        }
+        return;
     }
   }
 
@@ -291,6 +317,8 @@ export class CircleLive {
   #onProblem(problem: FrameProblem, requestId: string | undefined): void {
     // A signal that found no one to take it: the media engine follows the circle's state anyway.
     if (problem === 'not_reachable') return;
+    // A caption sent as the piece moved on: the captions follow the microphone anyway.
+    if (problem === 'not_speaking') return;
     if (!finalProblems.has(problem)) {
       // About one command (it names it): that command alone failed. About a frame it cannot
       // name: whatever waited on an answer would not hear one.

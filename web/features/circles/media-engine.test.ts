@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type CircleEvent, type CircleState, fold } from '../../../shared/circles/machine.ts';
+import { RELAY_PEER } from '../../../shared/circles/media.ts';
 import type { MediaSignal } from '../../../shared/circles/protocol.ts';
 import { LISTENER_VIDEO_SCALE, MediaEngine, type SignalLine } from './media-engine.ts';
 
@@ -44,8 +45,9 @@ class FakeConnection extends EventTarget {
   remote: { type: string; sdp: string } | null = null;
   readonly transceivers: FakeTransceiver[] = [];
   closed = false;
-  addTransceiver(kind: 'audio' | 'video') {
+  addTransceiver(kind: 'audio' | 'video', init: { direction?: string } = {}) {
     const transceiver = new FakeTransceiver(kind);
+    if (init.direction) transceiver.direction = init.direction;
     this.transceivers.push(transceiver);
     return transceiver;
   }
@@ -87,6 +89,7 @@ const local = {
 
 function setUp() {
   const connections: FakeConnection[] = [];
+  const streams: MediaStream[] = [];
   const sent: { to: string; signal: MediaSignal }[] = [];
   let deliver: (from: string, signal: MediaSignal) => void = () => undefined;
   const line: SignalLine = {
@@ -106,10 +109,20 @@ function setUp() {
       connections.push(connection);
       return connection as unknown as RTCPeerConnection;
     },
-    createStream: () => ({}) as MediaStream,
+    createStream: () => {
+      const stream = {} as MediaStream;
+      streams.push(stream);
+      return stream;
+    },
   });
   engine.start();
-  return { engine, connections, sent, receive: (from: string, s: MediaSignal) => deliver(from, s) };
+  return {
+    engine,
+    connections,
+    streams,
+    sent,
+    receive: (from: string, s: MediaSignal) => deliver(from, s),
+  };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -194,5 +207,88 @@ describe('the media engine', () => {
     await settle();
     await settle();
     expect(connections).toHaveLength(1);
+  });
+
+  it('past the mesh limit, offers the unit alone its four channels, and shows the slots as the holder’s and the guide’s', async () => {
+    const { engine, connections, streams, sent, receive } = setUp();
+    engine.setLocalStream(local);
+    const withLuz = circle({ type: 'media_chosen', participantId: 'c-luz', media: 'audio', at: 8 });
+    // Three browsers with media, a limit of two: everyone connects to the unit, even Ana, who
+    // offers to no one in a mesh.
+    engine.update(withLuz, 'b-ana', [], 2);
+    await settle();
+    expect(connections).toHaveLength(1);
+    expect(sent).toEqual([{ to: RELAY_PEER, signal: { type: 'offer', sdp: 'offer-sdp' } }]);
+    const relay = connections[0];
+    expect(relay?.transceivers.map((each) => [each.receiver.track.kind, each.direction])).toEqual([
+      ['audio', 'sendrecv'],
+      ['video', 'sendrecv'],
+      ['audio', 'recvonly'],
+      ['video', 'recvonly'],
+    ]);
+    // A listener sends nothing: no microphone, and no picture, which the unit would not forward.
+    const [audio, video] = relay?.transceivers ?? [];
+    expect(audio?.sender.track).toBeNull();
+    expect(video?.sender.track).toBeNull();
+
+    receive(RELAY_PEER, { type: 'answer', sdp: 'answer-sdp' });
+    await settle();
+    expect(relay?.remote).toEqual({ type: 'answer', sdp: 'answer-sdp' });
+    const [holderSlot, guideSlot] = streams;
+    const whose = () =>
+      engine.getSnapshot().map((peer) => [peer.id, peer.stream, peer.via] as const);
+    // Maya holds the piece: slot 0 is hers; Luz listens, so nothing of hers comes.
+    expect(whose()).toEqual([
+      ['a-keeper', holderSlot, 'relay'],
+      ['c-luz', null, 'relay'],
+    ]);
+
+    // Maya passes to Ana and guides aloud: Ana's microphone and camera go out; slot 1 is Maya's.
+    engine.update(
+      circle(
+        { type: 'media_chosen', participantId: 'c-luz', media: 'audio', at: 8 },
+        { type: 'piece_moved', to: 'b-ana', at: 9 },
+        { type: 'guiding_started', by: 'a-keeper', at: 10 },
+      ),
+      'b-ana',
+      [],
+      2,
+    );
+    await settle();
+    expect(connections).toHaveLength(1);
+    expect(audio?.sender.track).toBe(microphone);
+    expect(video?.sender.track).toBe(camera);
+    expect(whose()).toEqual([
+      ['a-keeper', guideSlot, 'relay'],
+      ['c-luz', null, 'relay'],
+    ]);
+  });
+
+  it('moves from the mesh to the unit when the limit is crossed, and back when it is not', async () => {
+    const { engine, connections, sent } = setUp();
+    engine.setLocalStream(local);
+    const withLuz = circle({ type: 'media_chosen', participantId: 'c-luz', media: 'audio', at: 8 });
+    engine.update(withLuz, 'b-ana', [], 3);
+    await settle();
+    expect(sent.map((each) => each.to)).toEqual(['c-luz']);
+    // The limit is crossed (here, a lower limit stands for a fourth person turning voice on).
+    engine.update(withLuz, 'b-ana', [], 2);
+    await settle();
+    expect(connections[0]?.closed).toBe(true);
+    expect(sent.map((each) => each.to)).toEqual(['c-luz', RELAY_PEER]);
+    expect(engine.getSnapshot().every((peer) => peer.via === 'relay')).toBe(true);
+    // Luz goes back to text: two browsers are a mesh again, and Maya offers to Ana.
+    engine.update(
+      circle(
+        { type: 'media_chosen', participantId: 'c-luz', media: 'audio', at: 8 },
+        { type: 'media_chosen', participantId: 'c-luz', media: 'text', at: 9 },
+      ),
+      'b-ana',
+      [],
+      2,
+    );
+    await settle();
+    expect(connections[1]?.closed).toBe(true);
+    expect(engine.getSnapshot()).toEqual([]);
   });
 });

@@ -1,11 +1,20 @@
 import { type CircleState, mediaOf, participantOf } from '../../../shared/circles/machine.ts';
-import { mediaPeers, openMicrophones } from '../../../shared/circles/media.ts';
+import {
+  DEFAULT_MEDIA_MESH_LIMIT,
+  hasMedia,
+  mediaLinks,
+  mediaTopology,
+  openMicrophones,
+  RELAY_PEER,
+  voiceSlots,
+} from '../../../shared/circles/media.ts';
 import type { IceServer, MediaSignal } from '../../../shared/circles/protocol.ts';
 
 // The room's voice and video: one peer connection to each other browser with a microphone, made
-// and closed as the circle's state changes. Each connection carries one audio and one video
-// channel from the start, so that the piece moving, or someone turning their camera on, changes
-// only which track is sent, never the negotiation. The microphone's track is on the wire only
+// and closed as the circle's state changes; past the mesh limit, one connection to the server's
+// forwarding unit instead, which sends the open voices in two fixed slots (holder, guide). Each
+// connection carries its channels from the start, so that the piece moving, or someone turning
+// their camera on, changes only which track is sent, never the negotiation. The microphone's track is on the wire only
 // while the circle's rules open it (the piece, or a keeper guiding); otherwise nothing is sent.
 
 /** How the engine reaches other browsers: the room's live connection. */
@@ -21,10 +30,16 @@ export const GATHER_LIMIT_MS = 3_000;
 export const LISTENER_VIDEO_SCALE = 4;
 
 export interface RemotePeer {
+  /** Whose voice and picture this is: a participant's id, never the unit's. */
   id: string;
   connection: RTCPeerConnectionState;
-  /** The other person's audio and video, once negotiated. */
+  /**
+   * The person's audio and video, once negotiated. Through the unit, only open microphones'
+   * come (a listener's face is not forwarded), so a listener's is null.
+   */
   stream: MediaStream | null;
+  /** Straight from their browser, or forwarded by the server's unit. */
+  via: 'mesh' | 'relay';
 }
 
 export interface MediaEngineOptions {
@@ -40,6 +55,8 @@ interface Peer {
   audio: RTCRtpTransceiver | null;
   video: RTCRtpTransceiver | null;
   stream: MediaStream | null;
+  /** From the unit only: the guide's slot (slot 0 is `stream`). */
+  guideStream: MediaStream | null;
 }
 
 /** Waits until the connection has gathered its network candidates, or the limit has passed. */
@@ -72,6 +89,7 @@ export class MediaEngine {
   #state: CircleState | null = null;
   #you: string | null = null;
   #iceServers: IceServer[] = [];
+  #meshLimit = DEFAULT_MEDIA_MESH_LIMIT;
   #local: MediaStream | null = null;
   #snapshot: RemotePeer[] = [];
 
@@ -101,11 +119,20 @@ export class MediaEngine {
     this.#reconcile();
   }
 
-  /** The circle as it now stands: connections follow who has media, tracks follow the piece. */
-  update(state: CircleState, you: string | null, iceServers: IceServer[]): void {
+  /**
+   * The circle as it now stands: connections follow who has media (and the mesh limit, from the
+   * server's welcome), tracks follow the piece.
+   */
+  update(
+    state: CircleState,
+    you: string | null,
+    iceServers: IceServer[],
+    meshLimit = DEFAULT_MEDIA_MESH_LIMIT,
+  ): void {
     this.#state = state;
     this.#you = you;
     this.#iceServers = iceServers;
+    this.#meshLimit = meshLimit;
     this.#reconcile();
   }
 
@@ -125,7 +152,7 @@ export class MediaEngine {
     if (!state || you === null || !this.#local || state.status === 'closed') return [];
     const me = participantOf(state, you);
     if (!me || mediaOf(me) === 'text') return [];
-    return mediaPeers(state, you);
+    return mediaLinks(state, you, this.#meshLimit);
   }
 
   #reconcile(): void {
@@ -143,8 +170,12 @@ export class MediaEngine {
   }
 
   #open(id: string): Peer {
-    const pc = this.#createConnection({ iceServers: this.#iceServers });
-    const peer: Peer = { id, pc, audio: null, video: null, stream: null };
+    // The unit's four channels share one transport (browsers bundle anyway; this makes it sure).
+    const pc = this.#createConnection({
+      iceServers: this.#iceServers,
+      ...(id === RELAY_PEER ? { bundlePolicy: 'max-bundle' as const } : {}),
+    });
+    const peer: Peer = { id, pc, audio: null, video: null, stream: null, guideStream: null };
     pc.addEventListener('connectionstatechange', () => {
       if (this.#peers.get(id) !== peer) return;
       if (pc.connectionState === 'failed') {
@@ -160,21 +191,34 @@ export class MediaEngine {
     return peer;
   }
 
-  /** Takes the connection's two channels and what comes in on them. */
+  /**
+   * Takes the connection's channels and what comes in on them: the first two carry this
+   * browser's own voice and picture out, and the other's (or the unit's slot 0) in; from the
+   * unit, two more bring slot 1.
+   */
   #bindTransceivers(peer: Peer): void {
-    const [audio, video] = peer.pc.getTransceivers();
+    const [audio, video, guideAudio, guideVideo] = peer.pc.getTransceivers();
     peer.audio = audio ?? null;
     peer.video = video ?? null;
-    const incoming = [audio?.receiver.track, video?.receiver.track].filter(
-      (track): track is MediaStreamTrack => track !== undefined,
-    );
-    peer.stream = this.#createStream(incoming);
+    const streamOf = (...transceivers: (RTCRtpTransceiver | undefined)[]) =>
+      this.#createStream(
+        transceivers
+          .map((transceiver) => transceiver?.receiver.track)
+          .filter((track): track is MediaStreamTrack => track !== undefined),
+      );
+    peer.stream = streamOf(audio, video);
+    peer.guideStream = guideAudio && guideVideo ? streamOf(guideAudio, guideVideo) : null;
   }
 
   async #offer(id: string): Promise<void> {
     const peer = this.#open(id);
     peer.pc.addTransceiver('audio', { direction: 'sendrecv' });
     peer.pc.addTransceiver('video', { direction: 'sendrecv' });
+    // The unit's second slot, fixed from the start so the piece moving renegotiates nothing.
+    if (id === RELAY_PEER) {
+      peer.pc.addTransceiver('audio', { direction: 'recvonly' });
+      peer.pc.addTransceiver('video', { direction: 'recvonly' });
+    }
     this.#bindTransceivers(peer);
     try {
       await this.#attachTracks(peer);
@@ -243,8 +287,12 @@ export class MediaEngine {
     const me = participantOf(state, you);
     const micOpen = openMicrophones(state).includes(you);
     const microphone = micOpen ? (this.#local?.getAudioTracks()[0] ?? null) : null;
+    // The unit forwards open microphones' pictures only: a listener's would go nowhere.
+    const cameraWanted = me !== undefined && mediaOf(me) === 'video';
     const camera =
-      me && mediaOf(me) === 'video' ? (this.#local?.getVideoTracks()[0] ?? null) : null;
+      cameraWanted && (peer.id !== RELAY_PEER || micOpen)
+        ? (this.#local?.getVideoTracks()[0] ?? null)
+        : null;
     const scale = state.holder === you ? 1 : LISTENER_VIDEO_SCALE;
     try {
       if (peer.audio && peer.audio.sender.track !== microphone) {
@@ -273,11 +321,33 @@ export class MediaEngine {
   }
 
   #publish(): void {
-    this.#snapshot = [...this.#peers.values()].map((peer) => ({
-      id: peer.id,
-      connection: peer.pc.connectionState,
-      stream: peer.stream,
-    }));
+    this.#snapshot = [...this.#peers.values()].flatMap((peer) =>
+      peer.id === RELAY_PEER
+        ? this.#relayed(peer)
+        : [{ id: peer.id, connection: peer.pc.connectionState, stream: peer.stream, via: 'mesh' }],
+    );
     for (const listener of this.#listeners) listener();
+  }
+
+  /**
+   * Everyone else with media, through the unit: the slots' streams are the holder's and the
+   * guide's, as the state says, which is what the unit forwards by.
+   */
+  #relayed(peer: Peer): RemotePeer[] {
+    const state = this.#state;
+    if (!state || mediaTopology(state, this.#meshLimit) !== 'relay') return [];
+    const slots = voiceSlots(state);
+    const slotStreams = [peer.stream, peer.guideStream];
+    return state.participants
+      .filter((participant) => participant.id !== this.#you && hasMedia(state, participant.id))
+      .map((participant) => {
+        const slot = slots.indexOf(participant.id);
+        return {
+          id: participant.id,
+          connection: peer.pc.connectionState,
+          stream: slot < 0 ? null : (slotStreams[slot] ?? null),
+          via: 'relay',
+        };
+      });
   }
 }

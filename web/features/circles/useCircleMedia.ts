@@ -41,7 +41,7 @@ export function useCircleMedia(live: CircleLive, view: LiveView, run: RunCommand
   const reopening = useRef(false);
   /** The way of taking part asked for and not yet folded into the state. */
   const awaiting = useRef<MediaMode | null>(null);
-  const { state, you, synced, iceServers } = view;
+  const { state, you, synced, iceServers, mediaMeshLimit } = view;
   const me = you ? participantOf(state, you) : undefined;
   const mode: MediaMode = me ? mediaOf(me) : 'text';
   const closed = state.status === 'closed';
@@ -50,7 +50,10 @@ export function useCircleMedia(live: CircleLive, view: LiveView, run: RunCommand
     engine.start();
     return () => engine.stop();
   }, [engine]);
-  useEffect(() => engine.update(state, you, iceServers), [engine, state, you, iceServers]);
+  useEffect(
+    () => engine.update(state, you, iceServers, mediaMeshLimit),
+    [engine, state, you, iceServers, mediaMeshLimit],
+  );
   useEffect(() => engine.setLocalStream(local), [engine, local]);
   // The tracks end with the page.
   useEffect(() => () => closeDevices(current.current), []);
