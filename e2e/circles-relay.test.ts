@@ -17,8 +17,8 @@ import {
 
 // A circle larger than the mesh limit, whose voices go through the server's forwarding unit
 // (decision 033). The limit is 2 here, so three real browsers are enough: Maya keeps the circle,
-// Ana takes part with her camera, Luz by voice on her phone in Spanish. Each browser makes one
-// connection, to the server; only the holder's sound goes out, and the others receive it from
+// Ana takes part with her camera, Luz by voice on her phone in Spanish, checked before she joins.
+// Each browser makes one connection, to the server; only the holder's sound goes out, and the others receive it from
 // the server; the piece moving moves it. While the keeper pauses the circle, Luz's browser is
 // made to send its microphone anyway, as a changed app could: the server passes none of it on.
 const harness = setUpVoiceHarness(async (env) => {
@@ -59,8 +59,15 @@ describe('voice in a circle larger than the mesh, through the server', () => {
       await ana.getByRole('textbox', { name: 'Your name in the circle' }).fill('Ana');
       await ana.locator('label.checkbox', { hasText: 'I have read the guidelines' }).click();
       await ana.getByRole('button', { name: 'Join the circle' }).click();
+      // Luz checks her microphone before joining, and comes into the circle by voice.
       await luz.goto(joinLink);
       await luz.getByRole('textbox', { name: 'Su nombre en el círculo' }).fill('Luz');
+      await chooseRadio(luz, /^Voz(?! y)/);
+      await luz.getByRole('meter', { name: 'Nivel del micrófono' }).waitFor();
+      await expectNoAxeViolations(luz);
+      await screenshot(luz, 'circles-relay-check-before-joining-es-phone');
+      await luz.getByRole('button', { name: 'Usar mi voz' }).click();
+      await luz.getByText('Revisado: se unirá con su voz.').waitFor();
       await luz.locator('label.checkbox', { hasText: 'Leí las pautas y las acepto' }).click();
       await luz.getByRole('button', { name: 'Unirme al círculo' }).click();
       await maya.getByRole('heading', { level: 2, name: 'In the circle (3)' }).waitFor();
@@ -73,9 +80,7 @@ describe('voice in a circle larger than the mesh, through the server', () => {
         confirm: 'Use my voice and camera',
         ...english,
       });
-      await chooseRadio(luz, /^Voz(?! y)/);
-      await luz.getByRole('meter', { name: 'Nivel del micrófono' }).waitFor();
-      await luz.getByRole('button', { name: 'Usar mi voz' }).click();
+      expect(await luz.getByRole('radio', { name: /^Voz(?! y)/ }).isChecked()).toBe(true);
 
       // One connection each, to the server, rather than one to every other browser.
       const everyone = { maya, ana, luz };

@@ -1161,6 +1161,13 @@ export const en = {
       loading: 'Opening your invitation…',
       lead: 'Before you join, here is what a circle is and how it works. {{keeper}} keeps this circle.',
       formHeading: 'Join the circle',
+      mediaHeading: 'How you will take part',
+      mediaLead:
+        'You can take part by text, or check your microphone now to speak aloud when the talking piece reaches you. You can change this at any time in the circle. No voice or picture is ever recorded.',
+      mediaReady: {
+        audio: 'Checked: you will join by voice.',
+        video: 'Checked: you will join by voice and camera.',
+      },
       name: 'Your name in the circle',
       nameHelp:
         'This is the name others see. It does not have to be your real name: a first name or a nickname is fine.',

@@ -1179,6 +1179,13 @@ export const es: Catalogue = {
       loading: 'Abriendo su invitación…',
       lead: 'Antes de unirse, le contamos qué es un círculo y cómo funciona. {{keeper}} guía este círculo.',
       formHeading: 'Unirse al círculo',
+      mediaHeading: 'Cómo va a participar',
+      mediaLead:
+        'Puede participar por texto, o revisar ahora su micrófono para hablar en voz alta cuando la pieza de la palabra llegue a usted. Puede cambiarlo cuando quiera dentro del círculo. Nunca se graba ninguna voz ni imagen.',
+      mediaReady: {
+        audio: 'Revisado: se unirá con su voz.',
+        video: 'Revisado: se unirá con su voz y su cámara.',
+      },
       name: 'Su nombre en el círculo',
       nameHelp:
         'Es el nombre que verán los demás. No tiene que ser su nombre real: un nombre de pila o un apodo está bien.',

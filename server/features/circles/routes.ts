@@ -145,5 +145,5 @@ export function registerCircleRoutes(
     },
   );
   registerJoinRoutes(app, context, actors);
-  registerConnectionCheck(app, actors);
+  registerConnectionCheck(app);
 }

@@ -220,11 +220,10 @@ export const circleRouteChecks: Record<RouteKey, RouteCheck> = {
     answers: 200,
     request: () => ({ url: '/api/circles/mine' }),
   },
-  // Bytes to time before turning on voice: anyone who may open the room's WebSocket, which is
-  // anyone signed in (a resident by a join link is, by then). No circle is named.
+  // Bytes to time before turning on voice, for anyone: a resident with a join link checks before
+  // joining, with no session yet. No circle is named; the bytes are random.
   'GET /api/circles/connection-check': {
-    kind: 'self',
-    evenBeforeSecondFactor: false,
+    kind: 'public',
     answers: 200,
     request: () => ({ url: '/api/circles/connection-check?kb=1' }),
   },

@@ -11,6 +11,7 @@ import { Button } from '../../ui/Button.tsx';
 import { useStreamIn } from './DeviceCheck.tsx';
 import type { RemotePeer } from './media-engine.ts';
 import { foldedTiles, useHasPicture } from './tiles.ts';
+import './media.css';
 
 /**
  * Whose microphone is open, in words: the holder's, a keeper guiding, and the person's own. Said

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -22,9 +22,12 @@ import { PageHeading } from '../../ui/PageHeading.tsx';
 import { TextField } from '../../ui/TextField.tsx';
 import { useFormProblems } from '../../ui/useFormProblems.tsx';
 import { circleKey, circlesKey } from './api.ts';
+import { type ChosenMedia, keepForRoom } from './chosen-before-joining.ts';
+import { closeDevices } from './devices.ts';
 import { circleFieldMessage } from './field-messages.ts';
 import { useFormatCircleTime } from './format.ts';
 import { CircleExplained } from './Guidelines.tsx';
+import { MediaChoice } from './MediaChoice.tsx';
 
 const fieldIds = {
   displayName: 'circle-join-name',
@@ -54,6 +57,32 @@ function Facts({ preJoin }: { preJoin: PreJoin }) {
   );
 }
 
+/**
+ * Text, voice, or voice and camera, checked before joining; a checked stream stays open until
+ * the person joins (then the room takes it) or leaves the page (then it ends).
+ */
+function useMediaBeforeJoining() {
+  const [chosen, setChosen] = useState<ChosenMedia | null>(null);
+  const held = useRef<ChosenMedia | null>(null);
+  held.current = chosen;
+  useEffect(() => () => closeDevices(held.current?.stream ?? null), []);
+  const replace = (next: ChosenMedia | null) => {
+    const kept = new Set(next?.stream.getTracks() ?? []);
+    for (const track of held.current?.stream.getTracks() ?? []) if (!kept.has(track)) track.stop();
+    held.current = next;
+    setChosen(next);
+  };
+  return {
+    chosen,
+    replace,
+    /** Hands the stream to the circle's room; this page no longer ends it. */
+    handOver(circleId: string) {
+      if (held.current) keepForRoom(circleId, held.current);
+      held.current = null;
+    },
+  };
+}
+
 function JoinForm({
   preJoin,
   join,
@@ -73,6 +102,7 @@ function JoinForm({
   const [agreed, setAgreed] = useState(false);
   const problems = useFormProblems<Field>(fieldIds);
   const mutation = useMutation({ mutationFn: join });
+  const media = useMediaBeforeJoining();
   const messageFor = (problem: FieldProblem) => circleFieldMessage(t, problem);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -103,6 +133,7 @@ function JoinForm({
           known ? { ...known, participantId: joined.participantId } : known,
         );
         void queryClient.invalidateQueries({ queryKey: circlesKey });
+        media.handOver(joined.circleId);
         if (language !== i18n.language) await chooseLanguage(language);
         void navigate(`/circles/${joined.circleId}/room`);
       },
@@ -142,6 +173,27 @@ function JoinForm({
           onChange={setLanguage}
           errorMessage={problems.error('language')}
         />
+        <div className="circle-join__media">
+          <h3>{t('circles.join.mediaHeading')}</h3>
+          <p>{t('circles.join.mediaLead')}</p>
+          <MediaChoice
+            mode={media.chosen?.mode ?? 'text'}
+            onText={() => media.replace(null)}
+            onDropCamera={() => {
+              const { chosen } = media;
+              if (chosen) {
+                media.replace({
+                  mode: 'audio',
+                  stream: new MediaStream(chosen.stream.getAudioTracks()),
+                });
+              }
+            }}
+            onTurnOn={(stream, mode) => media.replace({ mode, stream })}
+          />
+          {media.chosen ? (
+            <p className="form-page__note">{t(`circles.join.mediaReady.${media.chosen.mode}`)}</p>
+          ) : null}
+        </div>
         <Checkbox
           id={fieldIds.agreeToGuidelines}
           isSelected={agreed}

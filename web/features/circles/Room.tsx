@@ -28,7 +28,6 @@ import { useCaptions } from './useCaptions.ts';
 import { useCircleLive } from './useCircleLive.ts';
 import { useCircleMedia } from './useCircleMedia.ts';
 import './room.css';
-import './media.css';
 
 /** The stage, its place among the eight, and the round's question when one is posed. */
 function StageCard({ state }: { state: CircleState }) {
@@ -144,7 +143,7 @@ export function Room({ circle, seat }: { circle: CircleDetail; seat: string }) {
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const you = view.you ?? seat;
   const spoken = useAnnouncements(live, you);
-  const media = useCircleMedia(live, view, run);
+  const media = useCircleMedia(circle.id, live, view, run);
   const captions = useCaptions(live, view, media.local);
   useTakeSeat(view, live);
   const { state } = view;

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { type MediaMode, mediaOf, participantOf } from '../../../shared/circles/machine.ts';
+import { takeForRoom } from './chosen-before-joining.ts';
 import { closeDevices, type DeviceMode, type DeviceProblem, openDevices } from './devices.ts';
 import type { CircleLive, LiveView } from './live.ts';
 import { MediaEngine, type RemotePeer } from './media-engine.ts';
@@ -22,11 +23,17 @@ export interface CircleMedia {
 
 /**
  * The room's voice and video for as long as the page is open: the engine follows the circle's
- * state, and the person's microphone is theirs to turn on and off. Back on the page with voice
+ * state, and the person's microphone is theirs to turn on and off (or already on, when they
+ * chose and checked it before joining). Back on the page with voice
  * still chosen (a reload), the microphone is asked for again; if the browser says no, the person
  * goes back to text and is told why.
  */
-export function useCircleMedia(live: CircleLive, view: LiveView, run: RunCommand): CircleMedia {
+export function useCircleMedia(
+  circleId: string,
+  live: CircleLive,
+  view: LiveView,
+  run: RunCommand,
+): CircleMedia {
   const [engine] = useState(() => new MediaEngine({ line: live }));
   const [local, setLocalState] = useState<MediaStream | null>(null);
   const current = useRef<MediaStream | null>(null);
@@ -93,6 +100,17 @@ export function useCircleMedia(live: CircleLive, view: LiveView, run: RunCommand
     },
     [run, mode, setLocal],
   );
+  // Voice chosen and checked before joining goes on once the room knows the person; a closed
+  // circle turns the checked microphone off instead.
+  const seated = me !== undefined;
+  useEffect(() => {
+    if (!synced || !seated) return;
+    const kept = takeForRoom(circleId);
+    if (!kept) return;
+    if (closed) closeDevices(kept.stream);
+    else void turnOn(kept.stream, kept.mode);
+  }, [synced, seated, closed, circleId, turnOn]);
+
   const dropCamera = useCallback(async () => {
     const outcome = await run({ type: 'choose_media', media: 'audio' });
     const stream = current.current;
