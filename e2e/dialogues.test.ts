@@ -470,7 +470,8 @@ describe('a guided dialogue on traffic stops, from planning to the public regist
           )
           .waitFor();
         const name = page.getByRole('textbox', { name: 'Your name in the dialogue' });
-        expect(await name.inputValue()).toBe(officer.name);
+        // Her own name is suggested, once the page knows who she is.
+        await expect.poll(() => name.inputValue()).toBe(officer.name);
         await page
           .getByRole('textbox', { name: 'Your neighbourhood (optional)' })
           .fill('East precinct');

@@ -55,7 +55,9 @@ export function JoinForm({
     (isLanguage(pageLanguage) && shown.some((each) => each.code === pageLanguage)
       ? pageLanguage
       : (shown[0]?.code ?? 'en'));
-  const [displayName, setDisplayName] = useState(suggestedName);
+  // The suggestion (the person's own name) may arrive after the form: it shows until they type.
+  const [typedName, setDisplayName] = useState<string | null>(null);
+  const displayName = typedName ?? suggestedName;
   const [neighbourhood, setNeighbourhood] = useState('');
   const [agreed, setAgreed] = useState(false);
   const problems = useFormProblems<Field>(fieldIds);
