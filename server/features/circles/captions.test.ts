@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CircleCommand } from '../../../shared/circles/machine.ts';
 import type { ServerFrame } from '../../../shared/circles/protocol.ts';
+import { CAPTION_SETTLE_MS } from './connection.ts';
 import type { LiveClient } from './live-client.ts';
 import { seedCircle } from './live-fixtures.ts';
 import { type LiveTestApp, startLiveTestApp } from './live-testing.ts';
@@ -26,7 +27,7 @@ afterAll(async () => {
 
 async function as(client: LiveClient | undefined, command: CircleCommand) {
   const outcome = await client?.command(command);
-  expect(outcome, JSON.stringify(command)).toMatchObject({ kind: 'accepted' });
+  expect(outcome, JSON.stringify([command, outcome])).toMatchObject({ kind: 'accepted' });
   return outcome?.kind === 'accepted' ? outcome.seq : 0;
 }
 
@@ -118,12 +119,26 @@ describe('captions of the holder’s speech', () => {
       expect(await refused).toMatchObject({ kind: 'problem', problem: 'bad_frame' });
     }
 
-    // The piece passes to Dana: now her words go out, and Maya's are refused.
+    // The piece passes to Dana. Maya's browser settles her last words a moment later: that
+    // finished line still goes; words still unfinished do not, nor anything once the moment
+    // has passed.
     const passed = await as(maya, { type: 'pass' });
     await Promise.all(clients.map((client) => client.reach(passed)));
-    const refused = problemOf(maya);
+    const settled = dana?.next((frame) => frame.kind === 'caption' && frame.from === maya?.you);
+    maya?.send({ kind: 'caption', text: 'and welcome.', final: true });
+    expect(await settled).toEqual({
+      kind: 'caption',
+      from: maya?.you,
+      text: 'and welcome.',
+      final: true,
+    });
+    const unfinished = problemOf(maya);
+    maya?.send({ kind: 'caption', text: 'One more', final: false });
+    expect(await unfinished).toMatchObject({ kind: 'problem', problem: 'not_speaking' });
+    await new Promise((resolve) => setTimeout(resolve, CAPTION_SETTLE_MS + 50));
+    const tooLate = problemOf(maya);
     maya?.send({ kind: 'caption', text: 'One more thing', final: true });
-    expect(await refused).toMatchObject({ kind: 'problem', problem: 'not_speaking' });
+    expect(await tooLate).toMatchObject({ kind: 'problem', problem: 'not_speaking' });
     const heard = maya?.next((frame) => frame.kind === 'caption');
     dana?.send({ kind: 'caption', text: 'I hear you', final: true });
     expect(await heard).toEqual({
@@ -141,7 +156,7 @@ describe('captions of the holder’s speech', () => {
       expect(everyCaption).not.toContain(refusedWords);
     }
     expect(captionsOf(maya)).toHaveLength(1);
-    expect(captionsOf(ana)).toHaveLength(3);
+    expect(captionsOf(ana)).toHaveLength(4);
 
     // Everyone consented to a transcript, and still nothing of the captions is kept: not in
     // the circle's log while it runs, not in the transcript kept when it closes.

@@ -30,6 +30,11 @@ const FRAME_BURST = 100;
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 /** How often a connection's session is checked again, so a signed-out person is let go. */
 const SESSION_RECHECK_MS = 5 * 60_000;
+/**
+ * How long after a speaker's last caption from an open microphone a finished line of theirs is
+ * still taken: a browser settles the last words a second or two after they were said.
+ */
+export const CAPTION_SETTLE_MS = 3_000;
 
 export interface ConnectionDependencies {
   db: Database;
@@ -65,6 +70,8 @@ export class LiveConnection implements RoomClient {
   /** A young person under 18: their join says so, and no private word reaches one keeper. */
   private minor = false;
   private room: Room | null = null;
+  /** When this person last sent a caption with their microphone open (see CAPTION_SETTLE_MS). */
+  private lastOpenCaptionAt: number | null = null;
   private lastAck = 0;
   private chain: Promise<void>;
   private ended = false;
@@ -213,13 +220,22 @@ export class LiveConnection implements RoomClient {
       this.problem('hello_first', 'Say hello to a circle first.');
       return;
     }
-    if (!openMicrophones(room.state).includes(seat.participantId)) {
+    const now = Date.now();
+    const open = openMicrophones(room.state).includes(seat.participantId);
+    // The browser settles the last words a moment after they were said, often after the piece
+    // has moved on: a finished line shortly after this person's last caption still goes.
+    const settling =
+      frame.final &&
+      this.lastOpenCaptionAt !== null &&
+      now - this.lastOpenCaptionAt <= CAPTION_SETTLE_MS;
+    if (!open && !settling) {
       this.problem(
         'not_speaking',
         'Captions come from an open microphone: the holder’s, or a keeper guiding aloud.',
       );
       return;
     }
+    if (open) this.lastOpenCaptionAt = now;
     this.dependencies.rooms.caption(this.circleId, {
       kind: 'caption',
       from: seat.participantId,

@@ -3,6 +3,7 @@ import { INTERIM_GAP_MS } from './captions.ts';
 import type { Timers } from './live-transport.ts';
 import {
   type CaptionStatus,
+  FINISH_MS,
   findRecognition,
   type RecognitionEventLike,
   type RecognitionLike,
@@ -26,11 +27,18 @@ class StandInRecognition implements RecognitionLike {
   constructor() {
     StandInRecognition.made.push(this);
   }
+  /** Stopped gracefully: still settling what it heard, until `end`. */
+  stopping = false;
   start() {
     this.running = true;
   }
+  stop() {
+    this.running = false;
+    this.stopping = true;
+  }
   abort() {
     this.running = false;
+    this.stopping = false;
   }
   /** The speaker says more: unfinished words replace the last unfinished ones. */
   say(transcript: string, isFinal: boolean) {
@@ -139,6 +147,33 @@ describe('captions of the speaker’s own voice', () => {
     second.say('said after the piece passed', true);
     advance(10_000);
     expect(sent).toEqual([{ text: 'And one more', final: false }]);
+    expect(StandInRecognition.made).toHaveLength(2);
+  });
+
+  it('still sends the last words settled just after the microphone closed, finished ones only, for a moment', () => {
+    const { captions, sent, advance, recognition } = world();
+    captions.start('en-US');
+    const speaking = recognition();
+    speaking.say('Thank you all for', false);
+    captions.finish();
+    expect(captions.status).toBe('off');
+    expect(speaking).toMatchObject({ running: false, stopping: true });
+    speaking.say('Thank you all for coming', false);
+    advance(800);
+    speaking.say('Thank you all for coming tonight.', true);
+    expect(sent).toEqual([
+      { text: 'Thank you all for', final: false },
+      { text: 'Thank you all for coming tonight.', final: true },
+    ]);
+
+    // Whatever the browser settles later than that goes nowhere, and it is made to stop.
+    captions.start('en-US');
+    const next = recognition();
+    captions.finish();
+    advance(FINISH_MS);
+    expect(next.stopping).toBe(false);
+    next.say('too late', true);
+    expect(sent.map((caption) => caption.text)).not.toContain('too late');
     expect(StandInRecognition.made).toHaveLength(2);
   });
 

@@ -1,5 +1,6 @@
 import {
   type CaptionOutbox,
+  captionPieces,
   emptyOutbox,
   flushInterim,
   type OutboxStep,
@@ -30,6 +31,8 @@ export interface RecognitionLike {
   /** Newer browsers only: recognise on the device, so the voice does not leave it. */
   processLocally?: boolean;
   start(): void;
+  /** Stops listening, and settles what was heard so far as a final result. */
+  stop(): void;
   abort(): void;
 }
 
@@ -80,6 +83,11 @@ const QUICK_END_MS = 1_000;
 const QUICK_ENDS_ALLOWED = 3;
 /** Recognition stops by itself after silence or a minute of speech; it starts again after this. */
 const RESTART_MS = 250;
+/**
+ * After the microphone closes, the browser still settles the last words it heard: they go for
+ * this long (the server takes a finished line shortly after the microphone closed), then no more.
+ */
+export const FINISH_MS = 2_500;
 
 export interface SpeechCaptionsOptions {
   Recognition: RecognitionConstructor | null;
@@ -107,6 +115,8 @@ export class SpeechCaptions {
   #outbox: CaptionOutbox = emptyOutbox;
   #flushTimer: unknown = null;
   #restartTimer: unknown = null;
+  /** Recognitions settling their last words after the microphone closed (see `finish`). */
+  readonly #settling = new Set<() => void>();
 
   constructor(options: SpeechCaptionsOptions) {
     this.#Recognition = options.Recognition;
@@ -153,8 +163,54 @@ export class SpeechCaptions {
       });
   }
 
-  /** Stops at once: the microphone closed. Words not yet sent are dropped with it. */
+  /**
+   * The microphone closed: nothing more is heard, but the words said before it closed, once the
+   * browser settles them, still go as finished lines for FINISH_MS. Unfinished ones are dropped.
+   */
+  finish(): void {
+    const recognition = this.#recognition;
+    if (this.#status !== 'listening' || !recognition) {
+      this.stop();
+      return;
+    }
+    this.#generation += 1;
+    this.#clearTimers();
+    this.#outbox = emptyOutbox;
+    this.#recognition = null;
+    this.#setStatus('off');
+    const settle = () => {
+      recognition.onresult = null;
+      recognition.onerror = null;
+      recognition.onend = null;
+      this.#timers.clearTimeout(limit);
+      this.#settling.delete(settle);
+    };
+    const limit = this.#timers.setTimeout(() => {
+      settle();
+      try {
+        recognition.abort();
+      } catch {
+        // Already stopped: nothing to undo.
+      }
+    }, FINISH_MS);
+    this.#settling.add(settle);
+    recognition.onresult = (event) => {
+      for (const final of readResults(event).finals) {
+        for (const piece of captionPieces(final)) this.#send(piece, true);
+      }
+    };
+    recognition.onerror = settle;
+    recognition.onend = settle;
+    try {
+      recognition.stop();
+    } catch {
+      settle();
+    }
+  }
+
+  /** Stops at once (captioning turned off, the page left); words not yet sent are dropped. */
   stop(): void {
+    for (const settle of [...this.#settling]) settle();
     this.#generation += 1;
     this.#clearTimers();
     this.#outbox = emptyOutbox;

@@ -71,8 +71,10 @@ export function useCaptions(
   const lang = recognitionLanguage(i18n.resolvedLanguage ?? i18n.language);
 
   useEffect(() => {
-    if (speaking && mine) speech.start(lang);
-    else speech.stop();
+    if (!mine) speech.stop();
+    else if (speaking) speech.start(lang);
+    // The piece moved on: the words said before it did still reach the others.
+    else speech.finish();
   }, [speech, speaking, mine, lang]);
   useEffect(() => () => speech.stop(), [speech]);
 
