@@ -1,10 +1,14 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectNoAxeViolations } from './support/axe.ts';
-import { desktop, openPage, phone } from './support/browser.ts';
 import { expectFitsTheScreen, pass, roomWords, waitForMyTurn } from './support/circle-room.ts';
 import { screenshot } from './support/screenshot.ts';
-import { planNightBusCircle, setUpVoiceHarness } from './support/voice-circle.ts';
+import {
+  planNightBusCircle,
+  setUpVoiceHarness,
+  turnOnVoice,
+  voiceBrowser,
+} from './support/voice-circle.ts';
 
 // Captions of the holder's speech. Maya keeps the circle from a desktop in English; Luz joins
 // from her phone in Spanish. Both take part by voice. Headless Chromium has no speech service,
@@ -75,25 +79,11 @@ function standInRecognition(): void {
   };
 }
 
+/** A voice browser whose speech service is the stand-in. */
 async function browserFor(options: { phone?: boolean; locale: string }) {
-  const opened = await openPage(harness.browser, {
-    viewport: options.phone ? phone : desktop,
-    locale: options.locale,
-    ...(options.phone ? { hasTouch: true, isMobile: true } : {}),
-    permissions: ['microphone', 'camera'],
-  });
+  const opened = await voiceBrowser(harness, options);
   await opened.page.context().addInitScript(standInRecognition);
   return opened;
-}
-
-/** Turns on voice as a person does: choose it, see the microphone's level, confirm. */
-async function turnOnVoice(page: Page, words: { option: RegExp; level: string; confirm: string }) {
-  await page
-    .locator('label.radio')
-    .filter({ has: page.getByRole('radio', { name: words.option }) })
-    .click();
-  await page.getByRole('meter', { name: words.level }).waitFor();
-  await page.getByRole('button', { name: words.confirm }).click();
 }
 
 /** The recognition the page is listening with, once it listens in this language. */
