@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useLayoutEffect, useRef, useState } from 'react';
 import { Button as AriaButton, Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../ui/FormActions.tsx';
@@ -33,12 +33,19 @@ export function SecondStep({
       mode === 'app' ? verifyCode(code) : verifyBackupCode(code),
   });
 
+  const focusedMode = useRef(mode);
+  // The field changed under the person's finger: put them in it in the same commit that shows it,
+  // so that nothing (not even a quick keystroke) lands between the new field and its focus.
+  useLayoutEffect(() => {
+    if (focusedMode.current === mode) return;
+    focusedMode.current = mode;
+    document.getElementById(fieldIds.code)?.focus();
+  }, [mode]);
+
   function switchMode() {
     setMode(mode === 'app' ? 'backup' : 'app');
     setCode('');
     problems.clear();
-    // The field changed under the person's finger: put them in it.
-    requestAnimationFrame(() => document.getElementById(fieldIds.code)?.focus());
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
