@@ -1,4 +1,4 @@
-import { type MouseEvent, useEffect, useRef } from 'react';
+import { type MouseEvent, useLayoutEffect, useRef } from 'react';
 import { inCurrentLanguage } from '../i18n/i18n.ts';
 import './error-summary.css';
 
@@ -41,7 +41,7 @@ export function focusField(fieldId: string): void {
 export function ErrorSummary({ title, message, items = [], attempt }: ErrorSummaryProps) {
   const ref = useRef<HTMLDivElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: refocus on every new attempt
-  useEffect(() => {
+  useLayoutEffect(() => {
     ref.current?.focus();
   }, [attempt]);
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 /** Sets the tab title to "<page> · Restorativ" while the page is shown. */
 export function useDocumentTitle(pageTitle: string, productName = 'Restorativ'): void {
@@ -24,7 +24,7 @@ export interface PageHeadingProps {
  */
 export function PageHeading({ children, id, focusOnMount = false }: PageHeadingProps) {
   const ref = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focusOnMount) ref.current?.focus();
   }, [focusOnMount]);
   return (

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type {
   DialogueDetail,
@@ -84,7 +84,7 @@ export function Voting({ dialogue }: { dialogue: DialogueDetail }) {
   const shown = changing?.statement ?? next.data?.statement ?? null;
   const shownId = shown?.id ?? 'none';
   // biome-ignore lint/correctness/useExhaustiveDependencies: move focus when the card changes after a vote
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (moves > 0) headingRef.current?.focus();
   }, [moves, shownId]);
 

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
-import { type RefObject, useEffect, useRef, useState } from 'react';
+import { type RefObject, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Learning, StepBody } from '../../../shared/training/contract.ts';
@@ -265,7 +265,7 @@ export function LearnPage() {
 
   // A new step's heading takes focus, so that a screen reader starts reading it there.
   // biome-ignore lint/correctness/useExhaustiveDependencies: again each time the step changes
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!focusStep.current) return;
     focusStep.current = false;
     headingRef.current?.focus();

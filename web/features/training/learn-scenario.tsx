@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Scenario } from '../../../shared/training/course.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -32,7 +32,7 @@ function ScenarioWalk({
 
   // After a choice, focus goes to what it led to: the words that say what happened, or the
   // first situation again after "Walk it again".
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!focusOn) return;
     (focusOn === 'consequence' ? consequenceRef.current : situationRef.current)?.focus();
     setFocusOn(null);

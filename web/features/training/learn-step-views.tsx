@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { REFLECTION_MAX } from '../../../shared/training/contract.ts';
 import { Button } from '../../ui/Button.tsx';
@@ -103,7 +103,7 @@ export function ReflectionStepView({
   };
 
   // The form that had focus is gone once saved: focus goes to the words as they were kept.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (justSaved) writtenRef.current?.focus();
   }, [justSaved]);
 

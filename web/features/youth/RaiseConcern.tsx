@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useLayoutEffect, useRef, useState } from 'react';
 import { Form } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ApiError, NetworkError } from '../../app/api.ts';
@@ -40,7 +40,7 @@ export function RaiseConcern({ programId, leadName }: { programId: string; leadN
   const mutation = useMutation({ mutationFn: () => raiseConcern(programId, { body }) });
 
   // Said where the form was, and focused, so that a screen reader announces it.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (sent) confirmation.current?.focus();
   }, [sent]);
 
