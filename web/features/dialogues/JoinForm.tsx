@@ -56,7 +56,7 @@ export function JoinForm({
       ? pageLanguage
       : (shown[0]?.code ?? 'en'));
   // The suggestion (the person's own name) may arrive after the form: it shows until they type.
-  const [typedName, setDisplayName] = useState<string | null>(null);
+  const [typedName, setTypedName] = useState<string | null>(null);
   const displayName = typedName ?? suggestedName;
   const [neighbourhood, setNeighbourhood] = useState('');
   const [agreed, setAgreed] = useState(false);
@@ -115,7 +115,7 @@ export function JoinForm({
           description={officer ? t('dialogues.join.nameHelpOfficer') : t('dialogues.join.nameHelp')}
           autoComplete="nickname"
           value={displayName}
-          onChange={setDisplayName}
+          onChange={setTypedName}
           errorMessage={problems.error('displayName')}
         />
         {officer ? <p className="form-page__note">{t('dialogues.join.officerLabel')}</p> : null}
